@@ -1,0 +1,52 @@
+# Two commands: `make run` serves the demo county, `make test` runs every test.
+# Both set up what they need on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+# The demo county lives in 2015; pin its "today" inside the campaign so phases and deadlines
+# read as they would have then. Override with `make run TODAY=` for the real date.
+TODAY ?= 2015-06-15
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run setup test lint check-deploy system-packages messages bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+setup: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_plan
+	TODAY=$(TODAY) $(PY) manage.py seed_demo
+
+run: setup
+	@echo "Serving on http://$(HOST):$(PORT)/ (campaign date pinned to $(TODAY))"
+	TODAY=$(TODAY) $(PY) manage.py runserver $(HOST):$(PORT)
+
+system-packages:
+	@scripts/ensure-system-packages.sh
+
+test: $(STAMP) system-packages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+check-deploy: $(STAMP)
+	DEBUG=False ALLOWED_HOSTS=shuangyong.example.org \
+	  SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete
+	$(PY) manage.py compilemessages -l zh_Hans --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

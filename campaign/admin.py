@@ -1,0 +1,66 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from campaign.models import Campaign, Phase, Topic, Unit, User, Workstream
+
+admin.site.site_header = _("Double Support at the Grassroots — administration")
+admin.site.site_title = _("Double Support administration")
+admin.site.index_title = _("Administration")
+
+
+class PhaseInline(admin.TabularInline):
+    model = Phase
+    extra = 0
+    fields = ["number", "name", "starts_on", "ends_on", "note"]
+
+
+@admin.register(Campaign)
+class CampaignAdmin(admin.ModelAdmin):
+    list_display = ["name", "county", "starts_on", "ends_on"]
+    search_fields = ["name", "county"]
+    inlines = [PhaseInline]
+
+
+@admin.register(Phase)
+class PhaseAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "starts_on", "ends_on", "campaign"]
+    list_filter = ["campaign"]
+    search_fields = ["name", "note"]
+
+
+@admin.register(Workstream)
+class WorkstreamAdmin(admin.ModelAdmin):
+    list_display = ["number", "name"]
+    search_fields = ["name", "summary"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "about", "workstream", "priority"]
+    list_filter = ["about", "workstream", "priority"]
+    search_fields = ["name"]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "code", "contact", "phone", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "short_name", "code", "contact"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ["username", "last_name", "first_name", "unit", "read_only", "is_active"]
+    list_filter = ["unit__kind", "read_only", "is_active", "is_staff"]
+    search_fields = ["username", "first_name", "last_name", "unit__name", "phone"]
+    list_select_related = ["unit"]
+    autocomplete_fields = ["unit"]
+    fieldsets = [
+        *BaseUserAdmin.fieldsets,
+        (_("Campaign role"), {"fields": ["unit", "read_only", "phone"]}),
+    ]
+    add_fieldsets = [
+        *BaseUserAdmin.add_fieldsets,
+        (_("Campaign role"), {"fields": ["unit", "read_only"]}),
+    ]

@@ -1,0 +1,270 @@
+from datetime import date
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from campaign.windows import phase_window_errors
+
+
+class Campaign(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    county = models.CharField(_("county"), max_length=100)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="campaign_campaign_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.county}“{self.name}”"
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError(
+                {"ends_on": _("The campaign cannot end before it starts.")},
+                code="window",
+            )
+        # Moving the window must not strand a phase outside it.
+        if self.pk and self.starts_on and self.ends_on:
+            errors = []
+            for phase in self.phases.all():
+                errors += phase_window_errors(
+                    number=phase.number,
+                    name=phase.name,
+                    starts_on=phase.starts_on,
+                    ends_on=phase.ends_on,
+                    window=(self.starts_on, self.ends_on),
+                )
+            if errors:
+                raise ValidationError(errors)
+
+    def phases_on(self, day: date):
+        return [p for p in self.phases.all() if p.starts_on <= day <= p.ends_on]
+
+
+class Phase(models.Model):
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="phases",
+        verbose_name=_("campaign"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=50)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    summary = models.TextField(_("what happens"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        ordering = ["campaign", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "number"], name="campaign_phase_unique_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1) & Q(number__lte=7),
+                name="campaign_phase_number_1_to_7",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="campaign_phase_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Phase %(number)s: %(name)s") % {
+            "number": self.number,
+            "name": self.name,
+        }
+
+    def clean(self):
+        if not (self.campaign_id and self.starts_on and self.ends_on):
+            return
+        errors = phase_window_errors(
+            number=self.number,
+            name=self.name,
+            starts_on=self.starts_on,
+            ends_on=self.ends_on,
+            window=(self.campaign.starts_on, self.campaign.ends_on),
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    def is_on(self, day: date) -> bool:
+        return self.starts_on <= day <= self.ends_on
+
+
+class Workstream(models.Model):
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name = models.CharField(_("name"), max_length=50)
+    summary = models.TextField(_("typical work"), blank=True)
+
+    class Meta:
+        verbose_name = _("workstream")
+        verbose_name_plural = _("workstreams")
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class Topic(models.Model):
+    class About(models.TextChoices):
+        GARRISON = "garrison", _("garrison unit")
+        BENEFICIARY = "beneficiary", _("beneficiary")
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    about = models.CharField(_("about"), max_length=20, choices=About.choices)
+    workstream = models.ForeignKey(
+        Workstream,
+        on_delete=models.PROTECT,
+        related_name="topics",
+        verbose_name=_("workstream"),
+    )
+    priority = models.BooleanField(
+        _("priority by rule"),
+        default=False,
+        help_text=_("Problems under this topic are handled with priority."),
+    )
+
+    class Meta:
+        verbose_name = _("survey topic")
+        verbose_name_plural = _("survey topics")
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class UnitQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        # The organisation chart is not personal data: every signed-in user may read it,
+        # since cases are assigned across units. Anonymous users see nothing.
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        return self
+
+    def of_kind(self, *kinds):
+        return self.filter(kind__in=kinds)
+
+
+class Unit(models.Model):
+    class Kind(models.TextChoices):
+        OFFICE = "office", _("county office")
+        MEMBER = "member", _("member unit")
+        TOWNSHIP = "township", _("township")
+        GARRISON = "garrison", _("garrison unit")
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    short_name = models.CharField(_("short name"), max_length=30, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    contact = models.CharField(_("contact person"), max_length=50, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["kind", "code"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def label(self):
+        return self.short_name or self.name
+
+
+class Role(models.TextChoices):
+    OFFICE = "office", _("county office")
+    LEADER = "leader", _("county leader")
+    MEMBER = "member", _("member unit")
+    TOWNSHIP = "township", _("township")
+    GARRISON = "garrison", _("garrison unit")
+    NONE = "none", _("no role")
+
+
+class UserQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if user.sees_everything:
+            return self
+        if user.unit_id is None:
+            return self.filter(pk=user.pk)
+        return self.filter(unit_id=user.unit_id)
+
+
+class ScopedUserManager(UserManager.from_queryset(UserQuerySet)):
+    pass
+
+
+class User(AbstractUser):
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("unit"),
+    )
+    read_only = models.BooleanField(
+        _("read only (leader)"),
+        default=False,
+        help_text=_("County leaders read everything and change nothing."),
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    objects = ScopedUserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        full = f"{self.last_name}{self.first_name}".strip()
+        return full or self.username
+
+    @property
+    def display_name(self):
+        return str(self)
+
+    @property
+    def role(self) -> str:
+        if self.read_only:
+            return Role.LEADER
+        if self.is_superuser:
+            return Role.OFFICE
+        if self.unit_id is None:
+            return Role.NONE
+        return Role(self.unit.kind)
+
+    @property
+    def sees_everything(self) -> bool:
+        return self.role in (Role.OFFICE, Role.LEADER)
+
+    @property
+    def is_office(self) -> bool:
+        return self.role == Role.OFFICE
+
+    @property
+    def may_write(self) -> bool:
+        return self.is_active and not self.read_only and self.role != Role.NONE

@@ -1,0 +1,62 @@
+from dataclasses import dataclass, field
+from datetime import date
+
+from campaign.models import Campaign, Phase
+
+
+@dataclass
+class TimelineBar:
+    phase: Phase
+    offset: float  # percent of the campaign window before the bar starts
+    width: float  # percent of the window the bar covers
+    current: bool
+
+
+@dataclass
+class Timeline:
+    campaign: Campaign | None
+    today: date
+    bars: list[TimelineBar] = field(default_factory=list)
+    today_offset: float | None = None
+
+    @property
+    def current_phases(self):
+        return [bar.phase for bar in self.bars if bar.current]
+
+    @property
+    def state(self) -> str:
+        if self.campaign is None:
+            return "none"
+        if self.today < self.campaign.starts_on:
+            return "before"
+        if self.today > self.campaign.ends_on:
+            return "after"
+        return "during"
+
+
+def current_campaign() -> Campaign | None:
+    return Campaign.objects.prefetch_related("phases").first()
+
+
+def timeline(*, today: date) -> Timeline:
+    campaign = current_campaign()
+    result = Timeline(campaign=campaign, today=today)
+    if campaign is None:
+        return result
+    span = (campaign.ends_on - campaign.starts_on).days + 1
+
+    def percent(day):
+        return round(100 * (day - campaign.starts_on).days / span, 2)
+
+    for phase in campaign.phases.all():
+        result.bars.append(
+            TimelineBar(
+                phase=phase,
+                offset=percent(phase.starts_on),
+                width=round(100 * ((phase.ends_on - phase.starts_on).days + 1) / span, 2),
+                current=phase.is_on(today),
+            )
+        )
+    if result.state == "during":
+        result.today_offset = percent(today)
+    return result

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from campaign.demo import DEMO_PASSWORD, seed_organisation
+from campaign.models import Campaign
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the demo county (deterministic; running it again changes nothing)."
+
+    def handle(self, *args, **options):
+        if not Campaign.objects.exists():
+            self.stderr.write("请先运行 python manage.py load_plan 载入活动方案。")
+            raise SystemExit(1)
+        logins = seed_organisation()
+        self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
+        for login in logins:
+            self.stdout.write(f"  {login.username:<12} {login.role:<10} {login.unit}")

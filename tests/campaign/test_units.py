@@ -1,0 +1,32 @@
+import pytest
+from django.urls import reverse
+
+from campaign.models import Unit
+from tests.factories import UnitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_lists_units_for_a_signed_in_user(client_for, clerk_a, member_unit):
+    response = client_for(clerk_a).get(reverse("campaign:units"))
+    assert member_unit in response.context["object_list"]
+    assert "县民政局" in response.content.decode()
+
+
+def test_it_filters_by_kind(client_for, clerk_a, member_unit, township_b):
+    response = client_for(clerk_a).get(reverse("campaign:units"), {"kind": "township"})
+    assert set(response.context["object_list"]) == {clerk_a.unit, township_b}
+
+
+def test_anonymous_is_sent_to_login(client, member_unit):
+    response = client.get(reverse("campaign:units"))
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("extra", [0, 2])
+def test_query_count_does_not_grow(client_for, office, extra, django_assert_num_queries):
+    for n in range(extra):
+        UnitFactory(code=f"extra-{n}", name=f"额外单位{n}", kind=Unit.Kind.MEMBER)
+    client = client_for(office)
+    with django_assert_num_queries(4):
+        client.get(reverse("campaign:units"))

@@ -1,0 +1,106 @@
+"""The cast every view is tried with: office, leader, two township clerks, a member unit and a
+garrison liaison, on a loaded plan. Data that could leak is made by each test that needs it."""
+
+from datetime import date
+
+import pytest
+
+from campaign.models import Unit
+from campaign.services import plan_load
+from tests.factories import UnitFactory, UserFactory
+
+PASSWORD = "secret-pass-123"
+MID_CAMPAIGN = date(2015, 6, 15)  # phases 3 and 6 are running
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.SHUANGYONG_TODAY = MID_CAMPAIGN
+
+
+@pytest.fixture
+def plan(db):
+    return plan_load(county="测试县").campaign
+
+
+@pytest.fixture
+def office_unit(db):
+    return UnitFactory(code="office", name="县双拥工作委员会办公室", kind=Unit.Kind.OFFICE)
+
+
+@pytest.fixture
+def township_a(db):
+    return UnitFactory(code="town-a", name="甲镇", kind=Unit.Kind.TOWNSHIP)
+
+
+@pytest.fixture
+def township_b(db):
+    return UnitFactory(code="town-b", name="乙乡", kind=Unit.Kind.TOWNSHIP)
+
+
+@pytest.fixture
+def member_unit(db):
+    return UnitFactory(code="minzheng", name="县民政局", kind=Unit.Kind.MEMBER)
+
+
+@pytest.fixture
+def garrison_unit(db):
+    return UnitFactory(code="garrison-1", name="驻县某部一营", kind=Unit.Kind.GARRISON)
+
+
+@pytest.fixture
+def office(office_unit):
+    return UserFactory(username="office", unit=office_unit, is_staff=True, last_name="周")
+
+
+@pytest.fixture
+def leader(office_unit):
+    return UserFactory(username="leader", unit=office_unit, read_only=True, last_name="钱")
+
+
+@pytest.fixture
+def clerk_a(township_a):
+    return UserFactory(username="clerk-a", unit=township_a, last_name="甲")
+
+
+@pytest.fixture
+def clerk_b(township_b):
+    return UserFactory(username="clerk-b", unit=township_b, last_name="乙")
+
+
+@pytest.fixture
+def member(member_unit):
+    return UserFactory(username="member", unit=member_unit, last_name="民")
+
+
+@pytest.fixture
+def liaison(garrison_unit):
+    return UserFactory(username="liaison", unit=garrison_unit, last_name="赵")
+
+
+@pytest.fixture
+def cast(office, leader, clerk_a, clerk_b, member, liaison):
+    return {
+        "office": office,
+        "leader": leader,
+        "clerk_a": clerk_a,
+        "clerk_b": clerk_b,
+        "member": member,
+        "liaison": liaison,
+    }
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) -> a test client logged in as that user."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
