@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -113,6 +114,9 @@ class Household(models.Model):
     def __str__(self):
         return f"{self.head_name}（{self.village}）"
 
+    def get_absolute_url(self):
+        return reverse("outreach:household", args=[self.pk])
+
     @property
     def masked_phone(self):
         return mask_phone(self.phone)
@@ -147,7 +151,7 @@ class Person(models.Model):
     household = models.ForeignKey(
         Household, on_delete=models.PROTECT, related_name="persons", verbose_name=_("household")
     )
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     id_number = models.CharField(_("ID number"), max_length=18)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, editable=False)
     birth_date = models.DateField(_("birth date"), editable=False)
@@ -225,6 +229,9 @@ class IdNumberView(models.Model):
         verbose_name_plural = _("full ID number views")
         ordering = ["-viewed_at"]
 
+    def __str__(self):
+        return f"{self.user} · {self.person} · {self.viewed_at:%Y-%m-%d %H:%M}"
+
 
 class VisitQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -292,6 +299,9 @@ class Visit(models.Model):
 
     def __str__(self):
         return f"{self.visited_on:%Y-%m-%d} {self.subject}"
+
+    def get_absolute_url(self):
+        return reverse("outreach:visit", args=[self.pk])
 
     @property
     def subject(self):

@@ -4,6 +4,9 @@ someone says what each role should get from it."""
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from outreach.models import Visit
+from tests.factories import HouseholdFactory, PersonFactory
+
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "office", "leader", "clerk_a", "clerk_b", "member", "liaison"]
@@ -16,6 +19,44 @@ EXPECTED = {
     "campaign:units": EVERYONE_SIGNED_IN,
     "login": {role: 200 for role in ROLES} | {"anonymous": 200},
     "logout": {role: 405 for role in ROLES},
+    "outreach:households": EVERYONE_SIGNED_IN,
+    "outreach:household_add": {"office": 200, "clerk_a": 200, "clerk_b": 200}
+    | {"leader": 403, "member": 403, "liaison": 403},
+    "outreach:visits": EVERYONE_SIGNED_IN,
+}
+# url name -> (object fixture owned by township A, kwarg name) and expected GET per role
+OBJECT_URLS = {
+    "outreach:household": ("household_a", "pk", {"office": 200, "leader": 200, "clerk_a": 200}),
+    "outreach:household_edit": (
+        "household_a",
+        "pk",
+        {"office": 200, "leader": 403, "clerk_a": 200},
+    ),
+    "outreach:household_archive": ("household_a", "pk", {r: 405 for r in ROLES}),
+    "outreach:person_add": (
+        "household_a",
+        "household_pk",
+        {"office": 200, "leader": 403, "clerk_a": 200},
+    ),
+    "outreach:person_edit": ("person_a", "pk", {"office": 200, "leader": 403, "clerk_a": 200}),
+    "outreach:visit_household": (
+        "household_a",
+        "household_pk",
+        {"office": 200, "leader": 403, "clerk_a": 200},
+    ),
+    "outreach:visit_garrison": (
+        "garrison_unit",
+        "garrison_pk",
+        {
+            "office": 200,
+            "leader": 403,
+            "clerk_a": 200,
+            "clerk_b": 200,
+            "member": 403,
+            "liaison": 403,
+        },
+    ),
+    "outreach:visit": ("visit_a", "pk", {"office": 200, "leader": 200, "clerk_a": 200}),
 }
 
 
@@ -31,8 +72,44 @@ def named_patterns(resolver=None, namespace=""):
             yield f"{namespace}{entry.name}", entry
 
 
+@pytest.fixture
+def household_a(township_a):
+    return HouseholdFactory(township=township_a, head_name="甲户主")
+
+
+@pytest.fixture
+def person_a(household_a):
+    return PersonFactory(household=household_a, name="甲成员")
+
+
+@pytest.fixture
+def visit_a(household_a, clerk_a):
+    return Visit.objects.create(
+        township=household_a.township,
+        household=household_a,
+        visited_on="2015-03-03",
+        visitors="甲",
+        created_by=clerk_a,
+    )
+
+
 def test_every_url_is_in_the_sweep():
-    assert sorted(name for name, _ in named_patterns()) == sorted(EXPECTED)
+    assert sorted(name for name, _ in named_patterns()) == sorted({*EXPECTED, *OBJECT_URLS})
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(OBJECT_URLS))
+def test_each_role_reaches_township_a_objects_only_as_it_should(name, role, request, client, plan):
+    fixture, kwarg, expected_by_role = OBJECT_URLS[name]
+    obj = request.getfixturevalue(fixture)
+    request.getfixturevalue("person_a")  # a name that could leak
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    response = client.get(reverse(name, kwargs={kwarg: obj.pk}))
+    expected = 302 if role == "anonymous" else expected_by_role.get(role, 404)
+    assert response.status_code == expected
+    if expected in (403, 404):
+        assert "甲成员" not in response.content.decode()
 
 
 @pytest.mark.parametrize("role", ROLES)

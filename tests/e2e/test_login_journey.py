@@ -5,7 +5,8 @@ from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback keeps the reference lists that migrations load (categories, policies).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_a_township_clerk_logs_in_and_sees_the_current_phase(live_server, page, plan, clerk_a):

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from campaign.demo import DEMO_PASSWORD, seed_organisation
 from campaign.models import Campaign
+from outreach.demo import seed_registry
 
 
 class Command(BaseCommand):
@@ -12,6 +13,9 @@ class Command(BaseCommand):
             self.stderr.write("请先运行 python manage.py load_plan 载入活动方案。")
             raise SystemExit(1)
         logins = seed_organisation()
+        created = seed_registry()
+        if created:
+            self.stdout.write(f"已生成 {created} 户优抚对象及走访记录。")
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for login in logins:
             self.stdout.write(f"  {login.username:<12} {login.role:<10} {login.unit}")

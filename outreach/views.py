@@ -1,0 +1,339 @@
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DetailView, FormView, UpdateView, View
+from django_filters.views import FilterView
+
+from campaign import clock
+from campaign.mixins import EditRightsMixin, VisibleToMixin
+from campaign.models import Topic, Unit
+from outreach import access, services
+from outreach.filters import HouseholdFilter
+from outreach.forms import HouseholdForm, PersonForm, VisitForm
+from outreach.models import Finding, Household, IdNumberView, Person, Visit
+
+
+class HouseholdListView(VisibleToMixin, FilterView):
+    model = Household
+    filterset_class = HouseholdFilter
+    template_name = "outreach/household_list.html"
+    paginate_by = 25
+
+    def get_filterset_kwargs(self, filterset_class):
+        return super().get_filterset_kwargs(filterset_class) | {"user": self.request.user}
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("township")
+            .annotate(
+                person_count=Count("persons", filter=Q(persons__archived=False)),
+                visited=Exists(Visit.objects.filter(household=OuterRef("pk"))),
+            )
+            .order_by("township__code", "village", "number")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        scope = Household.objects.visible_to(self.request.user).active()
+        context["coverage"] = scope.aggregate(
+            total=Count("pk"),
+            visited=Count("pk", filter=Exists(Visit.objects.filter(household=OuterRef("pk")))),
+        )
+        context["can_add"] = self.request.user.may_write and self.request.user.role in (
+            "office",
+            "township",
+        )
+        return context
+
+
+class HouseholdDetailView(VisibleToMixin, DetailView):
+    model = Household
+    template_name = "outreach/household_detail.html"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("township")
+            .prefetch_related(
+                Prefetch(
+                    "persons",
+                    queryset=Person.objects.prefetch_related("categories", "priority_marks"),
+                ),
+                Prefetch(
+                    "visits",
+                    queryset=Visit.objects.prefetch_related(
+                        Prefetch("findings", queryset=Finding.objects.select_related("topic"))
+                    ),
+                ),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        household = self.object
+        user = self.request.user
+        show_full = access.can_see_full_id(user, household)
+        persons = list(household.persons.all())
+        if show_full and persons:
+            IdNumberView.objects.bulk_create(
+                [IdNumberView(user=user, person=person) for person in persons]
+            )
+        history = household.history.select_related("history_user").order_by("-history_date")[:20]
+        return super().get_context_data(
+            persons=persons,
+            show_full=show_full,
+            can_edit=access.can_edit(user, household),
+            history=history,
+            **kwargs,
+        )
+
+
+class HouseholdCreateView(VisibleToMixin, CreateView):
+    model = Household
+    form_class = HouseholdForm
+    template_name = "outreach/household_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated and not (user.may_write and user.role in ("office", "township")):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"user": self.request.user}
+
+    def form_valid(self, form):
+        try:
+            self.object = services.household_save(user=self.request.user, household=form.instance)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Household registered. Now add its persons."))
+        return HttpResponseRedirect(reverse("outreach:person_add", args=[self.object.pk]))
+
+
+class HouseholdUpdateView(EditRightsMixin, UpdateView):
+    model = Household
+    form_class = HouseholdForm
+    template_name = "outreach/household_form.html"
+    can_edit = access.can_edit
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"user": self.request.user}
+
+    def form_valid(self, form):
+        try:
+            self.object = services.household_save(user=self.request.user, household=form.instance)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Household saved."))
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+
+class HouseholdArchiveView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        household = get_object_or_404(
+            Household.objects.visible_to(request.user).select_related("township"), pk=pk
+        )
+        if not access.can_edit(request.user, household):
+            raise PermissionDenied
+        restore = request.POST.get("restore") == "1"
+        try:
+            services.household_archive(user=request.user, household=household, archived=not restore)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("Household restored.") if restore else _("Household archived.")
+            )
+        return HttpResponseRedirect(household.get_absolute_url())
+
+
+class PersonFormMixin:
+    model = Person
+    form_class = PersonForm
+    template_name = "outreach/person_form.html"
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"household": self.household}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(household=self.household, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            warnings = services.person_save(
+                user=self.request.user,
+                person=form.instance,
+                categories=form.cleaned_data["categories"],
+                priority_marks=form.cleaned_data["priority_marks"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        for warning in warnings:
+            messages.warning(self.request, warning)
+        messages.success(self.request, _("Person saved: %(name)s.") % {"name": form.instance.name})
+        if "add_another" in self.request.POST:
+            return HttpResponseRedirect(reverse("outreach:person_add", args=[self.household.pk]))
+        return HttpResponseRedirect(self.household.get_absolute_url())
+
+
+class PersonCreateView(VisibleToMixin, PersonFormMixin, CreateView):
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.household = get_object_or_404(
+            Household.objects.visible_to(request.user).select_related("township"),
+            pk=kwargs["household_pk"],
+        )
+        if not access.can_edit(request.user, self.household):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PersonUpdateView(EditRightsMixin, PersonFormMixin, UpdateView):
+    can_edit = access.can_edit
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("household__township")
+
+    def get_object(self, queryset=None):
+        person = super().get_object(queryset)
+        self.household = person.household
+        return person
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+
+class VisitCreateView(VisibleToMixin, FormView):
+    """A visit to a household (topics 4–7) or to a garrison unit (topics 1–3)."""
+
+    form_class = VisitForm
+    template_name = "outreach/visit_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return self.handle_no_permission()
+        self.household = self.garrison = None
+        if "household_pk" in kwargs:
+            self.household = get_object_or_404(
+                Household.objects.visible_to(user).active().select_related("township"),
+                pk=kwargs["household_pk"],
+            )
+            self.township = self.household.township
+        else:
+            self.garrison = get_object_or_404(
+                Unit.objects.visible_to(user).of_kind(Unit.Kind.GARRISON), pk=kwargs["garrison_pk"]
+            )
+            if user.role == "township":
+                self.township = user.unit
+            elif user.role == "office":
+                self.township = None  # chosen on the form
+            else:
+                raise PermissionDenied
+        if self.township is not None and not access.can_edit_township(user, self.township):
+            raise PermissionDenied
+        if not user.may_write:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        about = Topic.About.BENEFICIARY if self.household else Topic.About.GARRISON
+        return super().get_form_kwargs() | {"about": about}
+
+    def get_initial(self):
+        return {"visited_on": clock.today(), "visitors": self.request.user.display_name}
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.township is None:
+            form.fields["township"] = forms.ModelChoiceField(
+                Unit.objects.of_kind(Unit.Kind.TOWNSHIP), label=_("township")
+            )
+        return form
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(household=self.household, garrison=self.garrison, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            visit = services.visit_record(
+                user=self.request.user,
+                township=self.township or data["township"],
+                household=self.household,
+                garrison=self.garrison,
+                visited_on=data["visited_on"],
+                visitors=data["visitors"],
+                notes=data["notes"],
+                findings=data["findings"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Visit recorded with %(count)s findings.") % {"count": len(data["findings"])},
+        )
+        return HttpResponseRedirect(visit.get_absolute_url())
+
+
+class VisitDetailView(VisibleToMixin, DetailView):
+    model = Visit
+    template_name = "outreach/visit_detail.html"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("township", "household", "garrison", "created_by")
+            .prefetch_related(
+                Prefetch(
+                    "findings",
+                    queryset=Finding.objects.select_related("topic").prefetch_related(
+                        "policies_done", "policies_missing"
+                    ),
+                )
+            )
+        )
+
+
+class VisitListView(VisibleToMixin, FilterView):
+    model = Visit
+    template_name = "outreach/visit_list.html"
+    paginate_by = 25
+    filterset_fields = ["township"]
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("township", "household", "garrison")
+            .annotate(
+                finding_count=Count("findings"),
+                action_count=Count("findings", filter=Q(findings__needs_action=True)),
+            )
+            .order_by("-visited_on", "-id")
+        )
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        garrisons = []
+        if user.may_write and user.role in ("office", "township"):
+            garrisons = Unit.objects.of_kind(Unit.Kind.GARRISON)
+        return super().get_context_data(garrisons=garrisons, **kwargs)

@@ -1,0 +1,151 @@
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from campaign.models import Topic
+from outreach.models import Finding, Policy, Visit
+from outreach.services import visit_record
+from tests.factories import HouseholdFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def household(township_a, plan):
+    return HouseholdFactory(township=township_a, head_name="张甲")
+
+
+def test_a_clerk_records_a_visit_with_two_findings(client_for, clerk_a, household):
+    policies = list(Policy.objects.all()[:3])
+    response = client_for(clerk_a).post(
+        reverse("outreach:visit_household", args=[household.pk]),
+        {
+            "visited_on": "2015-04-02",
+            "visitors": "甲、村主任",
+            "topic_4_text": "优待金未发放",
+            "topic_4_action": "on",
+            "policies_done": [policies[0].pk, policies[1].pk],
+            "policies_missing": [policies[2].pk],
+            "topic_5_text": "房屋漏雨",
+        },
+    )
+    visit = Visit.objects.get()
+    assert response["Location"] == visit.get_absolute_url()
+    findings = {f.topic.number: f for f in visit.findings.all()}
+    assert sorted(findings) == [4, 5]
+    assert findings[4].needs_action and not findings[5].needs_action
+    assert list(findings[4].policies_missing.all()) == [policies[2]]
+    assert visit.township == household.township and visit.created_by == clerk_a
+
+
+def test_a_visit_needs_a_finding(client_for, clerk_a, household):
+    response = client_for(clerk_a).post(
+        reverse("outreach:visit_household", args=[household.pk]),
+        {"visited_on": "2015-04-02", "visitors": "甲"},
+    )
+    assert "请至少记录一条走访情况。" in response.content.decode()
+    assert Visit.objects.count() == 0
+
+
+def test_a_visit_in_the_future_is_refused(client_for, clerk_a, household):
+    response = client_for(clerk_a).post(
+        reverse("outreach:visit_household", args=[household.pk]),
+        {"visited_on": "2015-07-01", "visitors": "甲", "topic_5_text": "房屋漏雨"},
+    )
+    assert "走访日期不能晚于今天。" in response.content.decode()
+    assert Visit.objects.count() == 0
+
+
+def test_a_policy_cannot_be_both_done_and_missing(client_for, clerk_a, household):
+    policy = Policy.objects.first()
+    response = client_for(clerk_a).post(
+        reverse("outreach:visit_household", args=[household.pk]),
+        {
+            "visited_on": "2015-04-02",
+            "visitors": "甲",
+            "topic_4_text": "政策落实",
+            "policies_done": [policy.pk],
+            "policies_missing": [policy.pk],
+        },
+    )
+    assert f"同一项政策不能既已落实又未落实：{policy.name}。" in response.content.decode()
+    assert Finding.objects.count() == 0
+
+
+def test_a_garrison_visit_covers_topics_1_to_3(client_for, clerk_a, garrison_unit, plan):
+    client_for(clerk_a).post(
+        reverse("outreach:visit_garrison", args=[garrison_unit.pk]),
+        {
+            "visited_on": "2015-04-02",
+            "visitors": "甲",
+            "topic_1_text": "训练场需确权",
+            "topic_1_action": "on",
+        },
+    )
+    visit = Visit.objects.get()
+    assert visit.garrison == garrison_unit and visit.township == clerk_a.unit
+    assert [f.topic.number for f in visit.findings.all()] == [1]
+
+
+def test_the_service_refuses_a_garrison_topic_on_a_household(clerk_a, household):
+    with pytest.raises(ValidationError):
+        visit_record(
+            user=clerk_a,
+            township=household.township,
+            household=household,
+            visited_on=date(2015, 4, 1),
+            visitors="甲",
+            findings=[{"topic": Topic.objects.get(number=1), "text": "x"}],
+        )
+    assert Visit.objects.count() == 0
+
+
+def test_the_service_refuses_another_townships_household(clerk_b, household):
+    with pytest.raises(PermissionDenied):
+        visit_record(
+            user=clerk_b,
+            township=clerk_b.unit,
+            household=household,
+            visited_on=date(2015, 4, 1),
+            visitors="乙",
+            findings=[{"topic": Topic.objects.get(number=5), "text": "x"}],
+        )
+
+
+@pytest.mark.parametrize("role", ["leader", "member", "liaison"])
+def test_only_office_and_the_township_record_visits(role, request, client, household):
+    client.force_login(request.getfixturevalue(role))
+    response = client.get(reverse("outreach:visit_household", args=[household.pk]))
+    assert response.status_code in (403, 404)
+    assert Visit.objects.count() == 0
+
+
+def test_the_visit_list_is_scoped(client_for, clerk_a, clerk_b, household):
+    Visit.objects.create(
+        township=household.township,
+        household=household,
+        visited_on="2015-03-03",
+        visitors="甲",
+        created_by=clerk_a,
+    )
+    assert client_for(clerk_b).get(reverse("outreach:visits")).context["object_list"].count() == 0
+    assert client_for(clerk_a).get(reverse("outreach:visits")).context["object_list"].count() == 1
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_visit_list_keeps_its_query_count(
+    client_for, office, household, clerk_a, rows, django_assert_num_queries
+):
+    for _ in range(rows):
+        Visit.objects.create(
+            township=household.township,
+            household=household,
+            visited_on="2015-03-03",
+            visitors="甲",
+            created_by=clerk_a,
+        )
+    client = client_for(office)
+    with django_assert_num_queries(5):
+        client.get(reverse("outreach:visits"))
