@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 # The demo county lives in 2015; pin its "today" inside the campaign so phases and deadlines
 # read as they would have then. Override with `make run TODAY=` for the real date.
-TODAY ?= 2015-06-15
+TODAY ?= 2016-03-15
 HOST ?= 127.0.0.1
 PORT ?= 8000
 

@@ -65,9 +65,10 @@ class HouseholdQuerySet(models.QuerySet):
             return self.filter(township_id=user.unit_id)
         # Member units see a household only where the ledger links it (grievances.Case).
         if user.role == "member" and hasattr(self.model, "cases"):
-            return self.filter(
+            linked = Household.objects.filter(
                 Q(cases__lead_unit_id=user.unit_id) | Q(cases__co_units__id=user.unit_id)
-            ).distinct()
+            )
+            return self.filter(pk__in=linked.values("pk"))
         return self.none()
 
     def active(self):

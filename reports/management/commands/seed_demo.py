@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from campaign.demo import DEMO_PASSWORD, seed_organisation
 from campaign.models import Campaign
+from grievances.demo import seed_ledger
 from outreach.demo import seed_registry
 
 
@@ -16,6 +17,9 @@ class Command(BaseCommand):
         created = seed_registry()
         if created:
             self.stdout.write(f"已生成 {created} 户优抚对象及走访记录。")
+        cases = seed_ledger()
+        if cases:
+            self.stdout.write(f"已生成 {cases} 条问题台帐。")
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for login in logins:
             self.stdout.write(f"  {login.username:<12} {login.role:<10} {login.unit}")

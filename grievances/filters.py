@@ -1,0 +1,82 @@
+import re
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from campaign.models import Phase, Topic, Unit
+from grievances.models import Status
+
+YES_NO = [("yes", _("yes")), ("no", _("no"))]
+NUMBER = re.compile(r"^\s*(\d{4})-(\d{1,5})\s*$")
+MONTH = re.compile(r"^\d{4}-\d{2}$")
+
+
+class LedgerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="search",
+        widget=forms.TextInput(attrs={"placeholder": _("number, problem or name")}),
+    )
+    township = django_filters.ModelChoiceFilter(
+        label=_("township"), queryset=Unit.objects.of_kind(Unit.Kind.TOWNSHIP)
+    )
+    lead_unit = django_filters.ModelChoiceFilter(
+        label=_("lead unit"),
+        queryset=Unit.objects.of_kind(Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP),
+    )
+    topic = django_filters.ModelChoiceFilter(label=_("topic"), queryset=Topic.objects.all())
+    status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices)
+    priority = django_filters.ChoiceFilter(label=_("priority"), choices=YES_NO, method="yes_no")
+    overdue = django_filters.ChoiceFilter(label=_("overdue"), choices=YES_NO, method="flag")
+    carried_over = django_filters.ChoiceFilter(
+        label=_("carried over"), choices=YES_NO, method="flag"
+    )
+    phase = django_filters.ModelChoiceFilter(
+        label=_("phase registered in"),
+        field_name="registered_phase",
+        queryset=Phase.objects.all(),
+    )
+    month = django_filters.CharFilter(
+        label=_("registration month"),
+        method="by_month",
+        widget=forms.TextInput(attrs={"type": "month"}),
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("sort by"),
+        fields=[
+            (("year", "sequence"), "number"),
+            ("deadline", "deadline"),
+            ("registered_on", "registered"),
+            ("status", "status"),
+        ],
+        field_labels={
+            "number": _("ledger number"),
+            "deadline": _("deadline"),
+            "registered": _("registration date"),
+            "status": _("status"),
+        },
+    )
+
+    def search(self, queryset, name, value):
+        if match := NUMBER.match(value):
+            return queryset.filter(year=int(match[1]), sequence=int(match[2]))
+        return queryset.filter(
+            Q(description__icontains=value)
+            | Q(household__head_name__icontains=value)
+            | Q(garrison__name__icontains=value)
+            | Q(responsible_person__icontains=value)
+        )
+
+    def yes_no(self, queryset, name, value):
+        return queryset.filter(**{name: value == "yes"})
+
+    def flag(self, queryset, name, value):
+        return queryset.filter(**{f"is_{name}": value == "yes"})
+
+    def by_month(self, queryset, name, value):
+        if not MONTH.match(value or ""):
+            return queryset
+        year, month = (int(part) for part in value.split("-"))
+        return queryset.filter(registered_on__year=year, registered_on__month=month)

@@ -1,0 +1,181 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from campaign import clock
+from campaign.models import Topic, Unit
+from grievances.models import Case, Satisfaction, Source
+from grievances.workdays import add_workdays
+from outreach.forms import DateInput
+from outreach.models import Household
+
+
+class CaseCreateForm(forms.Form):
+    """A case registered by hand: a walk-in, a letter, or a problem found outside the survey."""
+
+    topic = forms.ModelChoiceField(Topic.objects.all(), label=_("topic"))
+    source = forms.ChoiceField(
+        label=_("source"),
+        choices=[(Source.WALK_IN, Source.WALK_IN.label), (Source.LETTER, Source.LETTER.label)],
+    )
+    household = forms.ModelChoiceField(
+        Household.objects.none(),
+        label=_("household"),
+        required=False,
+        help_text=_("For topics 4–7."),
+    )
+    garrison = forms.ModelChoiceField(
+        Unit.objects.of_kind(Unit.Kind.GARRISON),
+        label=_("garrison unit"),
+        required=False,
+        help_text=_("For topics 1–3."),
+    )
+    township = forms.ModelChoiceField(Unit.objects.of_kind(Unit.Kind.TOWNSHIP), label=_("township"))
+    description = forms.CharField(label=_("problem"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A household's problem is registered from its page, which passes the household on.
+        self.fields["household"].queryset = Household.objects.visible_to(user).active()
+        self.fields["household"].widget = forms.HiddenInput()
+        if user.role == "township":
+            del self.fields["township"]
+            self.township = user.unit
+        else:
+            self.township = None
+
+    def clean(self):
+        cleaned = super().clean()
+        topic, household, garrison = (
+            cleaned.get("topic"),
+            cleaned.get("household"),
+            cleaned.get("garrison"),
+        )
+        if topic is None:
+            return cleaned
+        if topic.about == Topic.About.BENEFICIARY:
+            if household is None:
+                self.add_error(
+                    "topic",
+                    _(
+                        "Topics 4–7 concern a household: open the household's page and "
+                        "choose “Register a problem” there."
+                    ),
+                )
+            cleaned["garrison"] = None
+        else:
+            if garrison is None:
+                self.add_error("garrison", _("Topics 1–3 concern a garrison unit; choose one."))
+            cleaned["household"] = None
+        township = self.township or cleaned.get("township")
+        if household is not None and township is not None and household.township_id != township.pk:
+            self.add_error("household", _("The household does not belong to this township."))
+        cleaned["township"] = township
+        return cleaned
+
+
+class AssignForm(forms.Form):
+    lead_unit = forms.ModelChoiceField(
+        Unit.objects.of_kind(Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP), label=_("lead unit")
+    )
+    co_units = forms.ModelMultipleChoiceField(
+        Unit.objects.of_kind(Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP),
+        label=_("co-responsible units"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    responsible_person = forms.CharField(label=_("responsible person"), max_length=50)
+    responsible_phone = forms.CharField(
+        label=_("responsible person's phone"), max_length=30, required=False
+    )
+    measures = forms.CharField(label=_("measures"), widget=forms.Textarea(attrs={"rows": 3}))
+    workdays = forms.IntegerField(
+        label=_("working days to complete"),
+        min_value=1,
+        max_value=250,
+        required=False,
+        help_text=_("Counted on the Chinese calendar: holidays off, make-up working days on."),
+    )
+    deadline = forms.DateField(label=_("or a deadline date"), required=False, widget=DateInput())
+
+    def clean(self):
+        cleaned = super().clean()
+        workdays, deadline = cleaned.get("workdays"), cleaned.get("deadline")
+        if workdays and deadline:
+            raise ValidationError(_("Give either working days or a deadline date, not both."))
+        if workdays:
+            cleaned["deadline"] = add_workdays(clock.today(), workdays)
+        elif not deadline and "deadline" not in self.errors:
+            raise ValidationError(_("Give the working days to complete or a deadline date."))
+        return cleaned
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ProgressForm(forms.Form):
+    on = forms.DateField(label=_("date"), widget=DateInput())
+    note = forms.CharField(label=_("progress"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ResolveForm(forms.Form):
+    result = forms.CharField(label=_("result"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ExtensionRequestForm(forms.Form):
+    new_deadline = forms.DateField(label=_("requested deadline"), widget=DateInput())
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ExtensionDecisionForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        label=_("decision"),
+        choices=[("1", _("approve")), ("0", _("refuse"))],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=_("note"), required=False)
+
+
+class RevisitForm(forms.Form):
+    satisfaction = forms.ChoiceField(
+        label=_("satisfaction"), choices=Satisfaction.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class CaseEditForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Case
+        fields = ["topic", "description", "measures", "responsible_person", "responsible_phone"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "measures": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The values the form was opened with travel with it, to tell what changed meanwhile.
+        for name in self.Meta.fields:
+            self.fields[f"original_{name}"] = forms.CharField(
+                widget=forms.HiddenInput, required=False
+            )
+            if not self.is_bound:
+                value = getattr(self.instance, name)
+                self.initial[f"original_{name}"] = "" if value is None else str(value)
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def originals(self) -> dict:
+        return {name: self.cleaned_data.get(f"original_{name}", "") for name in self.Meta.fields}

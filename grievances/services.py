@@ -1,0 +1,464 @@
+"""The ledger's writes: each is one transaction, checks who may do it, and records a CaseEvent."""
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from campaign import clock
+from campaign.models import Campaign, Phase, Topic, Unit
+from grievances import access
+from grievances.models import (
+    Case,
+    CaseEvent,
+    CaseFinding,
+    ExtensionRequest,
+    LedgerCounter,
+    Satisfaction,
+    Source,
+    Status,
+)
+from outreach.models import Finding, Household
+
+REVISIT_AFTER_DAYS = 30
+EDITABLE_FIELDS = ["description", "measures", "responsible_person", "responsible_phone", "topic"]
+
+
+class StaleCase(ValidationError):
+    """Someone else saved the case since this form was opened."""
+
+    def __init__(self, changes: dict, events: list):
+        self.changes = changes  # field -> (value when the form was opened, value now)
+        self.events = events  # what happened meanwhile, newest first
+        super().__init__(
+            _("Someone else changed this case while you were editing it. Nothing was saved.")
+        )
+
+
+def phase_on(campaign: Campaign, day: date) -> Phase | None:
+    phases = [p for p in campaign.phases.all() if p.is_on(day)]
+    # Inspection (phase 6) runs across the others; a case belongs to the phase it came in.
+    main = [p for p in phases if p.number != 6]
+    return (main or phases or [None])[0]
+
+
+def _next_number(campaign: Campaign, year: int) -> int:
+    counter, _created = LedgerCounter.objects.select_for_update().get_or_create(
+        campaign=campaign, year=year
+    )
+    counter.last = F("last") + 1
+    counter.save(update_fields=["last"])
+    counter.refresh_from_db(fields=["last"])
+    return counter.last
+
+
+def _event(case, *, user, kind, from_status="", note="", changes=None, on=None) -> CaseEvent:
+    return CaseEvent.objects.create(
+        case=case,
+        kind=kind,
+        by=user,
+        unit_id=user.unit_id,
+        on=on or clock.today(),
+        from_status=from_status,
+        to_status=case.status,
+        note=note,
+        changes=changes or {},
+    )
+
+
+def _locked(case: Case) -> Case:
+    return (
+        Case.objects.select_for_update()
+        .select_related("lead_unit", "township")
+        .prefetch_related("co_units", "extensions")
+        .get(pk=case.pk)
+    )
+
+
+def _require(user, action: str, case: Case) -> None:
+    if not access.can(user, action, case):
+        raise PermissionDenied
+
+
+def _save(case: Case, fields: list[str]) -> None:
+    case.version = F("version") + 1
+    case.save(update_fields=[*fields, "version", "updated_at"])
+    case.refresh_from_db(fields=["version"])
+
+
+@transaction.atomic
+def case_register(
+    *,
+    user,
+    topic: Topic,
+    description: str,
+    source: str,
+    township: Unit,
+    household: Household | None = None,
+    garrison: Unit | None = None,
+    findings: Iterable[Finding] = (),
+    note: str = "",
+) -> Case:
+    if not access.can_register(user, township):
+        raise PermissionDenied
+    if household is not None and household.township_id != township.pk:
+        raise ValidationError(_("The household does not belong to this township."))
+    campaign = Campaign.objects.prefetch_related("phases").first()
+    if campaign is None:
+        raise ValidationError(_("No campaign has been loaded yet."))
+    today = clock.today()
+    findings = list(findings)
+    taken = CaseFinding.objects.filter(finding__in=findings).select_related("case")
+    for link in taken:
+        raise ValidationError(
+            _("This finding is already on the ledger as case %(number)s.")
+            % {"number": link.case.number}
+        )
+    case = Case(
+        campaign=campaign,
+        year=today.year,
+        sequence=0,
+        topic=topic,
+        household=household,
+        garrison=garrison,
+        township=township,
+        description=description.strip(),
+        source=source,
+        priority=topic.priority,
+        registered_on=today,
+        registered_by=user,
+        registered_phase=phase_on(campaign, today),
+    )
+    case.full_clean(exclude=["sequence"])
+    case.sequence = _next_number(campaign, today.year)
+    case.save()
+    CaseFinding.objects.bulk_create(CaseFinding(case=case, finding=f) for f in findings)
+    _event(case, user=user, kind=CaseEvent.Kind.REGISTERED, note=note)
+    return case
+
+
+@transaction.atomic
+def case_register_findings(*, user, findings: list[Finding], merge: bool) -> list[Case]:
+    """Put survey findings on the ledger: one case each, or all merged onto one case."""
+    if not findings:
+        raise ValidationError(_("Choose at least one finding."))
+    findings = list(
+        Finding.objects.filter(pk__in=[f.pk for f in findings]).select_related(
+            "topic", "visit__household", "visit__garrison", "visit__township"
+        )
+    )
+    if merge:
+        first = findings[0]
+        subjects = {(f.visit.household_id, f.visit.garrison_id) for f in findings}
+        if len(subjects) > 1 or len({f.topic_id for f in findings}) > 1:
+            raise ValidationError(
+                _("Only findings about the same subject and topic can be merged onto one case.")
+            )
+        description = "\n".join(dict.fromkeys(f.text for f in findings))
+        return [
+            case_register(
+                user=user,
+                topic=first.topic,
+                description=description,
+                source=Source.SURVEY,
+                township=first.visit.township,
+                household=first.visit.household,
+                garrison=first.visit.garrison,
+                findings=findings,
+            )
+        ]
+    return [
+        case_register(
+            user=user,
+            topic=f.topic,
+            description=f.text,
+            source=Source.SURVEY,
+            township=f.visit.township,
+            household=f.visit.household,
+            garrison=f.visit.garrison,
+            findings=[f],
+        )
+        for f in findings
+    ]
+
+
+@transaction.atomic
+def case_merge_finding(*, user, case: Case, finding: Finding) -> Case:
+    """Attach another finding about the same problem to an existing case."""
+    case = _locked(case)
+    _require(user, "edit", case)
+    if CaseFinding.objects.filter(finding=finding).exists():
+        raise ValidationError(_("This finding is already on the ledger."))
+    CaseFinding.objects.create(case=case, finding=finding)
+    _event(case, user=user, kind=CaseEvent.Kind.MERGED, note=finding.text)
+    return case
+
+
+@transaction.atomic
+def case_assign(
+    *,
+    user,
+    case: Case,
+    lead_unit: Unit,
+    co_units: Iterable[Unit] = (),
+    responsible_person: str,
+    responsible_phone: str = "",
+    deadline: date,
+    measures: str,
+) -> Case:
+    case = _locked(case)
+    _require(user, "assign", case)
+    co_units = [u for u in co_units if u.pk != lead_unit.pk]
+    if lead_unit.kind not in (Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP):
+        raise ValidationError(_("A case is led by a member unit or a township."))
+    if deadline < clock.today():
+        raise ValidationError({"deadline": _("The deadline cannot be in the past.")})
+    if not measures.strip():
+        raise ValidationError({"measures": _("State the measures to be taken.")})
+    before = case.status
+    case.lead_unit = lead_unit
+    case.responsible_person = responsible_person
+    case.responsible_phone = responsible_phone
+    case.measures = measures.strip()
+    case.deadline = deadline
+    if case.original_deadline is None:
+        case.original_deadline = deadline
+    if case.status in (Status.REGISTERED, Status.RETURNED) or before == Status.ASSIGNED:
+        case.status = Status.ASSIGNED
+    _save(
+        case,
+        [
+            "lead_unit",
+            "responsible_person",
+            "responsible_phone",
+            "measures",
+            "deadline",
+            "original_deadline",
+            "status",
+        ],
+    )
+    case.co_units.set(co_units)
+    _event(
+        case,
+        user=user,
+        kind=CaseEvent.Kind.ASSIGNED,
+        from_status=before,
+        note=measures,
+        changes={
+            "lead_unit": lead_unit.name,
+            "co_units": [u.name for u in co_units],
+            "deadline": deadline.isoformat(),
+            "responsible_person": responsible_person,
+        },
+    )
+    return case
+
+
+@transaction.atomic
+def case_accept(*, user, case: Case, note: str = "") -> Case:
+    case = _locked(case)
+    _require(user, "accept", case)
+    case.status = Status.IN_PROGRESS
+    _save(case, ["status"])
+    _event(case, user=user, kind=CaseEvent.Kind.ACCEPTED, from_status=Status.ASSIGNED, note=note)
+    return case
+
+
+@transaction.atomic
+def case_report_progress(*, user, case: Case, on: date, note: str) -> Case:
+    case = _locked(case)
+    _require(user, "progress", case)
+    if not note.strip():
+        raise ValidationError({"note": _("Describe the progress made.")})
+    if on > clock.today():
+        raise ValidationError({"on": _("A progress report cannot be dated in the future.")})
+    _event(
+        case,
+        user=user,
+        kind=CaseEvent.Kind.PROGRESS,
+        from_status=case.status,
+        note=note.strip(),
+        on=on,
+    )
+    _save(case, [])
+    return case
+
+
+@transaction.atomic
+def case_resolve(*, user, case: Case, result: str) -> Case:
+    case = _locked(case)
+    _require(user, "resolve", case)
+    if not result.strip():
+        raise ValidationError({"result": _("State the result.")})
+    before = case.status
+    case.status = Status.RESOLVED
+    case.result = result.strip()
+    case.resolved_on = clock.today()
+    _save(case, ["status", "result", "resolved_on"])
+    _event(case, user=user, kind=CaseEvent.Kind.RESOLVED, from_status=before, note=result)
+    return case
+
+
+@transaction.atomic
+def case_close(*, user, case: Case, note: str = "") -> Case:
+    case = _locked(case)
+    _require(user, "close", case)
+    today = clock.today()
+    case.status = Status.CLOSED
+    case.closed_by = user
+    case.closed_on = today
+    case.revisit_due = today + timedelta(days=REVISIT_AFTER_DAYS)
+    case.revisited_on = None
+    case.satisfaction = ""
+    _save(case, ["status", "closed_by", "closed_on", "revisit_due", "revisited_on", "satisfaction"])
+    _event(case, user=user, kind=CaseEvent.Kind.CLOSED, from_status=Status.RESOLVED, note=note)
+    return case
+
+
+@transaction.atomic
+def case_return(*, user, case: Case, reason: str) -> Case:
+    case = _locked(case)
+    _require(user, "return", case)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for returning the case.")})
+    case.status = Status.RETURNED
+    case.resolved_on = None
+    _save(case, ["status", "resolved_on"])
+    _event(case, user=user, kind=CaseEvent.Kind.RETURNED, from_status=Status.RESOLVED, note=reason)
+    return case
+
+
+@transaction.atomic
+def case_request_extension(*, user, case: Case, new_deadline: date, reason: str):
+    case = _locked(case)
+    _require(user, "request_extension", case)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for the extension.")})
+    if new_deadline <= case.deadline:
+        raise ValidationError(
+            {"new_deadline": _("The new deadline must be later than the current one.")}
+        )
+    request = ExtensionRequest.objects.create(
+        case=case,
+        requested_by=user,
+        requested_on=clock.today(),
+        current_deadline=case.deadline,
+        new_deadline=new_deadline,
+        reason=reason.strip(),
+    )
+    _event(
+        case,
+        user=user,
+        kind=CaseEvent.Kind.EXTENSION_REQUESTED,
+        from_status=case.status,
+        note=reason,
+        changes={"new_deadline": new_deadline.isoformat()},
+    )
+    _save(case, [])
+    return request
+
+
+@transaction.atomic
+def case_decide_extension(*, user, case: Case, approve: bool, note: str = ""):
+    case = _locked(case)
+    _require(user, "decide_extension", case)
+    request = case.extensions.select_for_update().get(decision=ExtensionRequest.Decision.PENDING)
+    request.decision = (
+        ExtensionRequest.Decision.APPROVED if approve else ExtensionRequest.Decision.REFUSED
+    )
+    request.decided_by = user
+    request.decided_on = clock.today()
+    request.decision_note = note
+    request.save(update_fields=["decision", "decided_by", "decided_on", "decision_note"])
+    changes = {}
+    if approve:
+        changes = {"deadline": [case.deadline.isoformat(), request.new_deadline.isoformat()]}
+        case.deadline = request.new_deadline
+        _save(case, ["deadline"])
+    else:
+        _save(case, [])
+    _event(
+        case,
+        user=user,
+        kind=CaseEvent.Kind.EXTENSION_APPROVED if approve else CaseEvent.Kind.EXTENSION_REFUSED,
+        from_status=case.status,
+        note=note,
+        changes=changes,
+    )
+    return request
+
+
+@transaction.atomic
+def case_revisit(*, user, case: Case, satisfaction: str, note: str = "") -> Case:
+    """The revisit (回头看) after closure; 不满意 reopens the case with its lead unit."""
+    case = _locked(case)
+    _require(user, "revisit", case)
+    if satisfaction not in Satisfaction.values:
+        raise ValidationError({"satisfaction": _("Choose the beneficiary's satisfaction.")})
+    case.revisited_on = clock.today()
+    case.satisfaction = satisfaction
+    fields = ["revisited_on", "satisfaction"]
+    _event(
+        case,
+        user=user,
+        kind=CaseEvent.Kind.REVISITED,
+        from_status=case.status,
+        note=note,
+        changes={"satisfaction": satisfaction},
+    )
+    if satisfaction == Satisfaction.DISSATISFIED:
+        case.status = Status.IN_PROGRESS
+        case.closed_on = None
+        case.closed_by = None
+        case.resolved_on = None
+        case.reopened_count += 1
+        fields += ["status", "closed_on", "closed_by", "resolved_on", "reopened_count"]
+        _save(case, fields)
+        _event(
+            case,
+            user=user,
+            kind=CaseEvent.Kind.REOPENED,
+            from_status=Status.CLOSED,
+            note=note or _("The beneficiary was dissatisfied."),
+        )
+    else:
+        _save(case, fields)
+    return case
+
+
+@transaction.atomic
+def case_edit(*, user, case: Case, version: int, original: dict, data: dict) -> Case:
+    """Change the case's text fields. `original` holds the values the form was opened with;
+    a save made on a stale copy is refused with what changed meanwhile."""
+    stored = _locked(case)
+    _require(user, "edit", stored)
+    if stored.version != version:
+        changed = {
+            field: (original.get(field), _as_text(getattr(stored, field)))
+            for field in EDITABLE_FIELDS
+            if _as_text(getattr(stored, field)) != original.get(field)
+        }
+        since = list(stored.events.select_related("by").order_by("-at")[: stored.version - version])
+        raise StaleCase(changed, since)
+    changes = {}
+    for field in EDITABLE_FIELDS:
+        if field in data and getattr(stored, field) != data[field]:
+            changes[field] = [_as_text(getattr(stored, field)), _as_text(data[field])]
+            setattr(stored, field, data[field])
+    if not changes:
+        return stored
+    if "topic" in changes:
+        stored.priority = stored.topic.priority or stored.priority
+    stored.full_clean(exclude=["sequence"])
+    _save(stored, [*[f for f in EDITABLE_FIELDS if f in changes], "priority"])
+    _event(
+        stored, user=user, kind=CaseEvent.Kind.EDITED, from_status=stored.status, changes=changes
+    )
+    return stored
+
+
+def _as_text(value) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from grievances import views
+
+app_name = "grievances"
+
+urlpatterns = [
+    path("", views.LedgerView.as_view(), name="ledger"),
+    path("print/", views.LedgerPrintView.as_view(), name="ledger_print"),
+    path("export.xlsx", views.LedgerExportView.as_view(), name="ledger_export"),
+    path("inbox/", views.InboxView.as_view(), name="inbox"),
+    path("intake/", views.IntakeView.as_view(), name="intake"),
+    path("cases/new/", views.CaseCreateView.as_view(), name="case_add"),
+    path("cases/<int:pk>/", views.CaseDetailView.as_view(), name="case"),
+    path("cases/<int:pk>/edit/", views.CaseEditView.as_view(), name="case_edit"),
+    path("cases/<int:pk>/<slug:action>/", views.CaseActionView.as_view(), name="case_action"),
+]

@@ -1,0 +1,380 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import DetailView, FormView, TemplateView, View
+from django_filters.views import FilterView
+
+from campaign import clock
+from campaign.selectors import current_campaign
+from grievances import access, forms, services
+from grievances.filters import LedgerFilter
+from grievances.models import Case, CaseEvent, CaseFinding
+from grievances.selectors import inbox_rows, ledger_rows, office_queues
+from grievances.workdays import covered, workdays_between
+from outreach.models import Finding, Household
+
+
+class LedgerScopeMixin(LoginRequiredMixin):
+    """The ledger as this user may see it, filtered by the request's query string."""
+
+    def ledger_filter(self):
+        rows = ledger_rows(
+            user=self.request.user, today=clock.today(), campaign=current_campaign()
+        ).order_by("year", "sequence")
+        return LedgerFilter(self.request.GET or None, queryset=rows)
+
+
+class LedgerView(LedgerScopeMixin, FilterView):
+    filterset_class = LedgerFilter
+    template_name = "grievances/ledger.html"
+    paginate_by = 25
+
+    def get_filterset(self, filterset_class):
+        return self.ledger_filter()
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            can_register=access.can_register(user),
+            query=self.request.GET.urlencode(),
+            **kwargs,
+        )
+
+
+class LedgerPrintView(LedgerScopeMixin, TemplateView):
+    """The paper ledger's layout (A4 landscape)."""
+
+    template_name = "grievances/ledger_print.html"
+    limit = 1000
+
+    def get_context_data(self, **kwargs):
+        rows = self.ledger_filter().qs.prefetch_related(
+            Prefetch(
+                "events",
+                queryset=CaseEvent.objects.filter(kind=CaseEvent.Kind.PROGRESS).order_by("-at"),
+                to_attr="progress_events",
+            )
+        )
+        page = list(rows[: self.limit + 1])
+        return super().get_context_data(
+            rows=page[: self.limit],
+            truncated=len(page) > self.limit,
+            limit=self.limit,
+            campaign=current_campaign(),
+            today=clock.today(),
+            **kwargs,
+        )
+
+
+class LedgerExportView(LedgerScopeMixin, View):
+    def get(self, request):
+        from grievances.export import ledger_workbook_response
+
+        return ledger_workbook_response(self.ledger_filter().qs, today=clock.today())
+
+
+class InboxView(LoginRequiredMixin, TemplateView):
+    template_name = "grievances/inbox.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        today = clock.today()
+        campaign = current_campaign()
+        context = {"today": today}
+        if user.role == "office" or user.role == "leader":
+            context["queues"] = {
+                name: list(rows[:50])
+                for name, rows in office_queues(today=today, campaign=campaign).items()
+            }
+        else:
+            context["rows"] = list(inbox_rows(user=user, today=today, campaign=campaign)[:200])
+        return super().get_context_data(**context, **kwargs)
+
+
+class IntakeView(LoginRequiredMixin, TemplateView):
+    """Survey findings that need action and are not on the ledger yet, by topic."""
+
+    template_name = "grievances/intake.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not access.can_register(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def pending(self):
+        visits = self.request.user.unit_id
+        findings = Finding.objects.filter(needs_action=True, case_link__isnull=True)
+        if self.request.user.role == "township":
+            findings = findings.filter(visit__township_id=visits)
+        return findings.select_related(
+            "topic", "visit__household", "visit__garrison", "visit__township"
+        ).order_by("topic__number", "visit__visited_on", "pk")
+
+    def get_context_data(self, **kwargs):
+        groups = {}
+        for finding in self.pending()[:500]:
+            groups.setdefault(finding.topic, []).append(finding)
+        return super().get_context_data(groups=groups, **kwargs)
+
+    def post(self, request):
+        ids = request.POST.getlist("finding")
+        findings = list(self.pending().filter(pk__in=ids))
+        if len(findings) != len(set(ids)):
+            messages.error(
+                request, _("Some findings are no longer waiting; nothing was registered.")
+            )
+            return HttpResponseRedirect(reverse("grievances:intake"))
+        try:
+            cases = services.case_register_findings(
+                user=request.user, findings=findings, merge=request.POST.get("merge") == "1"
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return HttpResponseRedirect(reverse("grievances:intake"))
+        messages.success(
+            request,
+            _("Registered on the ledger: %(numbers)s.")
+            % {"numbers": "、".join(case.number for case in cases)},
+        )
+        if len(cases) == 1:
+            return HttpResponseRedirect(cases[0].get_absolute_url())
+        return HttpResponseRedirect(reverse("grievances:intake"))
+
+
+class CaseCreateView(LoginRequiredMixin, FormView):
+    form_class = forms.CaseCreateForm
+    template_name = "grievances/case_create.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not access.can_register(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"user": self.request.user}
+
+    def get_initial(self):
+        initial = super().get_initial()
+        household = self.request.GET.get("household")
+        if household and household.isdigit():
+            found = Household.objects.visible_to(self.request.user).filter(pk=household).first()
+            if found:
+                initial |= {"household": found.pk, "township": found.township_id}
+        return initial
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.get("form") or self.get_form()
+        household = None
+        value = form["household"].value()
+        if value:
+            household = Household.objects.visible_to(self.request.user).filter(pk=value).first()
+        return super().get_context_data(household=household, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            case = services.case_register(
+                user=self.request.user,
+                topic=data["topic"],
+                description=data["description"],
+                source=data["source"],
+                township=data["township"],
+                household=data["household"],
+                garrison=data["garrison"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Case %(number)s registered.") % {"number": case.number})
+        return HttpResponseRedirect(case.get_absolute_url())
+
+
+def case_queryset(user):
+    return (
+        Case.objects.visible_to(user)
+        .select_related(
+            "topic",
+            "township",
+            "lead_unit",
+            "household__township",
+            "garrison",
+            "registered_by",
+            "closed_by",
+            "registered_phase",
+        )
+        .prefetch_related("co_units", "extensions")
+    )
+
+
+ACTION_FORMS = {
+    "assign": forms.AssignForm,
+    "accept": forms.NoteForm,
+    "progress": forms.ProgressForm,
+    "resolve": forms.ResolveForm,
+    "close": forms.NoteForm,
+    "return": forms.ReturnForm,
+    "request_extension": forms.ExtensionRequestForm,
+    "decide_extension": forms.ExtensionDecisionForm,
+    "revisit": forms.RevisitForm,
+}
+
+
+def run_action(action, *, user, case, data):
+    if action == "assign":
+        return services.case_assign(user=user, case=case, **data)
+    if action == "accept":
+        return services.case_accept(user=user, case=case, note=data["note"])
+    if action == "progress":
+        return services.case_report_progress(user=user, case=case, on=data["on"], note=data["note"])
+    if action == "resolve":
+        return services.case_resolve(user=user, case=case, result=data["result"])
+    if action == "close":
+        return services.case_close(user=user, case=case, note=data["note"])
+    if action == "return":
+        return services.case_return(user=user, case=case, reason=data["reason"])
+    if action == "request_extension":
+        return services.case_request_extension(user=user, case=case, **data)
+    if action == "decide_extension":
+        return services.case_decide_extension(user=user, case=case, **data)
+    if action == "revisit":
+        return services.case_revisit(user=user, case=case, **data)
+    raise Http404
+
+
+ACTION_DONE = {
+    "assign": gettext_lazy("The case was assigned."),
+    "accept": gettext_lazy("The case was accepted."),
+    "progress": gettext_lazy("The progress report was recorded."),
+    "resolve": gettext_lazy("The case was reported resolved."),
+    "close": gettext_lazy("The case was closed off."),
+    "return": gettext_lazy("The case was returned."),
+    "request_extension": gettext_lazy("The extension request was sent to the county office."),
+    "decide_extension": gettext_lazy("The extension request was decided."),
+    "revisit": gettext_lazy("The revisit was recorded."),
+}
+
+
+class CaseDetailView(LoginRequiredMixin, DetailView):
+    model = Case
+    template_name = "grievances/case_detail.html"
+
+    def get_queryset(self):
+        return case_queryset(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        case = self.object
+        user = self.request.user
+        today = clock.today()
+        actions = access.allowed_actions(user, case)
+        action_forms = {}
+        for action in sorted(actions & ACTION_FORMS.keys()):
+            initial = {"on": today}
+            if action == "assign":
+                initial = {
+                    "lead_unit": case.lead_unit_id,
+                    "co_units": [u.pk for u in case.co_units.all()],
+                    "responsible_person": case.responsible_person,
+                    "responsible_phone": case.responsible_phone,
+                    "measures": case.measures,
+                    "deadline": case.deadline,
+                }
+            action_forms[action] = kwargs.pop(f"{action}_form", None) or ACTION_FORMS[action](
+                initial=initial, prefix=action
+            )
+        left = workdays_between(today, case.deadline) if case.deadline else None
+        return super().get_context_data(
+            events=case.events.select_related("by", "unit").order_by("at", "id"),
+            findings=CaseFinding.objects.filter(case=case).select_related(
+                "finding__topic", "finding__visit"
+            ),
+            action_forms=action_forms,
+            can_edit="edit" in actions,
+            workdays_left=left,
+            overdue=case.is_open and case.deadline is not None and case.deadline < today,
+            calendar_covered=covered(case.deadline) if case.deadline else True,
+            **kwargs,
+        )
+
+
+class CaseActionView(LoginRequiredMixin, View):
+    def post(self, request, pk, action):
+        if action not in ACTION_FORMS:
+            raise Http404
+        case = get_object_or_404(case_queryset(request.user), pk=pk)
+        if not access.can(request.user, action, case):
+            raise PermissionDenied
+        form = ACTION_FORMS[action](request.POST, prefix=action)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            if action == "assign":
+                data.pop("workdays", None)
+            try:
+                run_action(action, user=request.user, case=case, data=data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, ACTION_DONE[action])
+                return HttpResponseRedirect(case.get_absolute_url())
+        view = CaseDetailView()
+        view.setup(request, pk=pk)
+        view.object = case
+        context = view.get_context_data(object=case, **{f"{action}_form": form})
+        context["open_action"] = action
+        return view.render_to_response(context, status=400)
+
+
+class CaseEditView(LoginRequiredMixin, View):
+    template_name = "grievances/case_edit.html"
+
+    def get_case(self, request, pk):
+        case = get_object_or_404(case_queryset(request.user), pk=pk)
+        if not access.can(request.user, "edit", case):
+            raise PermissionDenied
+        return case
+
+    def render(self, request, case, form, stale=None, status=200):
+        stale_rows = []
+        if stale is not None:
+            stale_rows = [
+                (Case._meta.get_field(field).verbose_name, *values)
+                for field, values in stale.changes.items()
+            ]
+        return render(
+            request,
+            self.template_name,
+            {"case": case, "form": form, "stale": stale, "stale_rows": stale_rows},
+            status=status,
+        )
+
+    def get(self, request, pk):
+        case = self.get_case(request, pk)
+        return self.render(request, case, forms.CaseEditForm(instance=case))
+
+    def post(self, request, pk):
+        case = self.get_case(request, pk)
+        # Validate against a copy so the stored case stays as it is for the comparison.
+        form = forms.CaseEditForm(request.POST, instance=Case.objects.get(pk=case.pk))
+        if not form.is_valid():
+            return self.render(request, case, form, status=400)
+        data = {name: form.cleaned_data[name] for name in forms.CaseEditForm.Meta.fields}
+        try:
+            services.case_edit(
+                user=request.user,
+                case=case,
+                version=form.cleaned_data["version"],
+                original=form.originals(),
+                data=data,
+            )
+        except services.StaleCase as stale:
+            return self.render(request, case, form, stale=stale, status=409)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.render(request, case, form, status=400)
+        messages.success(request, _("Case saved."))
+        return HttpResponseRedirect(case.get_absolute_url())
