@@ -146,9 +146,9 @@ def case_register_findings(*, user, findings: list[Finding], merge: bool) -> lis
     if not findings:
         raise ValidationError(_("Choose at least one finding."))
     findings = list(
-        Finding.objects.filter(pk__in=[f.pk for f in findings]).select_related(
-            "topic", "visit__household", "visit__garrison", "visit__township"
-        )
+        Finding.objects.filter(pk__in=[f.pk for f in findings])
+        .select_related("topic", "visit__household", "visit__garrison", "visit__township")
+        .order_by("visit__visited_on", "pk")
     )
     if merge:
         first = findings[0]

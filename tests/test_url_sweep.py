@@ -12,6 +12,17 @@ pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "office", "leader", "clerk_a", "clerk_b", "member", "liaison"]
 EVERYONE_SIGNED_IN = {role: 200 for role in ROLES if role != "anonymous"}
 
+
+def importers(status):
+    """The Excel import: office and township clerks; a leader may not change (403); member
+    units and garrison liaisons have nothing there (404)."""
+    return {"office": status, "clerk_a": status, "clerk_b": status} | {
+        "leader": 403,
+        "member": 404,
+        "liaison": 404,
+    }
+
+
 # url name -> expected GET status per role (anonymous is always sent to the login page
 # unless listed).
 EXPECTED = {
@@ -23,6 +34,13 @@ EXPECTED = {
     "outreach:household_add": {"office": 200, "clerk_a": 200, "clerk_b": 200}
     | {"leader": 403, "member": 403, "liaison": 403},
     "outreach:visits": EVERYONE_SIGNED_IN,
+    "outreach_import:start": importers(200),
+    "outreach_import:template": importers(200),
+    # with no upload waiting, back to the start page
+    "outreach_import:preview": importers(302),
+    "outreach_import:errors": importers(302),
+    "outreach_import:confirm": importers(405),
+    "outreach_import:cancel": importers(405),
 }
 # url name -> (object fixture owned by township A, kwarg name) and expected GET per role
 OBJECT_URLS = {
@@ -57,7 +75,19 @@ OBJECT_URLS = {
         },
     ),
     "outreach:visit": ("visit_a", "pk", {"office": 200, "leader": 200, "clerk_a": 200}),
+    "grievances:case": (
+        "case_a",
+        "pk",
+        {"office": 200, "leader": 200, "clerk_a": 200, "member": 200},
+    ),
+    "grievances:case_edit": (
+        "case_a",
+        "pk",
+        {"office": 200, "leader": 403, "clerk_a": 403, "member": 403},
+    ),
 }
+# Posted to as every role; answers for roles not listed are 404.
+ACTION_URLS = {"grievances:case_action"}
 
 
 def named_patterns(resolver=None, namespace=""):
@@ -93,8 +123,66 @@ def visit_a(household_a, clerk_a):
     )
 
 
+@pytest.fixture
+def case_a(visit_a, office, member_unit, plan):
+    from datetime import date
+
+    from campaign.models import Topic
+    from grievances import services
+    from outreach.models import Finding
+
+    finding = Finding.objects.create(
+        visit=visit_a, topic=Topic.objects.get(number=5), text="甲户危房", needs_action=True
+    )
+    case = services.case_register_findings(user=office, findings=[finding], merge=False)[0]
+    return services.case_assign(
+        user=office,
+        case=case,
+        lead_unit=member_unit,
+        responsible_person="王",
+        deadline=date(2015, 7, 1),
+        measures="核查",
+    )
+
+
 def test_every_url_is_in_the_sweep():
-    assert sorted(name for name, _ in named_patterns()) == sorted({*EXPECTED, *OBJECT_URLS})
+    assert sorted(name for name, _ in named_patterns()) == sorted(
+        {*EXPECTED, *OBJECT_URLS, *ACTION_URLS}
+    )
+
+
+ACTIONS = ["assign", "accept", "progress", "resolve", "close", "return"]
+ACTIONS += ["request_extension", "decide_extension", "revisit"]
+
+
+@pytest.mark.parametrize("role", ["leader", "clerk_a", "clerk_b", "member", "liaison"])
+def test_case_actions_answer_404_or_403_to_those_who_may_not_act(role, request, client, case_a):
+    from grievances.models import CaseEvent
+
+    client.force_login(request.getfixturevalue(role))
+    visible = role in ("leader", "clerk_a", "member")
+    before = CaseEvent.objects.count()
+    for action in ACTIONS:
+        if role == "member" and action == "accept":
+            continue  # the lead unit may accept: its own test covers it
+        response = client.post(reverse("grievances:case_action", args=[case_a.pk, action]), {})
+        assert response.status_code == (403 if visible else 404), action
+        assert "甲户危房" not in response.content.decode()
+    assert CaseEvent.objects.count() == before
+
+
+def test_another_townships_export_holds_none_of_its_rows(client, clerk_b, case_a):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(clerk_b)
+    response = client.get(reverse("grievances:ledger_export"))
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert len(rows) == 2  # title and headers only
+    print_page = client.get(reverse("grievances:ledger_print")).content.decode()
+    assert "甲户危房" not in print_page
 
 
 @pytest.mark.parametrize("role", ROLES)

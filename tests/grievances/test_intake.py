@@ -1,0 +1,154 @@
+import pytest
+from django.urls import reverse
+
+from campaign.models import Topic
+from grievances import services
+from grievances.models import Case, CaseFinding
+from outreach.models import Finding, Visit
+from tests.factories import HouseholdFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def findings(visit, township_b, clerk_b):
+    topic5, topic6 = Topic.objects.filter(number__in=[5, 6]).order_by("number")
+    other = HouseholdFactory(township=township_b, head_name="李乙")
+    other_visit = Visit.objects.create(
+        township=township_b,
+        household=other,
+        visited_on="2015-04-02",
+        visitors="乙",
+        created_by=clerk_b,
+    )
+    return {
+        "a5": Finding.objects.create(visit=visit, topic=topic5, text="房屋漏雨", needs_action=True),
+        "a6": Finding.objects.create(
+            visit=visit, topic=topic6, text="希望体检", needs_action=False
+        ),
+        "b5": Finding.objects.create(
+            visit=other_visit, topic=topic5, text="乙户困难", needs_action=True
+        ),
+    }
+
+
+def waiting(response):
+    return sorted(f.text for group in response.context["groups"].values() for f in group)
+
+
+def test_the_office_sees_every_finding_that_needs_action(client_for, office, findings):
+    assert waiting(client_for(office).get(reverse("grievances:intake"))) == ["乙户困难", "房屋漏雨"]
+
+
+def test_a_township_sees_only_its_own_findings(client_for, clerk_a, findings):
+    response = client_for(clerk_a).get(reverse("grievances:intake"))
+    assert waiting(response) == ["房屋漏雨"]
+    assert "乙户困难" not in response.content.decode()
+
+
+def test_registering_each_keeps_provenance(client_for, office, findings):
+    client_for(office).post(
+        reverse("grievances:intake"),
+        {"finding": [findings["a5"].pk, findings["b5"].pk], "merge": "0"},
+    )
+    cases = list(Case.objects.order_by("sequence"))
+    assert [c.number for c in cases] == ["2015-0001", "2015-0002"]
+    assert [list(c.findings.all()) for c in cases] == [[findings["a5"]], [findings["b5"]]]
+    assert cases[0].household == findings["a5"].visit.household
+    assert waiting(client_for(office).get(reverse("grievances:intake"))) == []
+
+
+def test_a_township_cannot_register_another_townships_finding(client_for, clerk_a, findings):
+    client_for(clerk_a).post(reverse("grievances:intake"), {"finding": [findings["b5"].pk]})
+    assert Case.objects.count() == 0
+
+
+def test_findings_about_one_problem_merge_onto_one_case(client_for, office, visit, findings):
+    again = Finding.objects.create(
+        visit=Visit.objects.create(
+            township=visit.township,
+            household=visit.household,
+            visited_on="2015-04-20",
+            visitors="甲",
+            created_by=visit.created_by,
+        ),
+        topic=findings["a5"].topic,
+        text="房屋漏雨加重",
+        needs_action=True,
+    )
+    client_for(office).post(
+        reverse("grievances:intake"), {"finding": [findings["a5"].pk, again.pk], "merge": "1"}
+    )
+    case = Case.objects.get()
+    assert set(case.findings.all()) == {findings["a5"], again}
+    assert case.description == "房屋漏雨\n房屋漏雨加重"
+
+
+def test_findings_about_different_subjects_do_not_merge(client_for, office, findings):
+    response = client_for(office).post(
+        reverse("grievances:intake"),
+        {"finding": [findings["a5"].pk, findings["b5"].pk], "merge": "1"},
+        follow=True,
+    )
+    assert "只有同一对象、同一专题的情况才能合并为一条台帐" in response.content.decode()
+    assert Case.objects.count() == 0
+
+
+def test_a_finding_opens_at_most_one_case(office, findings):
+    services.case_register_findings(user=office, findings=[findings["a5"]], merge=False)
+    with pytest.raises(Exception):
+        services.case_register_findings(user=office, findings=[findings["a5"]], merge=False)
+    assert Case.objects.count() == 1 and CaseFinding.objects.count() == 1
+
+
+def test_numbers_are_gapless_and_restart_each_year(office, findings, settings):
+    from datetime import date
+
+    first = services.case_register_findings(user=office, findings=[findings["a5"]], merge=False)
+    settings.SHUANGYONG_TODAY = date(2016, 1, 5)
+    second = services.case_register_findings(user=office, findings=[findings["b5"]], merge=False)
+    assert [c.number for c in first + second] == ["2015-0001", "2016-0001"]
+    assert second[0].registered_phase.number == 5
+
+
+@pytest.mark.parametrize("role", ["leader", "member", "liaison"])
+def test_other_roles_cannot_reach_the_intake(role, request, client, findings):
+    client.force_login(request.getfixturevalue(role))
+    assert client.get(reverse("grievances:intake")).status_code == 403
+    assert (
+        client.post(reverse("grievances:intake"), {"finding": [findings["a5"].pk]}).status_code
+        == 403
+    )
+    assert Case.objects.count() == 0
+
+
+def test_a_case_is_registered_by_hand_from_a_household(client_for, clerk_a, household, plan):
+    client = client_for(clerk_a)
+    page = client.get(reverse("grievances:case_add"), {"household": household.pk})
+    assert page.context["household"] == household
+    response = client.post(
+        reverse("grievances:case_add"),
+        {
+            "topic": Topic.objects.get(number=7).pk,
+            "source": "walk_in",
+            "household": household.pk,
+            "description": "来访反映宅基地纠纷",
+        },
+    )
+    case = Case.objects.get()
+    assert response["Location"] == case.get_absolute_url()
+    assert (case.source, case.priority, case.township) == ("walk_in", True, household.township)
+
+
+def test_a_household_topic_without_a_household_is_refused(client_for, office, plan, township_a):
+    response = client_for(office).post(
+        reverse("grievances:case_add"),
+        {
+            "topic": Topic.objects.get(number=5).pk,
+            "source": "letter",
+            "township": township_a.pk,
+            "description": "来信",
+        },
+    )
+    assert "专题4至7针对优抚对象户" in response.content.decode()
+    assert Case.objects.count() == 0
