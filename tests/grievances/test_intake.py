@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from campaign.models import Topic
@@ -96,8 +97,9 @@ def test_findings_about_different_subjects_do_not_merge(client_for, office, find
 
 def test_a_finding_opens_at_most_one_case(office, findings):
     services.case_register_findings(user=office, findings=[findings["a5"]], merge=False)
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError) as raised:
         services.case_register_findings(user=office, findings=[findings["a5"]], merge=False)
+    assert raised.value.messages == ["该情况已列入台帐，编号2015-0001。"]
     assert Case.objects.count() == 1 and CaseFinding.objects.count() == 1
 
 

@@ -1,0 +1,36 @@
+"""The frame and the organisation, the 五个一 checklist, inspections and recognition."""
+
+from campaign.models.checklist import FiveOnesItem
+from campaign.models.frame import (
+    Campaign,
+    Phase,
+    Role,
+    ScopedUserManager,
+    Topic,
+    Unit,
+    UnitQuerySet,
+    User,
+    UserQuerySet,
+    Workstream,
+)
+from campaign.models.inspections import Inspection, InspectionFinding
+from campaign.models.recognition import Commendation, ModelFigure, SupportOrganisation
+
+__all__ = [
+    "Commendation",
+    "FiveOnesItem",
+    "Inspection",
+    "InspectionFinding",
+    "ModelFigure",
+    "SupportOrganisation",
+    "Campaign",
+    "Phase",
+    "Role",
+    "ScopedUserManager",
+    "Topic",
+    "Unit",
+    "UnitQuerySet",
+    "User",
+    "UserQuerySet",
+    "Workstream",
+]

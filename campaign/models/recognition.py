@@ -1,0 +1,94 @@
+"""Publicised models, commendations (phase 7) and the social support registry."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from campaign.models.frame import Unit
+
+
+class ModelFigure(models.Model):
+    """A publicised model (先进典型)."""
+
+    class Category(models.TextChoices):
+        SUPPORTER = "supporter", _("most admired supporter of the troops")
+        FAMILY = "family", _("good family devoted to national defence")
+        SOLDIER = "soldier", _("model soldier in training")
+        VETERAN = "veteran", _("outstanding veteran")
+        SPOUSE = "spouse", _("good soldier's wife")
+
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    name = models.CharField(_("name"), max_length=50)
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="model_figures", verbose_name=_("unit")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    story = models.TextField(_("deeds"), blank=True)
+    publicised_in = models.CharField(_("publicised in"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("publicised model")
+        verbose_name_plural = _("publicised models")
+        ordering = ["-year", "category", "name"]
+
+    def __str__(self):
+        return f"{self.get_category_display()} {self.name}"
+
+
+class Commendation(models.Model):
+    """An advanced unit or individual commended in the final phase."""
+
+    class Kind(models.TextChoices):
+        UNIT = "unit", _("advanced unit")
+        PERSON = "person", _("advanced individual")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="commendations", verbose_name=_("unit")
+    )
+    person_name = models.CharField(_("individual"), max_length=50, blank=True)
+    title = models.CharField(_("title"), max_length=100)
+    commended_on = models.DateField(_("commended on"))
+    citation = models.TextField(_("citation"), blank=True)
+
+    class Meta:
+        verbose_name = _("commendation")
+        verbose_name_plural = _("commendations")
+        ordering = ["-commended_on", "kind"]
+
+    def __str__(self):
+        return f"{self.title} {self.person_name or self.unit}"
+
+
+class SupportOrganisation(models.Model):
+    """社会化拥军: support teams, supporting enterprises and service windows."""
+
+    class Kind(models.TextChoices):
+        MEDICAL = "medical", _("medical support team")
+        LEGAL = "legal", _("legal support team")
+        EDUCATION = "education", _("education support team")
+        ENTERPRISE_TEAM = "startup", _("business start-up support team")
+        ENTERPRISE = "enterprise", _("troop-supporting enterprise")
+        WINDOW = "window", _("troop-supporting service window")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=100)
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="support_organisations",
+        verbose_name=_("unit in charge"),
+    )
+    contact = models.CharField(_("contact person"), max_length=50, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    services = models.TextField(_("services offered"), blank=True)
+    members = models.PositiveIntegerField(_("members"), default=0)
+
+    class Meta:
+        verbose_name = _("support organisation")
+        verbose_name_plural = _("support organisations")
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return self.name

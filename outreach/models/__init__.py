@@ -1,0 +1,30 @@
+"""The field: the beneficiary registry, the survey, the workstreams' activities and plaques."""
+
+from outreach.models.activities import KIND_WORKSTREAM, Activity, ActivityKind, Evidence
+from outreach.models.plaques import HonourPlaque, PlaqueEvent
+from outreach.models.registry import (
+    BeneficiaryCategory,
+    Household,
+    IdNumberView,
+    Person,
+    Policy,
+    PriorityMark,
+)
+from outreach.models.survey import Finding, Visit
+
+__all__ = [
+    "KIND_WORKSTREAM",
+    "Activity",
+    "ActivityKind",
+    "Evidence",
+    "HonourPlaque",
+    "PlaqueEvent",
+    "BeneficiaryCategory",
+    "Finding",
+    "Household",
+    "IdNumberView",
+    "Person",
+    "Policy",
+    "PriorityMark",
+    "Visit",
+]

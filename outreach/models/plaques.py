@@ -1,0 +1,77 @@
+"""光荣牌: one honour plaque per household, and its life."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from outreach.models.registry import Household
+
+# Categories whose holders make a household eligible, by plaque type.
+MARTYR_FAMILY = ["烈士遗属", "因公牺牲军人遗属", "病故军人遗属"]
+SERVING_FAMILY = ["现役军人家属"]
+VETERAN_FAMILY = [
+    "军队转业干部",
+    "退役士兵",
+    "军队离休退休干部和退休士官",
+    "复员军人",
+    "退伍红军老战士",
+    "残疾军人",
+]
+
+
+class HonourPlaque(models.Model):
+    class Type(models.TextChoices):
+        MARTYR_FAMILY = "martyr_family", _("family of martyrs or the fallen (三属家庭)")
+        SERVING = "serving", _("family of a serving soldier")
+        VETERAN = "veteran", _("family of a veteran")
+
+    class Placement(models.TextChoices):
+        DOOR = "door", _("on the main door")
+        INDOOR = "indoor", _("displayed indoors")
+
+    class Status(models.TextChoices):
+        HUNG = "hung", _("hung")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        CANCELLED = "cancelled", _("cancelled")
+
+    household = models.OneToOneField(
+        Household, on_delete=models.PROTECT, related_name="plaque", verbose_name=_("household")
+    )
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    basis = models.CharField(_("basis"), max_length=200)
+    placement = models.CharField(_("placement"), max_length=10, choices=Placement.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    hung_on = models.DateField(_("first hung on"))
+
+    class Meta:
+        verbose_name = _("honour plaque")
+        verbose_name_plural = _("honour plaques")
+
+    def __str__(self):
+        return f"光荣之家 · {self.household}"
+
+
+class PlaqueEvent(models.Model):
+    class Kind(models.TextChoices):
+        ISSUED = "issued", _("newly issued")
+        REISSUED = "reissued", _("reissued")
+        REPLACED = "replaced", _("replaced")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        CANCELLED = "cancelled", _("cancelled")
+        RESTORED = "restored", _("hung again")
+
+    plaque = models.ForeignKey(
+        HonourPlaque, on_delete=models.CASCADE, related_name="events", verbose_name=_("plaque")
+    )
+    kind = models.CharField(_("what"), max_length=10, choices=Kind.choices)
+    on = models.DateField(_("date"))
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("plaque event")
+        verbose_name_plural = _("plaque events")
+        ordering = ["plaque", "on", "id"]
+
+    def __str__(self):
+        return f"{self.plaque_id} {self.kind} {self.on}"

@@ -1,0 +1,118 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from campaign.models import Topic, Unit
+from outreach.models.registry import Household, Policy
+
+
+class VisitQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if user.sees_everything:
+            return self
+        if user.role == "township":
+            return self.filter(township_id=user.unit_id)
+        if user.role == "garrison":
+            return self.filter(garrison_id=user.unit_id)
+        return self.none()
+
+
+class Visit(models.Model):
+    township = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="visits",
+        limit_choices_to={"kind": Unit.Kind.TOWNSHIP},
+        verbose_name=_("township"),
+    )
+    household = models.ForeignKey(
+        Household,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="visits",
+        verbose_name=_("household"),
+    )
+    garrison = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="garrison_visits",
+        limit_choices_to={"kind": Unit.Kind.GARRISON},
+        verbose_name=_("garrison unit"),
+    )
+    visited_on = models.DateField(_("visited on"))
+    visitors = models.CharField(_("visitors"), max_length=200)
+    notes = models.TextField(_("notes"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    history = HistoricalRecords(verbose_name=_("visit history"))
+    objects = VisitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+        ordering = ["-visited_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(household__isnull=False) & Q(garrison__isnull=True))
+                | (Q(household__isnull=True) & Q(garrison__isnull=False)),
+                name="outreach_visit_one_subject",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.visited_on:%Y-%m-%d} {self.subject}"
+
+    def get_absolute_url(self):
+        return reverse("outreach:visit", args=[self.pk])
+
+    @property
+    def subject(self):
+        return self.household or self.garrison
+
+    @property
+    def about(self):
+        return Topic.About.BENEFICIARY if self.household_id else Topic.About.GARRISON
+
+
+class Finding(models.Model):
+    visit = models.ForeignKey(
+        Visit, on_delete=models.CASCADE, related_name="findings", verbose_name=_("visit")
+    )
+    topic = models.ForeignKey(
+        Topic, on_delete=models.PROTECT, related_name="findings", verbose_name=_("topic")
+    )
+    text = models.TextField(_("finding"))
+    needs_action = models.BooleanField(_("needs action"), default=False)
+    policies_done = models.ManyToManyField(
+        Policy, blank=True, related_name="+", verbose_name=_("policies carried out")
+    )
+    policies_missing = models.ManyToManyField(
+        Policy, blank=True, related_name="+", verbose_name=_("policies not carried out")
+    )
+
+    class Meta:
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+        ordering = ["visit", "topic__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["visit", "topic"], name="outreach_finding_one_per_topic"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.topic.number}. {self.text[:30]}"
