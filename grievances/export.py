@@ -48,13 +48,12 @@ def write_ledger(rows, handle, *, today: date) -> int:
     sheet.append(header_row(sheet, headers()))
     count = 0
     for case in rows.iterator(chunk_size=2000):
-        subject = case.household.head_name if case.household_id else case.garrison.name
         sheet.append(
             [
                 cell(sheet, case.number),
                 cell(sheet, case.topic.name),
-                cell(sheet, subject),
-                cell(sheet, case.township.name),
+                cell(sheet, case.subject_label),
+                cell(sheet, case.township.name if case.township_id else ""),
                 cell(sheet, case.description),
                 cell(sheet, case.measures),
                 cell(sheet, case.lead_unit.name if case.lead_unit_id else ""),

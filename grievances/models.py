@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import Campaign, Phase, Role, Topic, Unit
+from campaign.models import Campaign, InspectionFinding, Phase, Role, Topic, Unit
 from outreach.idnumbers import mask_phone
 from outreach.models import Finding, Household
 
@@ -44,9 +44,14 @@ class CaseQuerySet(models.QuerySet):
             return self
         unit = user.unit_id
         if user.role == Role.TOWNSHIP:
-            scope = Q(township_id=unit) | Q(lead_unit_id=unit) | Q(co_units__id=unit)
+            scope = (
+                Q(township_id=unit)
+                | Q(lead_unit_id=unit)
+                | Q(co_units__id=unit)
+                | Q(subject_unit_id=unit)
+            )
         elif user.role == Role.MEMBER:
-            scope = Q(lead_unit_id=unit) | Q(co_units__id=unit)
+            scope = Q(lead_unit_id=unit) | Q(co_units__id=unit) | Q(subject_unit_id=unit)
         elif user.role == Role.GARRISON:
             scope = Q(garrison_id=unit)
         else:
@@ -88,9 +93,20 @@ class Case(models.Model):
         limit_choices_to={"kind": Unit.Kind.GARRISON},
         verbose_name=_("garrison unit"),
     )
+    subject_unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rectification_cases",
+        verbose_name=_("unit to rectify"),
+        help_text=_("For a rectification after an inspection: the unit inspected."),
+    )
     township = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="township_cases",
         limit_choices_to={"kind": Unit.Kind.TOWNSHIP},
         verbose_name=_("township"),
@@ -99,6 +115,14 @@ class Case(models.Model):
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
     findings = models.ManyToManyField(
         Finding, through="CaseFinding", related_name="cases", verbose_name=_("findings")
+    )
+    inspection_finding = models.OneToOneField(
+        InspectionFinding,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="case",
+        verbose_name=_("inspection finding"),
     )
     measures = models.TextField(_("measures"), blank=True)
     lead_unit = models.ForeignKey(
@@ -166,8 +190,11 @@ class Case(models.Model):
                 fields=["campaign", "year", "sequence"], name="grievances_case_unique_number"
             ),
             models.CheckConstraint(
-                condition=(Q(household__isnull=False) & Q(garrison__isnull=True))
-                | (Q(household__isnull=True) & Q(garrison__isnull=False)),
+                condition=(
+                    Q(household__isnull=False, garrison__isnull=True, subject_unit__isnull=True)
+                    | Q(household__isnull=True, garrison__isnull=False, subject_unit__isnull=True)
+                    | Q(household__isnull=True, garrison__isnull=True, subject_unit__isnull=False)
+                ),
                 name="grievances_case_one_subject",
             ),
         ]
@@ -189,7 +216,13 @@ class Case(models.Model):
 
     @property
     def subject(self):
-        return self.household or self.garrison
+        return self.household or self.garrison or self.subject_unit
+
+    @property
+    def subject_label(self) -> str:
+        if self.household_id:
+            return self.household.head_name
+        return (self.garrison or self.subject_unit).name
 
     @property
     def masked_responsible_phone(self):

@@ -59,7 +59,13 @@ def with_flags(queryset: QuerySet, *, today: date, campaign: Campaign | None) ->
 def ledger_rows(*, user, today: date, campaign: Campaign | None) -> QuerySet:
     return with_flags(
         Case.objects.visible_to(user).select_related(
-            "topic", "township", "lead_unit", "household", "garrison", "registered_phase"
+            "topic",
+            "township",
+            "lead_unit",
+            "household",
+            "garrison",
+            "subject_unit",
+            "registered_phase",
         ),
         today=today,
         campaign=campaign,
@@ -86,7 +92,9 @@ def inbox_rows(*, user, today: date, campaign: Campaign | None) -> QuerySet:
 def office_queues(*, today: date, campaign: Campaign | None) -> dict[str, QuerySet]:
     """What waits for the county office."""
     rows = with_flags(
-        Case.objects.select_related("topic", "township", "lead_unit", "household", "garrison"),
+        Case.objects.select_related(
+            "topic", "township", "lead_unit", "household", "garrison", "subject_unit"
+        ),
         today=today,
         campaign=campaign,
     )

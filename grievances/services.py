@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from campaign import clock
-from campaign.models import Campaign, Phase, Topic, Unit
+from campaign.models import Campaign, InspectionFinding, Phase, Topic, Unit
 from grievances import access
 from grievances.models import (
     Case,
@@ -96,15 +96,16 @@ def case_register(
     topic: Topic,
     description: str,
     source: str,
-    township: Unit,
+    township: Unit | None,
     household: Household | None = None,
     garrison: Unit | None = None,
+    subject_unit: Unit | None = None,
     findings: Iterable[Finding] = (),
     note: str = "",
 ) -> Case:
-    if not access.can_register(user, township):
+    if not access.can_register(user, township) or (user.role == "township" and township is None):
         raise PermissionDenied
-    if household is not None and household.township_id != township.pk:
+    if household is not None and (township is None or household.township_id != township.pk):
         raise ValidationError(_("The household does not belong to this township."))
     campaign = Campaign.objects.prefetch_related("phases").first()
     if campaign is None:
@@ -124,6 +125,7 @@ def case_register(
         topic=topic,
         household=household,
         garrison=garrison,
+        subject_unit=subject_unit,
         township=township,
         description=description.strip(),
         source=source,
@@ -183,6 +185,29 @@ def case_register_findings(*, user, findings: list[Finding], merge: bool) -> lis
         )
         for f in findings
     ]
+
+
+@transaction.atomic
+def case_register_from_inspection(
+    *, user, finding: InspectionFinding, topic: Topic, description: str = ""
+) -> Case:
+    """A rectification case (整改) for an inspection finding, kept linked to it."""
+    if not (user.may_write and user.role == "office"):
+        raise PermissionDenied
+    if Case.objects.filter(inspection_finding=finding).exists():
+        raise ValidationError(_("This inspection finding is already on the ledger."))
+    unit = finding.inspection.unit
+    case = case_register(
+        user=user,
+        topic=topic,
+        description=description or finding.text,
+        source=Source.INSPECTION,
+        township=unit if unit.kind == Unit.Kind.TOWNSHIP else None,
+        subject_unit=unit,
+    )
+    case.inspection_finding = finding
+    case.save(update_fields=["inspection_finding"])
+    return case
 
 
 @transaction.atomic

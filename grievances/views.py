@@ -204,6 +204,8 @@ def case_queryset(user):
             "lead_unit",
             "household__township",
             "garrison",
+            "subject_unit",
+            "inspection_finding__inspection__unit",
             "registered_by",
             "closed_by",
             "registered_phase",
