@@ -1,0 +1,129 @@
+"""Writing an import: one transaction, bulk queries, and the change history simple_history
+would have recorded had each row been saved by hand."""
+
+from collections import defaultdict
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from outreach.access import can_edit_township
+from outreach.import_plan import ImportPlan, plan_import
+from outreach.importing import ImportRefused, Sheet
+from outreach.models import Household, Person
+
+BATCH = 500
+M2M_FIELDS = ("categories", "priority_marks")
+
+
+@transaction.atomic
+def households_import(*, user, township, sheet: Sheet) -> ImportPlan:
+    if not can_edit_township(user, township):
+        raise PermissionDenied
+    # Planned again inside the transaction, the matched rows locked: what is written is checked
+    # against the registry as it is now, not as it was when the preview was shown.
+    plan = plan_import(sheet, township=township, for_update=True)
+    if plan.has_errors:
+        count = plan.counts["errors"]
+        raise ImportRefused(
+            ngettext(
+                "The file still has %(count)s error; nothing was imported.",
+                "The file still has %(count)s errors; nothing was imported.",
+                count,
+            )
+            % {"count": count}
+        )
+    now = timezone.now()
+    history = {
+        "default_user": user,
+        "default_change_reason": _("Excel import"),
+        "default_date": now,
+        "batch_size": BATCH,
+    }
+
+    created = bulk_create_with_history(plan.new_households, Household, **history)
+    plan.households.update((household.number, household) for household in created)
+    if plan.changed_households:
+        households, fields = [], {"updated_at"}
+        for household, changed in plan.changed_households.values():
+            household.updated_at = now  # bulk_update does not touch auto_now fields
+            households.append(household)
+            fields |= changed
+        bulk_update_with_history(households, Household, fields=sorted(fields), **history)
+
+    new_persons = []
+    for person, number, _categories, _marks in plan.new_persons:
+        person.household = plan.households[number]
+        new_persons.append(person)
+    created = bulk_create_with_history(new_persons, Person, **history)
+    written = [person.pk for person in created]
+    links = {name: {} for name in M2M_FIELDS}
+    for person, planned in zip(created, plan.new_persons, strict=True):
+        links["categories"][person.pk] = planned[2]
+        links["priority_marks"][person.pk] = planned[3]
+    if plan.changed_persons:
+        persons, fields = [], set()
+        for person, changed, categories, marks in plan.changed_persons:
+            persons.append(person)
+            written.append(person.pk)
+            fields |= changed
+            if categories is not None:
+                links["categories"][person.pk] = categories
+            if marks is not None:
+                links["priority_marks"][person.pk] = marks
+        # With no field changed this records history only: a change of categories is a change.
+        bulk_update_with_history(persons, Person, fields=sorted(fields), **history)
+    for name, chosen in links.items():
+        _replace_links(name, chosen)
+    _record_m2m_history(
+        Person, [p.pk for p in created] + [p.pk for p, *_ in plan.changed_persons], when=now
+    )
+    return plan
+
+
+def _replace_links(name: str, chosen: dict[int, set]) -> None:
+    if not chosen:
+        return
+    field = Person._meta.get_field(name)
+    through = field.remote_field.through
+    owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    through.objects.filter(**{f"{owner}_id__in": list(chosen)}).delete()
+    through.objects.bulk_create(
+        [
+            through(**{f"{owner}_id": pk, f"{target}_id": target_pk})
+            for pk, targets in chosen.items()
+            for target_pk in sorted(targets)
+        ],
+        batch_size=BATCH,
+    )
+
+
+def _record_m2m_history(model, pks: list[int], *, when) -> None:
+    """bulk_history_create records fields only; add the many-to-many rows the history tracks,
+    as simple_history does after each save."""
+    history_model = model.history.model
+    m2m_fields = getattr(history_model, "_history_m2m_fields", [])
+    if not (pks and m2m_fields):
+        return
+    records = list(model.history.filter(history_date=when, id__in=pks))
+    for field in m2m_fields:
+        through = field.remote_field.through
+        owner = field.m2m_field_name()
+        m2m_history = getattr(history_model, field.name).model
+        by_owner = defaultdict(list)
+        for link in through.objects.filter(**{f"{owner}_id__in": pks}):
+            by_owner[getattr(link, f"{owner}_id")].append(link)
+        m2m_history.objects.bulk_create(
+            [
+                m2m_history(
+                    history=record,
+                    **{f.attname: getattr(link, f.attname) for f in through._meta.fields},
+                )
+                for record in records
+                for link in by_owner[record.id]
+            ],
+            batch_size=BATCH,
+        )

@@ -1,0 +1,276 @@
+"""The clerks' Excel import: download the template, upload, preview, confirm.
+
+Between upload and confirm the file waits in default storage under a random name kept in the
+session, so nothing is kept in process memory and no model is needed; it is deleted once
+confirmed or cancelled, and stale ones are swept on the next upload."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import PurePath
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.db import IntegrityError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView, View
+
+from campaign.models import Role, Unit
+from outreach.access import can_edit_township
+from outreach.import_plan import plan_import
+from outreach.import_services import households_import
+from outreach.import_template import error_workbook, template_workbook
+from outreach.importing import MAX_BYTES, MAX_ROWS, ImportRefused, read_workbook
+
+SESSION_KEY = "outreach_import"
+UPLOAD_DIR = "imports"
+STALE_AFTER = timedelta(days=1)
+SHOWN = 1000  # rows listed per section of the preview; the downloads hold all of them
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class ImportAccessMixin(LoginRequiredMixin):
+    """The office and township clerks import; a leader, who may look but not change, is
+    refused (403); member units and garrison liaisons have nothing here (404). Views with
+    needs_pending work on the upload waiting in this session, and without one go back to the
+    start."""
+
+    needs_pending = False
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return self.handle_no_permission()
+        if user.role not in (Role.OFFICE, Role.LEADER, Role.TOWNSHIP):
+            raise Http404
+        if not user.may_write:
+            raise PermissionDenied
+        if self.needs_pending and request.method.lower() in self.http_method_names:
+            self.pending = pending_import(request)
+            if self.pending is None:
+                messages.info(request, _("There is no upload waiting; upload a file first."))
+                return redirect("outreach_import:start")
+        return super().dispatch(request, *args, **kwargs)
+
+    def read_pending(self):
+        with default_storage.open(self.pending.name) as file:
+            return read_workbook(file)
+
+
+@dataclass
+class Pending:
+    name: str
+    filename: str
+    township: Unit
+
+    @property
+    def token(self) -> str:
+        return PurePath(self.name).stem
+
+
+def pending_import(request) -> Pending | None:
+    data = request.session.get(SESSION_KEY)
+    if not data or not default_storage.exists(data["name"]):
+        return None
+    township = Unit.objects.filter(pk=data["township"], kind=Unit.Kind.TOWNSHIP).first()
+    if township is None:
+        return None
+    if not can_edit_township(request.user, township):
+        raise PermissionDenied
+    return Pending(name=data["name"], filename=data["filename"], township=township)
+
+
+def discard_pending(request, pending: Pending | None) -> None:
+    if pending is not None:
+        default_storage.delete(pending.name)
+    request.session.pop(SESSION_KEY, None)
+
+
+def _sweep_stale_uploads() -> None:
+    try:
+        _dirs, names = default_storage.listdir(UPLOAD_DIR)
+    except FileNotFoundError:
+        return
+    cutoff = timezone.now() - STALE_AFTER
+    for name in names:
+        path = f"{UPLOAD_DIR}/{name}"
+        if default_storage.get_modified_time(path) < cutoff:
+            default_storage.delete(path)
+
+
+def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+class ImportForm(forms.Form):
+    township = forms.ModelChoiceField(queryset=Unit.objects.none(), label=gettext_lazy("Township"))
+    file = forms.FileField(
+        label=gettext_lazy("Filled-in template (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": f".xlsx,{XLSX}"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.sheet = None
+        if user.role == Role.OFFICE:
+            self.fields["township"].queryset = Unit.objects.of_kind(Unit.Kind.TOWNSHIP).filter(
+                is_active=True
+            )
+        else:
+            del self.fields["township"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            self.sheet = read_workbook(upload)
+        except ImportRefused as exc:
+            raise forms.ValidationError(exc.message, code="refused") from None
+        return upload
+
+    def chosen_township(self) -> Unit:
+        return self.cleaned_data.get("township") or self.user.unit
+
+
+class ImportStartView(ImportAccessMixin, FormView):
+    form_class = ImportForm
+    template_name = "outreach/import_start.html"
+    success_url = reverse_lazy("outreach_import:preview")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            pending=pending_import(self.request),
+            max_rows=MAX_ROWS,
+            max_mb=MAX_BYTES // 1024 // 1024,
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        township = form.chosen_township()
+        if not can_edit_township(self.request.user, township):
+            raise PermissionDenied
+        discard_pending(self.request, pending_import(self.request))
+        _sweep_stale_uploads()
+        name = default_storage.save(
+            f"{UPLOAD_DIR}/{secrets.token_urlsafe(18)}.xlsx", form.cleaned_data["file"]
+        )
+        self.request.session[SESSION_KEY] = {
+            "name": name,
+            "filename": PurePath(form.cleaned_data["file"].name).name[:100],
+            "township": township.pk,
+        }
+        return super().form_valid(form)
+
+
+class ImportTemplateView(ImportAccessMixin, View):
+    def get(self, request):
+        return _xlsx_response(template_workbook(), _("beneficiary import template") + ".xlsx")
+
+
+class ImportPreviewView(ImportAccessMixin, TemplateView):
+    template_name = "outreach/import_preview.html"
+    needs_pending = True
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.plan = plan_import(self.read_pending(), township=self.pending.township)
+        except ImportRefused as exc:
+            discard_pending(request, self.pending)
+            messages.error(request, exc.message)
+            return redirect("outreach_import:start")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        plan = self.plan
+        created, updated = plan.rows_with("create"), plan.rows_with("update")
+        errors, warnings = plan.errors, plan.warnings
+        return super().get_context_data(
+            pending=self.pending,
+            plan=plan,
+            counts=plan.counts,
+            errors=errors[:SHOWN],
+            errors_hidden=max(len(errors) - SHOWN, 0),
+            warnings=warnings[:SHOWN],
+            warnings_hidden=max(len(warnings) - SHOWN, 0),
+            created=created[:SHOWN],
+            created_hidden=max(len(created) - SHOWN, 0),
+            updated=updated[:SHOWN],
+            updated_hidden=max(len(updated) - SHOWN, 0),
+            **kwargs,
+        )
+
+
+class ImportErrorsView(ImportAccessMixin, View):
+    needs_pending = True
+
+    def get(self, request):
+        plan = plan_import(self.read_pending(), township=self.pending.township)
+        if not plan.has_errors:
+            return redirect("outreach_import:preview")
+        only_errors = request.GET.get("only") == "errors"
+        stem = PurePath(self.pending.filename).stem[:60]
+        return _xlsx_response(
+            error_workbook(plan, only_errors=only_errors),
+            f"{stem}-{_('errors')}.xlsx",
+        )
+
+
+class ImportConfirmView(ImportAccessMixin, View):
+    http_method_names = ["post"]
+    needs_pending = True
+
+    def post(self, request):
+        if request.POST.get("upload") != self.pending.token:
+            messages.error(request, _("The file waiting is not the one previewed; check it again."))
+            return redirect("outreach_import:preview")
+        try:
+            plan = households_import(
+                user=request.user, township=self.pending.township, sheet=self.read_pending()
+            )
+        except ImportRefused as exc:
+            messages.error(request, exc.message)
+            return redirect("outreach_import:preview")
+        except IntegrityError:
+            messages.error(
+                request,
+                _(
+                    "The registry changed while this file was being imported, so nothing was "
+                    "imported. Look at the preview again and confirm."
+                ),
+            )
+            return redirect("outreach_import:preview")
+        discard_pending(request, self.pending)
+        messages.success(
+            request,
+            _(
+                "Imported into %(township)s: %(households_new)s new households and "
+                "%(persons_new)s new persons; %(households_changed)s households and "
+                "%(persons_changed)s persons updated; %(unchanged)s rows unchanged."
+            )
+            % {"township": self.pending.township.name, **plan.counts},
+        )
+        return redirect("outreach_import:start")
+
+
+class ImportCancelView(ImportAccessMixin, View):
+    http_method_names = ["post"]
+    needs_pending = True
+
+    def post(self, request):
+        discard_pending(request, self.pending)
+        messages.info(request, _("The upload was cancelled; nothing was imported."))
+        return redirect("outreach_import:start")
