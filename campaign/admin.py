@@ -2,7 +2,20 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import Campaign, Phase, Topic, Unit, User, Workstream
+from campaign.models import (
+    Campaign,
+    Commendation,
+    FiveOnesItem,
+    Inspection,
+    InspectionFinding,
+    ModelFigure,
+    Phase,
+    SupportOrganisation,
+    Topic,
+    Unit,
+    User,
+    Workstream,
+)
 
 admin.site.site_header = _("Double Support at the Grassroots — administration")
 admin.site.site_title = _("Double Support administration")
@@ -64,3 +77,46 @@ class UserAdmin(BaseUserAdmin):
         *BaseUserAdmin.add_fieldsets,
         (_("Campaign role"), {"fields": ["unit", "read_only"]}),
     ]
+
+
+@admin.register(FiveOnesItem)
+class FiveOnesItemAdmin(admin.ModelAdmin):
+    list_display = ["unit", "item", "status", "done_on"]
+    list_filter = ["item", "status", "unit__kind"]
+    search_fields = ["unit__name", "description"]
+    list_select_related = ["unit"]
+
+
+class InspectionFindingInline(admin.TabularInline):
+    model = InspectionFinding
+    extra = 0
+
+
+@admin.register(Inspection)
+class InspectionAdmin(admin.ModelAdmin):
+    list_display = ["inspected_on", "unit", "inspectors", "rating"]
+    list_filter = ["rating", "unit__kind"]
+    search_fields = ["unit__name", "inspectors", "checked"]
+    date_hierarchy = "inspected_on"
+    inlines = [InspectionFindingInline]
+
+
+@admin.register(ModelFigure)
+class ModelFigureAdmin(admin.ModelAdmin):
+    list_display = ["year", "category", "name", "unit"]
+    list_filter = ["category", "year"]
+    search_fields = ["name", "story"]
+
+
+@admin.register(Commendation)
+class CommendationAdmin(admin.ModelAdmin):
+    list_display = ["commended_on", "kind", "title", "person_name", "unit"]
+    list_filter = ["kind"]
+    search_fields = ["title", "person_name", "unit__name"]
+
+
+@admin.register(SupportOrganisation)
+class SupportOrganisationAdmin(admin.ModelAdmin):
+    list_display = ["kind", "name", "unit", "contact", "members"]
+    list_filter = ["kind"]
+    search_fields = ["name", "contact", "services"]

@@ -13,4 +13,17 @@ class CampaignConfig(AppConfig):
 
         everyone = [Role.OFFICE, Role.LEADER, Role.MEMBER, Role.TOWNSHIP, Role.GARRISON]
         navigation.register(order=0, label=_("Home"), url_name="home", roles=everyone)
+        units = [Role.OFFICE, Role.LEADER, Role.MEMBER, Role.TOWNSHIP]
+        navigation.register(
+            order=50, label=_("Five ones"), url_name="campaign:five_ones", roles=units
+        )
+        navigation.register(
+            order=60, label=_("Inspections"), url_name="campaign:inspections", roles=units
+        )
+        navigation.register(
+            order=70,
+            label=_("Models and support"),
+            url_name="campaign:recognition",
+            roles=everyone,
+        )
         navigation.register(order=90, label=_("Units"), url_name="campaign:units", roles=everyone)

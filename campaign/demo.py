@@ -131,3 +131,102 @@ def seed_organisation() -> list[DemoLogin]:
             _user("liaison", unit, last_name="赵", first_name="联络员")
             logins.append(DemoLogin("liaison", "驻军联络员", name))
     return logins
+
+
+@transaction.atomic
+def seed_workstream_records() -> None:
+    """五个一 for every township and member unit, inspections (phase 6), models, commendations
+    and the support registry. Skipped once present."""
+    import random
+    from datetime import date, timedelta
+
+    from campaign.models import (
+        Commendation,
+        FiveOnesItem,
+        Inspection,
+        InspectionFinding,
+        ModelFigure,
+        SupportOrganisation,
+    )
+
+    if FiveOnesItem.objects.exists():
+        return
+    rng = random.Random(81)
+    office = User.objects.get(username="office")
+    units = list(Unit.objects.of_kind(Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER).order_by("code"))
+    items = []
+    for unit in units:
+        for item in FiveOnesItem.Item.values:
+            status = rng.choices(FiveOnesItem.Status.values, weights=[15, 20, 65])[0]
+            items.append(
+                FiveOnesItem(
+                    unit=unit,
+                    item=item,
+                    status=status,
+                    done_on=date(2015, rng.randrange(1, 12), 1) if status == "done" else None,
+                    description="已按要求建设并投入使用。" if status == "done" else "",
+                    updated_by=office,
+                )
+            )
+    FiveOnesItem.objects.bulk_create(items)
+
+    findings_pool = [
+        "双拥工作台帐登记不完整，部分问题无办理时限。",
+        "军民活动室使用率不高。",
+        "优抚对象走访记录缺少签字。",
+        "宣传栏内容未及时更新。",
+    ]
+    for n in range(24):
+        unit = units[(n * 7) % len(units)]
+        inspected_on = date(2015, 4, 1) + timedelta(days=n * 14)
+        inspection = Inspection.objects.create(
+            unit=unit,
+            inspected_on=inspected_on,
+            inspectors="县双拥办 周主任、孙干事",
+            checked="五个一建设、问题台帐、走访摸底记录",
+            rating=rng.choices(Inspection.Rating.values, weights=[25, 45, 25, 5])[0],
+            summary="总体推进有序，个别环节需整改。",
+            created_by=office,
+        )
+        for text in rng.sample(findings_pool, rng.choice([0, 1, 2])):
+            InspectionFinding.objects.create(inspection=inspection, text=text)
+
+    figures = [
+        ("supporter", "王秀英", "chengguan"),
+        ("family", "李建国家庭", "dongcheng"),
+        ("soldier", "张伟", "garrison1"),
+        ("veteran", "陈志勇", "xihe"),
+        ("spouse", "刘丽", "nanshan"),
+    ]
+    by_code = {u.code: u for u in Unit.objects.all()}
+    for category, name, code in figures:
+        unit = by_code.get(code) or by_code.get(f"town-{code}")
+        ModelFigure.objects.create(
+            category=category, name=name, unit=unit, year=2015, story="事迹经县电视台宣传报道。"
+        )
+    Commendation.objects.create(
+        kind="unit",
+        unit=by_code["town-chengguan"],
+        title="双拥在基层活动先进单位",
+        commended_on=date(2016, 12, 20),
+    )
+    Commendation.objects.create(
+        kind="person",
+        unit=by_code["minzheng"],
+        person_name="周建华",
+        title="双拥在基层活动先进个人",
+        commended_on=date(2016, 12, 20),
+    )
+    for kind, name, code in [
+        ("medical", "县人民医院拥军医疗服务队", "weijian"),
+        ("legal", "县法律援助中心拥军法律服务团", "sifa"),
+        ("education", "县实验小学拥军助学团队", "jiaoyu"),
+        ("enterprise", "某建材有限公司", None),
+        ("window", "县政务服务中心拥军优先窗口", "tuiyi"),
+    ]:
+        SupportOrganisation.objects.create(
+            kind=kind,
+            name=name,
+            unit=by_code.get(code) if code else None,
+            members=rng.randrange(5, 40),
+        )

@@ -1,11 +1,22 @@
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from campaign import plan
-from campaign.models import Campaign, Phase, Topic, Workstream
+from campaign import clock, plan
+from campaign.access import can_edit_five_ones, can_inspect
+from campaign.evidence import evidence_type
+from campaign.models import (
+    Campaign,
+    FiveOnesItem,
+    Inspection,
+    InspectionFinding,
+    Phase,
+    Topic,
+    Unit,
+    Workstream,
+)
 from campaign.windows import phase_window_errors
 
 
@@ -104,3 +115,54 @@ def plan_load(*, county: str, phases: list[plan.PhaseRow] | None = None) -> Plan
                 result,
             )
     return result
+
+
+@transaction.atomic
+def five_ones_update(
+    *, user, unit: Unit, item: str, status: str, done_on, description: str, evidence=None
+):
+    if not can_edit_five_ones(user, unit):
+        raise PermissionDenied
+    entry, _created = FiveOnesItem.objects.select_for_update().get_or_create(unit=unit, item=item)
+    entry.status = status
+    entry.done_on = done_on
+    entry.description = description
+    entry.updated_by = user
+    if status == FiveOnesItem.Status.DONE and not done_on:
+        raise ValidationError({"done_on": _("Give the date since when it is in place.")})
+    if done_on and done_on > clock.today():
+        raise ValidationError({"done_on": _("The date cannot be in the future.")})
+    if evidence is not None:
+        content_type, extension = evidence_type(evidence)
+        evidence.name = f"{unit.code}-{item}{extension}"
+        entry.evidence = evidence
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def inspection_record(
+    *, user, unit: Unit, inspected_on, inspectors, checked, rating, summary="", findings=()
+):
+    """findings: (text, needs rectification) pairs."""
+    if not can_inspect(user):
+        raise PermissionDenied
+    if inspected_on > clock.today():
+        raise ValidationError({"inspected_on": _("The date cannot be in the future.")})
+    inspection = Inspection(
+        unit=unit,
+        inspected_on=inspected_on,
+        inspectors=inspectors,
+        checked=checked,
+        rating=rating,
+        summary=summary,
+        created_by=user,
+    )
+    inspection.full_clean()
+    inspection.save()
+    for text, needs in findings:
+        InspectionFinding.objects.create(
+            inspection=inspection, text=text, needs_rectification=needs
+        )
+    return inspection

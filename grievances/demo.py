@@ -280,3 +280,53 @@ def seed_ledger() -> int:
             campaign=campaign, year=year, defaults={"last": last}
         )
     return len(cases)
+
+
+@transaction.atomic
+def seed_rectifications() -> int:
+    """Rectification cases for the first inspection findings, as the office would register."""
+    from campaign.models import InspectionFinding, Topic
+    from grievances.services import _next_number
+
+    if Case.objects.filter(source=Source.INSPECTION).exists():
+        return 0
+    campaign = Campaign.objects.prefetch_related("phases").first()
+    office = User.objects.filter(unit__kind=Unit.Kind.OFFICE, read_only=False).order_by("pk")[0]
+    topic = Topic.objects.get(number=4)
+    findings = InspectionFinding.objects.select_related("inspection__unit").order_by("pk")[:8]
+    count = 0
+    for finding in findings:
+        unit = finding.inspection.unit
+        registered_on = finding.inspection.inspected_on + timedelta(days=3)
+        case = Case.objects.create(
+            campaign=campaign,
+            year=registered_on.year,
+            sequence=_next_number(campaign, registered_on.year),
+            topic=topic,
+            subject_unit=unit,
+            township=unit if unit.kind == Unit.Kind.TOWNSHIP else None,
+            description=finding.text,
+            source=Source.INSPECTION,
+            inspection_finding=finding,
+            lead_unit=unit,
+            measures="限期整改，整改情况报县双拥办。",
+            responsible_person="单位负责人",
+            deadline=add_workdays(registered_on, 15),
+            original_deadline=add_workdays(registered_on, 15),
+            status=Status.ASSIGNED,
+            registered_on=registered_on,
+            registered_by=office,
+            registered_phase=phase_on(campaign, registered_on),
+            version=2,
+        )
+        for kind, to_status in (("registered", Status.REGISTERED), ("assigned", Status.ASSIGNED)):
+            CaseEvent.objects.create(
+                case=case,
+                kind=kind,
+                on=registered_on,
+                by=office,
+                unit_id=office.unit_id,
+                to_status=to_status,
+            )
+        count += 1
+    return count

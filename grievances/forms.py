@@ -3,10 +3,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from campaign import clock
+from campaign.forms import DateInput
 from campaign.models import Topic, Unit
 from grievances.models import Case, Satisfaction, Source
 from grievances.workdays import add_workdays
-from outreach.forms import DateInput
 from outreach.models import Household
 
 
@@ -179,3 +179,8 @@ class CaseEditForm(forms.ModelForm):
 
     def originals(self) -> dict:
         return {name: self.cleaned_data.get(f"original_{name}", "") for name in self.Meta.fields}
+
+
+class InspectionCaseForm(forms.Form):
+    topic = forms.ModelChoiceField(Topic.objects.all(), label=_("topic"))
+    description = forms.CharField(label=_("problem"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -11,6 +11,11 @@ urlpatterns = [
     path("inbox/", views.InboxView.as_view(), name="inbox"),
     path("intake/", views.IntakeView.as_view(), name="intake"),
     path("cases/new/", views.CaseCreateView.as_view(), name="case_add"),
+    path(
+        "inspection-findings/<int:finding_pk>/case/",
+        views.CaseFromInspectionView.as_view(),
+        name="case_from_inspection",
+    ),
     path("cases/<int:pk>/", views.CaseDetailView.as_view(), name="case"),
     path("cases/<int:pk>/edit/", views.CaseEditView.as_view(), name="case_edit"),
     path("cases/<int:pk>/<slug:action>/", views.CaseActionView.as_view(), name="case_action"),

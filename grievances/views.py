@@ -11,6 +11,7 @@ from django.views.generic import DetailView, FormView, TemplateView, View
 from django_filters.views import FilterView
 
 from campaign import clock
+from campaign.models import Inspection, InspectionFinding
 from campaign.selectors import current_campaign
 from grievances import access, forms, services
 from grievances.filters import LedgerFilter
@@ -379,4 +380,44 @@ class CaseEditView(LoginRequiredMixin, View):
             form.add_error(None, exc)
             return self.render(request, case, form, status=400)
         messages.success(request, _("Case saved."))
+        return HttpResponseRedirect(case.get_absolute_url())
+
+
+class CaseFromInspectionView(LoginRequiredMixin, FormView):
+    """An inspection finding put on the ledger as a rectification case."""
+
+    form_class = forms.InspectionCaseForm
+    template_name = "grievances/case_from_inspection.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.finding = get_object_or_404(
+            InspectionFinding.objects.filter(
+                inspection__in=Inspection.objects.visible_to(request.user)
+            ).select_related("inspection__unit"),
+            pk=kwargs["finding_pk"],
+        )
+        if not (request.user.may_write and request.user.role == "office"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"description": self.finding.text}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(finding=self.finding, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            case = services.case_register_from_inspection(
+                user=self.request.user,
+                finding=self.finding,
+                topic=form.cleaned_data["topic"],
+                description=form.cleaned_data["description"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Case %(number)s registered.") % {"number": case.number})
         return HttpResponseRedirect(case.get_absolute_url())

@@ -21,3 +21,18 @@ class OutreachConfig(AppConfig):
             url_name="outreach:visits",
             roles=[*field, Role.GARRISON],
         )
+        navigation.register(
+            order=40,
+            label=_("Activities"),
+            url_name="outreach:activities",
+            roles=[Role.OFFICE, Role.LEADER, Role.MEMBER, Role.TOWNSHIP, Role.GARRISON],
+        )
+        navigation.register(
+            order=12,
+            label=_("Import from Excel"),
+            url_name="outreach_import:start",
+            roles=[Role.OFFICE, Role.TOWNSHIP],
+        )
+        navigation.register(
+            order=41, label=_("Honour plaques"), url_name="outreach:plaques", roles=field
+        )

@@ -200,3 +200,128 @@ def _seed_visits(rng, households, townships):
             missing.append(missing_through(finding_id=finding.pk, policy_id=chosen[3].pk))
     done_through.objects.bulk_create(done)
     missing_through.objects.bulk_create(missing)
+
+
+ACTIVITY_TITLES = {
+    "publicise_models": "“最美拥军人物”评选宣传",
+    "open_day": "八一军营开放日",
+    "plaque": "集中悬挂光荣牌",
+    "merit_notice": "送立功喜报上门",
+    "veteran_education": "退役军人座谈会",
+    "training_support": "协调训练场土地确权",
+    "living_support": "为部队改善营区供水",
+    "spouse_employment": "随军家属就业推介会",
+    "child_schooling": "军人子女入学协调",
+    "condolence_visit": "春节走访慰问优抚对象",
+    "hero_visit": "走访慰问老红军、老八路",
+    "legal_aid": "军人军属法律援助",
+    "job_training": "退役士兵技能培训",
+    "social_service": "社会组织上门服务",
+    "volunteer": "学雷锋志愿服务",
+    "school_help": "部队助学兴教",
+    "student_training": "中学生军训",
+    "poverty_relief": "军民共建扶贫帮困",
+    "martyrs_day": "烈士纪念日公祭",
+    "culture_to_barracks": "文化进军营书画展",
+    "joint_gala": "军民联欢晚会",
+}
+
+
+@transaction.atomic
+def seed_activities_and_plaques() -> None:
+    """About 400 activities across the five workstreams, and honour plaques with their life."""
+    from outreach.models import KIND_WORKSTREAM, Activity, HonourPlaque, PlaqueEvent
+    from outreach.plaques import qualifying_without_plaque
+
+    if Activity.objects.exists():
+        return
+    from campaign.models import Campaign, Workstream
+
+    rng = random.Random(801)
+    campaign = Campaign.objects.prefetch_related("phases").first()
+    workstreams = {w.number: w for w in Workstream.objects.all()}
+    organisers = list(Unit.objects.exclude(kind=Unit.Kind.OFFICE).order_by("code"))
+    office_user = User.objects.get(username="office")
+    users = {u.unit_id: u for u in User.objects.exclude(unit=None)}
+    heroes = list(
+        Person.objects.filter(categories__name__in=["退伍红军老战士", "复员军人"]).order_by("pk")[
+            :60
+        ]
+    )
+    activities, links = [], []
+    kinds = list(ACTIVITY_TITLES)
+    for n in range(400):
+        kind = kinds[n % len(kinds)]
+        held_on = date(2015, 1, 5) + timedelta(days=rng.randrange(0, 430))
+        organiser = rng.choice(organisers)
+        phase = next((p for p in campaign.phases.all() if p.number != 6 and p.is_on(held_on)), None)
+        amount = rng.choice([0, 0, 500, 2000, 5000, 20000]) if kind != "martyrs_day" else 0
+        activities.append(
+            Activity(
+                workstream=workstreams[KIND_WORKSTREAM[kind]],
+                kind=kind,
+                organiser=organiser,
+                held_on=held_on,
+                phase=phase,
+                title=ACTIVITY_TITLES[kind],
+                place=f"{organiser.label}",
+                people_reached=rng.randrange(5, 300),
+                amount=amount,
+                goods="米、油" if kind == "condolence_visit" else "",
+                created_by=users.get(organiser.pk, office_user),
+            )
+        )
+        if kind == "hero_visit" and heroes:
+            links.append((n, rng.sample(heroes, min(3, len(heroes)))))
+    activities = bulk_create_with_history(activities, Activity, batch_size=500)
+    if not activities[0].pk:
+        activities = list(Activity.objects.order_by("pk"))
+    for index, persons in links:
+        activities[index].persons.set(persons)
+        activities[index].households.set({p.household_id for p in persons})
+
+    candidates = list(qualifying_without_plaque(Household.objects.all()).order_by("pk"))
+    plaques, events = [], []
+    for household in candidates:
+        if rng.random() > 0.6:
+            continue
+        kind = (
+            "martyr_family"
+            if household.martyr_family
+            else "serving"
+            if household.serving
+            else "veteran"
+        )
+        hung_on = date(2015, rng.randrange(1, 9), 10)
+        plaque = HonourPlaque(
+            household=household,
+            type=kind,
+            basis="经乡镇审核符合悬挂条件",
+            placement=rng.choice(["door", "indoor"]),
+            status="hung",
+            hung_on=hung_on,
+        )
+        life = [("issued", hung_on, "")]
+        roll = rng.random()
+        if roll < 0.05:
+            life += [("withdrawn", hung_on + timedelta(days=120), "家庭成员违法，依规收回")]
+            plaque.status = "withdrawn"
+        elif roll < 0.08:
+            life += [
+                ("withdrawn", hung_on + timedelta(days=60), "房屋拆迁暂时收回"),
+                ("restored", hung_on + timedelta(days=200), "新居落成，恢复悬挂"),
+            ]
+        elif roll < 0.12:
+            life += [("replaced", hung_on + timedelta(days=150), "牌面褪色更换")]
+        plaques.append(plaque)
+        events.append(life)
+    HonourPlaque.objects.bulk_create(plaques, batch_size=500)
+    if plaques and not plaques[0].pk:
+        by_household = dict(HonourPlaque.objects.values_list("household_id", "pk"))
+        for plaque in plaques:
+            plaque.pk = by_household[plaque.household_id]
+    PlaqueEvent.objects.bulk_create(
+        PlaqueEvent(plaque_id=plaque.pk, kind=kind, on=on, reason=reason, by=office_user)
+        for plaque, life in zip(plaques, events, strict=True)
+        for kind, on, reason in life
+    )

@@ -3,16 +3,20 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from campaign import clock
-from campaign.models import Topic, Unit
-from outreach.models import Household, Person, Policy
+from campaign.forms import DateInput
+from campaign.models import Topic, Unit, Workstream
+from outreach.idnumbers import mask_id_number, parse_id_number
+from outreach.models import (
+    KIND_WORKSTREAM,
+    Activity,
+    ActivityKind,
+    HonourPlaque,
+    Household,
+    Person,
+    PlaqueEvent,
+    Policy,
+)
 from outreach.services import person_apply_id_number
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class HouseholdForm(forms.ModelForm):
@@ -159,3 +163,113 @@ class VisitForm(forms.Form):
             raise ValidationError(_("Record at least one finding."))
         cleaned["findings"] = findings
         return cleaned
+
+
+class ActivityForm(forms.ModelForm):
+    id_numbers = forms.CharField(
+        label=_("persons reached (ID numbers)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One resident ID number per line; their households count as reached too."),
+    )
+
+    class Meta:
+        model = Activity
+        fields = [
+            "kind",
+            "organiser",
+            "held_on",
+            "phase",
+            "title",
+            "place",
+            "people_reached",
+            "amount",
+            "goods",
+            "notes",
+        ]
+        widgets = {"held_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["kind"].choices = activity_kind_choices()
+        if user.role == "office":
+            self.fields["organiser"].queryset = Unit.objects.filter(is_active=True)
+        else:
+            del self.fields["organiser"]
+        if self.instance.pk and not self.is_bound:
+            self.initial["id_numbers"] = "\n".join(
+                self.instance.persons.values_list("id_number", flat=True)
+            )
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if amount is not None and amount < 0:
+            raise ValidationError(_("The amount cannot be negative."))
+        return amount
+
+    def clean_id_numbers(self):
+        numbers = []
+        for line_number, line in enumerate(self.cleaned_data["id_numbers"].splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                numbers.append(parse_id_number(line.strip()).number)
+            except ValidationError as exc:
+                raise ValidationError(
+                    _("Line %(line)s: %(error)s") % {"line": line_number, "error": exc.messages[0]}
+                ) from None
+        found = {
+            p.id_number: p
+            for p in Person.objects.visible_to(self.user).active().filter(id_number__in=numbers)
+        }
+        unknown = [n for n in numbers if n not in found]
+        if unknown:
+            raise ValidationError(
+                _("Not in the registry you can see: %(numbers)s.")
+                % {"numbers": "、".join(mask_id_number(n) for n in unknown)}
+            )
+        self.persons = [found[n] for n in dict.fromkeys(numbers)]
+        return numbers
+
+
+def activity_kind_choices():
+    """The kinds grouped under their workstream, as the plan lists them."""
+    groups = {}
+    for value, label in ActivityKind.choices:
+        groups.setdefault(KIND_WORKSTREAM[value], []).append((value, label))
+    names = dict(Workstream.objects.values_list("number", "name"))
+    return [("", "---------")] + [
+        (f"{number}. {names.get(number, '')}", kinds) for number, kinds in sorted(groups.items())
+    ]
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(label=_("photo or PDF"), help_text=_("JPEG, PNG or PDF, at most 10 MB."))
+
+
+class PlaqueEventForm(forms.Form):
+    kind = forms.ChoiceField(label=_("what happened"))
+    on = forms.DateField(label=_("date"), widget=DateInput())
+    reason = forms.CharField(label=_("reason"), required=False, max_length=200)
+    type = forms.ChoiceField(
+        label=_("type"), choices=[("", "---------"), *HonourPlaque.Type.choices], required=False
+    )
+    basis = forms.CharField(
+        label=_("basis"),
+        required=False,
+        max_length=200,
+        help_text=_("e.g. whose service or sacrifice the plaque honours."),
+    )
+    placement = forms.ChoiceField(
+        label=_("placement"),
+        choices=[("", "---------"), *HonourPlaque.Placement.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, allowed, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k, PlaqueEvent.Kind(k).label) for k in allowed]
+        if PlaqueEvent.Kind.ISSUED not in allowed:
+            del self.fields["type"]
+            del self.fields["basis"]

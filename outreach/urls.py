@@ -1,6 +1,6 @@
 from django.urls import path
 
-from outreach import views
+from outreach import activity_views, plaque_views, views
 
 app_name = "outreach"
 
@@ -32,4 +32,24 @@ urlpatterns = [
     ),
     path("visits/", views.VisitListView.as_view(), name="visits"),
     path("visits/<int:pk>/", views.VisitDetailView.as_view(), name="visit"),
+    path("activities/", activity_views.ActivityListView.as_view(), name="activities"),
+    path("activities/new/", activity_views.ActivityCreateView.as_view(), name="activity_add"),
+    path("activities/<int:pk>/", activity_views.ActivityDetailView.as_view(), name="activity"),
+    path(
+        "activities/<int:pk>/edit/",
+        activity_views.ActivityUpdateView.as_view(),
+        name="activity_edit",
+    ),
+    path(
+        "activities/<int:pk>/evidence/",
+        activity_views.EvidenceUploadView.as_view(),
+        name="evidence_add",
+    ),
+    path("evidence/<int:pk>/", activity_views.EvidenceDownloadView.as_view(), name="evidence"),
+    path("plaques/", plaque_views.PlaqueListView.as_view(), name="plaques"),
+    path(
+        "households/<int:household_pk>/plaque/",
+        plaque_views.PlaqueEventView.as_view(),
+        name="plaque_event",
+    ),
 ]

@@ -62,7 +62,7 @@ class HouseholdDetailView(VisibleToMixin, DetailView):
         return (
             super()
             .get_queryset()
-            .select_related("township")
+            .select_related("township", "plaque")
             .prefetch_related(
                 Prefetch(
                     "persons",

@@ -11,5 +11,6 @@ urlpatterns = [
     path("campaign/", include("campaign.urls")),
     path("outreach/import/", include("outreach.import_urls")),
     path("outreach/", include("outreach.urls")),
+    path("ledger/", include("grievances.urls")),
     path("admin/", admin.site.urls),
 ]

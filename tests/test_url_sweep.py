@@ -41,6 +41,21 @@ EXPECTED = {
     "outreach_import:errors": importers(302),
     "outreach_import:confirm": importers(405),
     "outreach_import:cancel": importers(405),
+    "grievances:ledger": EVERYONE_SIGNED_IN,
+    "grievances:ledger_print": EVERYONE_SIGNED_IN,
+    "grievances:ledger_export": EVERYONE_SIGNED_IN,
+    "grievances:inbox": EVERYONE_SIGNED_IN,
+    "grievances:intake": {"office": 200, "clerk_a": 200, "clerk_b": 200}
+    | {"leader": 403, "member": 403, "liaison": 403},
+    "grievances:case_add": {"office": 200, "clerk_a": 200, "clerk_b": 200}
+    | {"leader": 403, "member": 403, "liaison": 403},
+    "outreach:activities": EVERYONE_SIGNED_IN,
+    "outreach:activity_add": EVERYONE_SIGNED_IN | {"leader": 403},
+    "outreach:plaques": EVERYONE_SIGNED_IN,
+    "campaign:five_ones": EVERYONE_SIGNED_IN,
+    "campaign:inspections": EVERYONE_SIGNED_IN,
+    "campaign:inspection_add": EVERYONE_SIGNED_IN | dict.fromkeys(ROLES[2:], 403),
+    "campaign:recognition": EVERYONE_SIGNED_IN,
 }
 # url name -> (object fixture owned by township A, kwarg name) and expected GET per role
 OBJECT_URLS = {
@@ -88,6 +103,33 @@ OBJECT_URLS = {
 }
 # Posted to as every role; answers for roles not listed are 404.
 ACTION_URLS = {"grievances:case_action"}
+OBJECT_URLS |= {
+    "outreach:activity": ("activity_a", "pk", {"office": 200, "leader": 200, "clerk_a": 200}),
+    "outreach:activity_edit": (
+        "activity_a",
+        "pk",
+        {"office": 200, "leader": 403, "clerk_a": 200},
+    ),
+    "outreach:evidence_add": ("activity_a", "pk", {r: 405 for r in ROLES}),
+    "outreach:evidence": ("evidence_a", "pk", {"office": 200, "leader": 200, "clerk_a": 200}),
+    "outreach:plaque_event": (
+        "household_a",
+        "household_pk",
+        {"office": 200, "leader": 403, "clerk_a": 200},
+    ),
+    "campaign:five_ones_unit": ("township_a", "pk", {"office": 200, "leader": 200, "clerk_a": 200}),
+    "campaign:five_ones_evidence": (
+        "five_ones_a",
+        "pk",
+        {"office": 200, "leader": 200, "clerk_a": 200},
+    ),
+    "campaign:inspection": ("inspection_a", "pk", {"office": 200, "leader": 200, "clerk_a": 200}),
+    "grievances:case_from_inspection": (
+        "inspection_finding_a",
+        "finding_pk",
+        {"office": 200, "leader": 403, "clerk_a": 403},
+    ),
+}
 
 
 def named_patterns(resolver=None, namespace=""):
@@ -121,6 +163,72 @@ def visit_a(household_a, clerk_a):
         visitors="甲",
         created_by=clerk_a,
     )
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+
+
+@pytest.fixture
+def activity_a(township_a, clerk_a, plan, person_a):
+    from datetime import date
+
+    from outreach.activities import activity_save
+    from outreach.models import Activity
+
+    activity = Activity(
+        kind="condolence_visit", held_on=date(2015, 5, 1), title="甲镇慰问", amount=100
+    )
+    return activity_save(user=clerk_a, activity=activity, persons=[person_a])
+
+
+@pytest.fixture
+def evidence_a(activity_a, clerk_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from outreach.activities import evidence_add
+
+    return evidence_add(user=clerk_a, activity=activity_a, upload=SimpleUploadedFile("甲.png", PNG))
+
+
+@pytest.fixture
+def five_ones_a(township_a, clerk_a):
+    from datetime import date
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from campaign.services import five_ones_update
+
+    return five_ones_update(
+        user=clerk_a,
+        unit=township_a,
+        item="room",
+        status="done",
+        done_on=date(2015, 3, 1),
+        description="甲镇活动室",
+        evidence=SimpleUploadedFile("room.png", PNG),
+    )
+
+
+@pytest.fixture
+def inspection_a(township_a, office):
+    from datetime import date
+
+    from campaign.services import inspection_record
+
+    return inspection_record(
+        user=office,
+        unit=township_a,
+        inspected_on=date(2015, 6, 1),
+        inspectors="周",
+        checked="台帐",
+        rating="good",
+        findings=[("甲镇台帐不全", True)],
+    )
+
+
+@pytest.fixture
+def inspection_finding_a(inspection_a):
+    return inspection_a.findings.get()
 
 
 @pytest.fixture

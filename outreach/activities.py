@@ -1,0 +1,66 @@
+"""Writes for the workstreams' activities and their evidence."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from campaign import clock
+from campaign.evidence import evidence_type
+from campaign.models import Role, Unit, Workstream
+from outreach.models import KIND_WORKSTREAM, Activity, Evidence
+
+
+def can_edit_activity(user, activity: Activity) -> bool:
+    return user.may_write and (user.role == Role.OFFICE or activity.organiser_id == user.unit_id)
+
+
+def can_record_activity(user) -> bool:
+    return user.may_write and user.role in (Role.OFFICE, Role.MEMBER, Role.TOWNSHIP, Role.GARRISON)
+
+
+@transaction.atomic
+def activity_save(*, user, activity: Activity, households=None, persons=None) -> Activity:
+    if activity.pk:
+        stored = Activity.objects.select_for_update().get(pk=activity.pk)
+        if not can_edit_activity(user, stored):
+            raise PermissionDenied
+    if not can_record_activity(user):
+        raise PermissionDenied
+    if user.role != Role.OFFICE:
+        activity.organiser = user.unit  # a unit records its own work only
+    if not activity.pk:
+        activity.created_by = user
+    if activity.held_on and activity.held_on > clock.today():
+        raise ValidationError({"held_on": _("An activity cannot be dated in the future.")})
+    # The kind decides the workstream, so the two can never disagree.
+    activity.workstream = Workstream.objects.get(number=KIND_WORKSTREAM[activity.kind])
+    activity.full_clean()
+    activity.save()
+    if households is not None:
+        activity.households.set(households)
+    if persons is not None:
+        activity.persons.set(persons)
+    return activity
+
+
+@transaction.atomic
+def evidence_add(*, user, activity: Activity, upload) -> Evidence:
+    if not can_edit_activity(user, activity):
+        raise PermissionDenied
+    content_type, extension = evidence_type(upload)
+    name = upload.name
+    upload.name = f"activity-{activity.pk}{extension}"
+    return Evidence.objects.create(
+        activity=activity,
+        file=upload,
+        original_name=name[:200],
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=user,
+    )
+
+
+def organisers_for(user):
+    if user.role == Role.OFFICE:
+        return Unit.objects.filter(is_active=True)
+    return Unit.objects.filter(pk=user.unit_id)
