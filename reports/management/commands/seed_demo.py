@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand
 
-from campaign.demo import DEMO_PASSWORD, seed_organisation
+from campaign.demo import DEMO_PASSWORD, seed_organisation, seed_workstream_records
 from campaign.models import Campaign
-from grievances.demo import seed_ledger
-from outreach.demo import seed_registry
+from grievances.demo import seed_ledger, seed_rectifications
+from outreach.demo import seed_activities_and_plaques, seed_registry
 
 
 class Command(BaseCommand):
@@ -20,6 +20,9 @@ class Command(BaseCommand):
         cases = seed_ledger()
         if cases:
             self.stdout.write(f"已生成 {cases} 条问题台帐。")
+        seed_workstream_records()
+        seed_activities_and_plaques()
+        seed_rectifications()
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for login in logins:
             self.stdout.write(f"  {login.username:<12} {login.role:<10} {login.unit}")
