@@ -12,5 +12,6 @@ urlpatterns = [
     path("outreach/import/", include("outreach.import_urls")),
     path("outreach/", include("outreach.urls")),
     path("ledger/", include("grievances.urls")),
+    path("audit/", include("audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from campaign.windows import phase_window_errors
 
@@ -178,6 +179,7 @@ class Unit(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
+    history = HistoricalRecords(verbose_name=_("unit history"))
     objects = UnitQuerySet.as_manager()
 
     class Meta:

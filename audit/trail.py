@@ -1,0 +1,86 @@
+"""One list over every history table: the audit trail is read, never written, by the app."""
+
+from django.db.models import CharField, F, Value
+from django.utils.translation import gettext_lazy as _
+
+from campaign.models import FiveOnesItem, Inspection, Unit
+from grievances.models import CaseEvent
+from outreach.models import Activity, Household, IdNumberView, Person, Visit
+
+HISTORY_SOURCES = {
+    "unit": (_("unit"), Unit),
+    "household": (_("household"), Household),
+    "person": (_("person"), Person),
+    "visit": (_("visit"), Visit),
+    "activity": (_("activity"), Activity),
+    "five_ones": (_("五个一 item"), FiveOnesItem),
+    "inspection": (_("inspection"), Inspection),
+}
+OTHER_SOURCES = {"case": _("case"), "id_view": _("full ID number view")}
+RECORD_TYPES = {key: label for key, (label, _model) in HISTORY_SOURCES.items()} | OTHER_SOURCES
+
+# Every column is an annotation, declared in this order for every table: a UNION matches
+# columns by position, and Django places model fields before annotations.
+COLUMNS = ["audit_at", "audit_user", "audit_type", "audit_record", "audit_action"]
+
+
+def _columns(queryset, *, at, user, record_type, record, action):
+    return queryset.annotate(
+        audit_at=F(at),
+        audit_user=F(user),
+        audit_type=Value(record_type, output_field=CharField()),
+        audit_record=F(record),
+        audit_action=action,
+    ).values(*COLUMNS)
+
+
+def trail(*, record_type=None, record_id=None, user=None, since=None, until=None):
+    """The rows matching the filters, newest first, as dicts of COLUMNS."""
+    parts = []
+    for key, (_label, model) in HISTORY_SOURCES.items():
+        if record_type in (None, key):
+            parts.append(
+                _columns(
+                    model.history.all(),
+                    at="history_date",
+                    user="history_user_id",
+                    record_type=key,
+                    record="id",
+                    action=F("history_type"),
+                )
+            )
+    if record_type in (None, "case"):
+        parts.append(
+            _columns(
+                CaseEvent.objects.all(),
+                at="at",
+                user="by_id",
+                record_type="case",
+                record="case_id",
+                action=F("kind"),
+            )
+        )
+    if record_type in (None, "id_view"):
+        parts.append(
+            _columns(
+                IdNumberView.objects.all(),
+                at="viewed_at",
+                user="user_id",
+                record_type="id_view",
+                record="person_id",
+                action=Value("view", output_field=CharField()),
+            )
+        )
+    filtered = []
+    for part in parts:
+        if record_id is not None:
+            part = part.filter(audit_record=record_id)
+        if user is not None:
+            part = part.filter(audit_user=user.pk)
+        if since is not None:
+            part = part.filter(audit_at__date__gte=since)
+        if until is not None:
+            part = part.filter(audit_at__date__lte=until)
+        filtered.append(part.order_by())
+    first, *rest = filtered
+    return first.union(*rest, all=True).order_by("-audit_at")

@@ -1,0 +1,64 @@
+import pytest
+from django.urls import reverse
+
+from outreach.models import Household, IdNumberView
+from tests.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def changed(client_for, clerk_a, township_a, plan):
+    client = client_for(clerk_a)
+    client.post(reverse("outreach:household_add"), {"head_name": "审计户", "village": "东村"})
+    household = Household.objects.get(head_name="审计户")
+    client.post(
+        reverse("outreach:household_edit", args=[household.pk]),
+        {"number": household.number, "head_name": "审计户", "village": "西村"},
+    )
+    PersonFactory(household=household)
+    client.get(household.get_absolute_url())  # a full view of the ID number
+    return household
+
+
+def test_the_office_reads_every_change_in_one_list(client_for, office, clerk_a, changed):
+    rows = client_for(office).get(reverse("audit:trail")).context["rows"]
+    household_rows = [r for r in rows if r["record_type"] == "优抚对象户"]
+    assert [(r["action"], r["user"]) for r in household_rows] == [
+        ("修改", clerk_a),
+        ("新建", clerk_a),
+    ]
+    assert any(r["record_type"] == "完整证件号查看记录" and r["user"] == clerk_a for r in rows)
+
+
+def test_the_list_filters_by_user_record_and_date(client_for, office, clerk_a, changed):
+    client = client_for(office)
+    rows = client.get(
+        reverse("audit:trail"),
+        {
+            "user": clerk_a.pk,
+            "record_type": "household",
+            "record_id": changed.pk,
+            "since": "2000-01-01",
+        },
+    ).context["rows"]
+    assert len(rows) == 2
+    assert client.get(reverse("audit:trail"), {"until": "2000-01-01"}).context["rows"] == []
+
+
+@pytest.mark.parametrize("role", ["leader", "clerk_a", "member", "liaison"])
+def test_only_the_office_reads_the_trail(role, request, client):
+    client.force_login(request.getfixturevalue(role))
+    assert client.get(reverse("audit:trail")).status_code == 403
+
+
+def test_no_audit_row_can_be_changed_through_the_app(client, office):
+    from django.contrib import admin
+
+    office.is_superuser = True
+    office.save()
+    history_models = {Household.history.model, IdNumberView}
+    assert not any(model in admin.site._registry for model in history_models)
+    client.force_login(office)
+    assert client.get("/admin/outreach/historicalhousehold/").status_code == 404
+    assert client.get("/admin/outreach/idnumberview/").status_code == 404
