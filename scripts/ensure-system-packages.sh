@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The browser tests need Debian's Chromium and a Chinese font; the catalog test needs gettext.
+# The browser tests need Debian's Chromium and a Chinese font; the catalog test needs gettext;
+# the year-end workbook tests convert with LibreOffice Calc.
 # As root we install what is missing; otherwise we say what to install and stop.
 set -euo pipefail
 
@@ -7,6 +8,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 command -v msgfmt >/dev/null || missing+=(gettext)
+command -v libreoffice >/dev/null || missing+=(libreoffice-calc)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

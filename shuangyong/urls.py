@@ -13,5 +13,6 @@ urlpatterns = [
     path("outreach/", include("outreach.urls")),
     path("ledger/", include("grievances.urls")),
     path("audit/", include("audit.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

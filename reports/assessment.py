@@ -1,0 +1,187 @@
+"""The annual assessment (考评) of every township and member unit: five indicators computed from
+the data, weighed as the office sets them, plus the office's bonus and deduction items and the
+one-vote veto; a total, a grade and a ranking among units of the same kind."""
+
+from decimal import Decimal
+
+from django.db.models import Avg, DecimalField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case as Conditional
+from django.db.models.functions import Coalesce
+
+from campaign.models import Inspection, Unit
+from reports.models import AssessmentItem, AssessmentScheme
+from reports.selectors import FIVE_ONES, Period, count_of, progress_units, sum_of
+
+INDICATORS = ["on_time", "coverage", "five_ones", "activities", "inspections"]
+GRADES = [(90, "excellent"), (80, "good"), (60, "pass")]
+
+
+def scheme_for(year: int) -> AssessmentScheme:
+    """The office's weights for the year; the defaults until it sets them."""
+    return AssessmentScheme.objects.filter(year=year).first() or AssessmentScheme(year=year)
+
+
+def _rating_score():
+    return Conditional(
+        *[
+            When(rating=rating, then=Value(score))
+            for rating, score in Inspection.RATING_SCORES.items()
+        ],
+        output_field=DecimalField(max_digits=5, decimal_places=1),
+    )
+
+
+def _ratio_score(part, whole) -> float | None:
+    if not whole:
+        return None
+    return round(100 * min(part / whole, 1), 1)
+
+
+def grade(total: float, vetoed: bool) -> str:
+    if vetoed:
+        return "fail"
+    return next((name for floor, name in GRADES if total >= floor), "fail")
+
+
+def indicator_scores(row: dict, *, target: int, inspections: dict) -> dict:
+    """Each indicator's score (0–100) with what it counts; None where it does not apply."""
+    township = row["kind"] == Unit.Kind.TOWNSHIP
+    due = row["closed"] + row["overdue"]
+    return {
+        "on_time": {
+            "score": _ratio_score(row["on_time"], due),
+            "on_time": row["on_time"],
+            "closed": row["closed"],
+            "overdue": row["overdue"],
+        },
+        "coverage": {
+            "score": _ratio_score(row["visited"], row["households"]) if township else None,
+            "visited": row["visited"],
+            "households": row["households"],
+        },
+        "five_ones": {
+            "score": _ratio_score(row["five_ones"], FIVE_ONES),
+            "done": row["five_ones"],
+            "possible": FIVE_ONES,
+        },
+        "activities": {
+            "score": _ratio_score(row["activities"], target),
+            "held": row["activities"],
+            "target": target,
+        },
+        "inspections": {
+            "score": inspections["average"],
+            "count": inspections["count"],
+        },
+    }
+
+
+def assessment(period: Period, progress_rows: list[dict]) -> dict:
+    """All units' assessment for the year (three queries on top of the progress rows)."""
+    scheme = scheme_for(period.year)
+    weights = scheme.weights()
+    inspected = Inspection.objects.filter(unit=OuterRef("pk"), inspected_on__year=period.year)
+    averaged = (
+        inspected.order_by().values("unit").annotate(average=Avg(_rating_score())).values("average")
+    )
+    items = AssessmentItem.objects.filter(unit=OuterRef("pk"), year=period.year)
+    extras = {
+        u["pk"]: u
+        for u in progress_units()
+        .annotate(
+            n_inspections=count_of(inspected, "unit"),
+            n_inspection_average=Subquery(averaged[:1]),
+            n_bonus=Coalesce(sum_of(items.filter(kind="bonus"), "unit", "points"), Decimal(0)),
+            n_deduction=Coalesce(
+                sum_of(items.filter(kind="deduction"), "unit", "points"), Decimal(0)
+            ),
+            n_vetoes=count_of(items.filter(kind="veto"), "unit"),
+        )
+        .values("pk", "n_inspections", "n_inspection_average", "n_bonus", "n_deduction", "n_vetoes")
+    }
+    recorded = [
+        {
+            "id": item["pk"],
+            "unit_id": item["unit_id"],
+            "kind": item["kind"],
+            "points": float(item["points"]),
+            "reason": item["reason"],
+            "by": item["created_by__last_name"] + item["created_by__first_name"]
+            or item["created_by__username"],
+            "at": item["created_at"].isoformat(),
+        }
+        for item in AssessmentItem.objects.filter(year=period.year)
+        .filter(Q(unit__kind__in=[Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER]))
+        .order_by("created_at", "pk")
+        .values(
+            "pk",
+            "unit_id",
+            "kind",
+            "points",
+            "reason",
+            "created_at",
+            "created_by__username",
+            "created_by__last_name",
+            "created_by__first_name",
+        )
+    ]
+    rows = []
+    for row in progress_rows:
+        extra = extras[row["unit_id"]]
+        average = extra["n_inspection_average"]
+        scores = indicator_scores(
+            row,
+            target=scheme.activities_target,
+            inspections={
+                "count": extra["n_inspections"],
+                "average": round(float(average), 1) if average is not None else None,
+            },
+        )
+        applicable = {k: weights[k] for k in INDICATORS if scores[k]["score"] is not None}
+        weight_sum = sum(applicable.values())
+        base = (
+            round(sum(weights[k] * scores[k]["score"] for k in applicable) / weight_sum, 1)
+            if weight_sum
+            else 0.0
+        )
+        bonus, deduction = float(extra["n_bonus"]), float(extra["n_deduction"])
+        total = round(base + bonus - deduction, 1)
+        vetoed = extra["n_vetoes"] > 0
+        rows.append(
+            {
+                "unit_id": row["unit_id"],
+                "name": row["name"],
+                "label": row["label"],
+                "kind": row["kind"],
+                "indicators": scores,
+                "base": base,
+                "bonus": bonus,
+                "deduction": deduction,
+                "vetoed": vetoed,
+                "total": total,
+                "grade": grade(total, vetoed),
+            }
+        )
+    _rank(rows)
+    return {
+        "weights": weights,
+        "activities_target": scheme.activities_target,
+        "rows": rows,
+        "items": recorded,
+    }
+
+
+def _rank(rows: list[dict]) -> None:
+    """Competition ranking (1, 2, 2, 4) within each kind; a vetoed unit is not ranked."""
+    for kind in {row["kind"] for row in rows}:
+        ranked = sorted(
+            (r for r in rows if r["kind"] == kind and not r["vetoed"]),
+            key=lambda r: -r["total"],
+        )
+        previous, position = None, 0
+        for index, row in enumerate(ranked, start=1):
+            if row["total"] != previous:
+                position, previous = index, row["total"]
+            row["rank"] = position
+    for row in rows:
+        row.setdefault("rank", None)

@@ -1,0 +1,255 @@
+"""The year broken down: the seven special actions, activities by workstream and kind, survey
+coverage by township, the 五个一 of every unit, and the series the dashboard charts draw. Each
+is a fixed number of grouped queries."""
+
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models.functions import TruncMonth
+
+from campaign.models import FiveOnesItem, Topic, Workstream
+from grievances.models import Status
+from outreach.models import Activity, ActivityKind, Finding, Household, Visit
+from reports.selectors import (
+    FIVE_ONES,
+    Period,
+    case_measures,
+    count_of,
+    percent,
+    progress_units,
+    year_cases,
+)
+
+STATUS_ORDER = [
+    Status.REGISTERED,
+    Status.ASSIGNED,
+    Status.IN_PROGRESS,
+    Status.RETURNED,
+    Status.RESOLVED,
+    Status.CLOSED,
+]
+
+
+def special_actions(period: Period) -> dict:
+    """Per topic (phase 3 runs one special action each): problems found in the year's survey,
+    put on the ledger, solved (closed off) and carried over into consolidation."""
+    measures = case_measures(period)
+    cases = year_cases(period).filter(topic=OuterRef("pk"))
+    found = Finding.objects.filter(
+        topic=OuterRef("pk"), needs_action=True, visit__visited_on__year=period.year
+    )
+    topics = Topic.objects.order_by("number").annotate(
+        n_found=count_of(found, "topic"),
+        n_on_ledger=count_of(cases, "topic"),
+        n_solved=count_of(cases.filter(measures["closed"]), "topic"),
+        n_carried_over=count_of(cases.filter(measures["carried_over"]), "topic"),
+    )
+    counted = ["found", "on_ledger", "solved", "carried_over"]
+    rows = []
+    for t in topics.values("pk", "number", "name", "about", *(f"n_{k}" for k in counted)):
+        row = {"topic_id": t["pk"], "number": t["number"], "name": t["name"], "about": t["about"]}
+        row.update({k: t[f"n_{k}"] for k in counted})
+        row["solved_pct"] = percent(row["solved"], row["on_ledger"])
+        rows.append(row)
+    # Counting the rows too keeps Django from emptying the inner query it aggregates over.
+    total = topics.order_by().aggregate(topics=Count("pk"), **{k: Sum(f"n_{k}") for k in counted})
+    total = {key: total[key] or 0 for key in counted}
+    total["solved_pct"] = percent(total["solved"], total["on_ledger"])
+    return {"rows": rows, "total": total}
+
+
+def activity_statistics(period: Period) -> dict:
+    """Activities held in the year by workstream and kind: how many, people reached, money."""
+    labels = dict(ActivityKind.choices)
+    grouped = (
+        Activity.objects.filter(held_on__year=period.year)
+        .order_by()
+        .values("workstream__number", "workstream__name", "kind")
+        .annotate(count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount"))
+        .order_by("workstream__number", "kind")
+    )
+    rows = [
+        {
+            "workstream": g["workstream__number"],
+            "workstream_name": g["workstream__name"],
+            "kind": g["kind"],
+            "kind_label": str(labels.get(g["kind"], g["kind"])),
+            "count": g["count"],
+            "people": g["people"] or 0,
+            "amount": float(round(g["amount"] or 0, 2)),
+        }
+        for g in grouped
+    ]
+    total = Activity.objects.filter(held_on__year=period.year).aggregate(
+        count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount")
+    )
+    return {
+        "rows": rows,
+        "total": {
+            "count": total["count"],
+            "people": total["people"] or 0,
+            "amount": float(round(total["amount"] or 0, 2)),
+        },
+    }
+
+
+def coverage(period: Period) -> dict:
+    """The survey (走访摸底) by township: households registered, visited, not yet visited,
+    household visits made in the year and the problems they found."""
+    households = Household.objects.filter(township=OuterRef("pk"), archived=False)
+    visited = households.filter(Exists(Visit.objects.filter(household=OuterRef("pk"))))
+    visits = Visit.objects.filter(
+        township=OuterRef("pk"), household__isnull=False, visited_on__year=period.year
+    )
+    problems = Finding.objects.filter(
+        visit__township=OuterRef("pk"),
+        visit__household__isnull=False,
+        visit__visited_on__year=period.year,
+        needs_action=True,
+    )
+    townships = (
+        progress_units()
+        .filter(kind="township")
+        .annotate(
+            n_households=count_of(households, "township"),
+            n_visited=count_of(visited, "township"),
+            n_visits=count_of(visits, "township"),
+            n_problems=count_of(problems, "visit__township"),
+        )
+    )
+    rows = []
+    counted = ["households", "visited", "visits", "problems"]
+    for t in townships.values("pk", "name", *(f"n_{k}" for k in counted)):
+        row = {"unit_id": t["pk"], "name": t["name"], **{k: t[f"n_{k}"] for k in counted}}
+        row["unvisited"] = row["households"] - row["visited"]
+        row["visited_pct"] = percent(row["visited"], row["households"])
+        rows.append(row)
+    # Counting the rows too keeps Django from emptying the inner query it aggregates over.
+    total = townships.order_by().aggregate(
+        townships=Count("pk"), **{k: Sum(f"n_{k}") for k in counted}
+    )
+    total = {key: total[key] or 0 for key in counted}
+    total["unvisited"] = total["households"] - total["visited"]
+    total["visited_pct"] = percent(total["visited"], total["households"])
+    return {"rows": rows, "total": total}
+
+
+def five_ones(period: Period) -> dict:
+    """Every township and member unit against the five items: status and date in place."""
+    items = [value for value, _label in FiveOnesItem.Item.choices]
+    done = FiveOnesItem.objects.filter(unit=OuterRef("pk"), status=FiveOnesItem.Status.DONE)
+    units = list(
+        progress_units()
+        .annotate(n_done=count_of(done, "unit"))
+        .values("pk", "name", "kind", "n_done")
+    )
+    records = FiveOnesItem.objects.filter(unit__in=[u["pk"] for u in units]).values(
+        "unit_id", "item", "status", "done_on"
+    )
+    by_unit: dict[int, dict] = {u["pk"]: {} for u in units}
+    for record in records:
+        by_unit[record["unit_id"]][record["item"]] = {
+            "status": record["status"],
+            "done_on": record["done_on"].isoformat() if record["done_on"] else None,
+        }
+    rows = []
+    for unit in units:
+        cells = {
+            item: by_unit[unit["pk"]].get(item, {"status": "missing", "done_on": None})
+            for item in items
+        }
+        rows.append(
+            {
+                "unit_id": unit["pk"],
+                "name": unit["name"],
+                "kind": unit["kind"],
+                "items": cells,
+                "done": unit["n_done"],
+            }
+        )
+    done_by_item = FiveOnesItem.objects.filter(
+        unit__in=[u["pk"] for u in units], status=FiveOnesItem.Status.DONE
+    ).aggregate(
+        total=Count("pk"),
+        **{item: Count("pk", filter=Q(item=item)) for item in items},
+    )
+    return {
+        "items": items,
+        "rows": rows,
+        "total": {
+            "done": done_by_item.pop("total"),
+            "possible": len(units) * FIVE_ONES,
+            "by_item": done_by_item,
+        },
+    }
+
+
+def charts(period: Period, progress_rows: list[dict]) -> dict:
+    """The series the dashboard draws (four grouped queries, topics and workstreams)."""
+    topics = list(Topic.objects.order_by("number").values("pk", "number", "name"))
+    counts = {
+        (g["topic_id"], g["status"]): g["n"]
+        for g in year_cases(period).order_by().values("topic_id", "status").annotate(n=Count("pk"))
+    }
+    topic_status = {
+        "topics": topics,
+        "statuses": [str(s) for s in STATUS_ORDER],
+        "counts": [[counts.get((t["pk"], s), 0) for t in topics] for s in STATUS_ORDER],
+    }
+
+    def by_month(queryset, field):
+        return {
+            g["month"].strftime("%Y-%m"): g["n"]
+            for g in queryset.order_by()
+            .annotate(month=TruncMonth(field))
+            .values("month")
+            .annotate(n=Count("pk"))
+        }
+
+    registered = by_month(year_cases(period), "registered_on")
+    closed = by_month(year_cases(period).filter(status=Status.CLOSED), "closed_on")
+    months = sorted(set(registered) | set(closed))
+    if months:
+        months = _month_range(months[0], months[-1])
+    closures = {
+        "months": months,
+        "registered": [registered.get(m, 0) for m in months],
+        "closed": [closed.get(m, 0) for m in months],
+    }
+
+    activity_months = [f"{period.year}-{m:02d}" for m in range(1, 13)]
+    workstreams = list(Workstream.objects.order_by("number").values("pk", "number", "name"))
+    grouped = {
+        (g["workstream_id"], g["month"].strftime("%Y-%m")): g["n"]
+        for g in Activity.objects.filter(held_on__year=period.year)
+        .order_by()
+        .annotate(month=TruncMonth("held_on"))
+        .values("workstream_id", "month")
+        .annotate(n=Count("pk"))
+    }
+    activities = {
+        "months": activity_months,
+        "workstreams": workstreams,
+        "counts": [[grouped.get((w["pk"], m), 0) for m in activity_months] for w in workstreams],
+    }
+    townships = [r for r in progress_rows if r["kind"] == "township"]
+    survey = {
+        "townships": [{"unit_id": r["unit_id"], "name": r["label"]} for r in townships],
+        "visited": [r["visited"] for r in townships],
+        "unvisited": [r["households"] - r["visited"] for r in townships],
+    }
+    return {
+        "topic_status": topic_status,
+        "closures": closures,
+        "survey": survey,
+        "activities": activities,
+    }
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    year, month = (int(p) for p in first.split("-"))
+    months = []
+    while f"{year}-{month:02d}" <= last:
+        months.append(f"{year}-{month:02d}")
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return months

@@ -1,0 +1,206 @@
+"""What a figure counts: the records behind each number on the report pages, reached through
+each model's visible_to(user) like every other list. The conditions are the same ones the
+figures are computed with (reports.selectors.case_measures)."""
+
+import re
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import ListView
+
+from campaign import clock
+from campaign.models import FiveOnesItem, Inspection, Topic, Unit, Workstream
+from campaign.selectors import current_campaign
+from grievances.models import Case, Status
+from grievances.selectors import with_flags
+from outreach.models import Activity, Finding, Visit
+from reports import access
+from reports.selectors import PROGRESS_KINDS, Period, campaign_years, case_measures, default_year
+
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+MEASURE_LABELS = {
+    "registered": gettext_lazy("registered"),
+    "unassigned": gettext_lazy("not yet assigned"),
+    "open": gettext_lazy("still being handled"),
+    "resolved": gettext_lazy("resolved, awaiting closing off"),
+    "closed": gettext_lazy("closed off"),
+    "overdue": gettext_lazy("overdue"),
+    "on_time": gettext_lazy("closed on time"),
+    "carried_over": gettext_lazy("carried over"),
+}
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _month(value):
+    match = MONTH.match(value or "")
+    return (int(match[1]), int(match[2])) if match else None
+
+
+class FigureListView(LoginRequiredMixin, ListView):
+    paginate_by = 50
+    year_scoped = True
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not access.can_read_progress(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.today = clock.today()
+        self.campaign = current_campaign()
+        years = campaign_years(self.campaign, self.today)
+        year = _int(request.GET.get("year"))
+        self.year = year if year in years else default_year(self.campaign, self.today)
+        self.params = request.GET
+        self.described = []  # what the filter selects, for the heading
+
+    def unit_param(self, name: str) -> Unit | None:
+        pk = _int(self.params.get(name))
+        if pk is None:
+            return None
+        unit = Unit.objects.filter(pk=pk).first()
+        if unit is None:
+            raise Http404
+        self.described.append(unit.name)
+        return unit
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        described = [str(d) for d in self.described]
+        if self.year_scoped:
+            described.insert(0, _("%(year)s") % {"year": self.year})
+        return {**context, "year": self.year, "described": described, "query": self.query()}
+
+    def query(self) -> str:
+        params = self.params.copy()
+        params.pop("page", None)
+        return params.urlencode()
+
+
+class CaseFigureView(FigureListView):
+    template_name = "reports/counted_cases.html"
+
+    def get_queryset(self):
+        params = self.params
+        period = Period(year=self.year, today=self.today, campaign=self.campaign)
+        rows = Case.objects.visible_to(self.request.user).filter(year=self.year)
+        measure = params.get("measure", "registered")
+        measures = case_measures(period)
+        if measure not in measures:
+            raise Http404
+        rows = rows.filter(measures[measure])
+        self.described.append(MEASURE_LABELS[measure])
+        if lead := self.unit_param("lead_unit"):
+            rows = rows.filter(lead_unit=lead)
+        if params.get("led") == "yes":
+            rows = rows.filter(lead_unit__kind__in=PROGRESS_KINDS, lead_unit__is_active=True)
+            self.described.append(_("led by a township or member unit"))
+        if township := self.unit_param("township"):
+            rows = rows.filter(township=township)
+        if topic_pk := _int(params.get("topic")):
+            topic = Topic.objects.filter(pk=topic_pk).first()
+            if topic is None:
+                raise Http404
+            rows = rows.filter(topic=topic)
+            self.described.append(str(topic))
+        if status := params.get("status"):
+            if status not in Status.values:
+                raise Http404
+            rows = rows.filter(status=status)
+            self.described.append(str(Status(status).label))
+        for field in ("registered", "closed"):
+            if month := _month(params.get(field)):
+                rows = rows.filter(
+                    **{f"{field}_on__year": month[0], f"{field}_on__month": month[1]}
+                )
+                self.described.append(params[field])
+        return with_flags(
+            rows.select_related("topic", "township", "lead_unit", "household", "garrison"),
+            today=self.today,
+            campaign=self.campaign,
+        ).order_by("year", "sequence")
+
+
+class FindingFigureView(FigureListView):
+    """Problems found by the year's survey: findings that need action."""
+
+    template_name = "reports/counted_findings.html"
+
+    def get_queryset(self):
+        visits = Visit.objects.visible_to(self.request.user)
+        rows = Finding.objects.filter(
+            visit__in=visits, needs_action=True, visit__visited_on__year=self.year
+        )
+        self.described.append(_("problems found"))
+        if topic_pk := _int(self.params.get("topic")):
+            topic = Topic.objects.filter(pk=topic_pk).first()
+            if topic is None:
+                raise Http404
+            rows = rows.filter(topic=topic)
+            self.described.append(str(topic))
+        if township := self.unit_param("township"):
+            rows = rows.filter(visit__township=township)
+        return rows.select_related(
+            "topic", "visit__township", "visit__household", "visit__garrison", "case_link__case"
+        ).order_by("visit__visited_on", "pk")
+
+
+class ActivityFigureView(FigureListView):
+    template_name = "reports/counted_activities.html"
+
+    def get_queryset(self):
+        params = self.params
+        rows = Activity.objects.visible_to(self.request.user).filter(held_on__year=self.year)
+        self.described.append(_("activities"))
+        if unit := self.unit_param("unit"):
+            rows = rows.filter(organiser=unit)
+        if params.get("led") == "yes":
+            rows = rows.filter(organiser__kind__in=PROGRESS_KINDS, organiser__is_active=True)
+            self.described.append(_("held by a township or member unit"))
+        if workstream_pk := _int(params.get("workstream")):
+            workstream = Workstream.objects.filter(pk=workstream_pk).first()
+            if workstream is None:
+                raise Http404
+            rows = rows.filter(workstream=workstream)
+            self.described.append(str(workstream))
+        if month := _month(params.get("month")):
+            rows = rows.filter(held_on__year=month[0], held_on__month=month[1])
+            self.described.append(params["month"])
+        return rows.select_related("organiser", "workstream").order_by("held_on", "pk")
+
+
+class FiveOnesFigureView(FigureListView):
+    template_name = "reports/counted_five_ones.html"
+    year_scoped = False
+
+    def get_queryset(self):
+        rows = FiveOnesItem.objects.visible_to(self.request.user).filter(
+            unit__kind__in=PROGRESS_KINDS, unit__is_active=True
+        )
+        self.described.append(_("五个一 items"))
+        if unit := self.unit_param("unit"):
+            rows = rows.filter(unit=unit)
+        if self.params.get("status") in FiveOnesItem.Status.values:
+            rows = rows.filter(status=self.params["status"])
+            self.described.append(str(FiveOnesItem.Status(self.params["status"]).label))
+        return rows.select_related("unit").order_by("unit__code", "item")
+
+
+class InspectionFigureView(FigureListView):
+    template_name = "reports/counted_inspections.html"
+
+    def get_queryset(self):
+        rows = Inspection.objects.visible_to(self.request.user).filter(inspected_on__year=self.year)
+        self.described.append(_("inspections"))
+        if unit := self.unit_param("unit"):
+            rows = rows.filter(unit=unit)
+        return rows.select_related("unit").order_by("inspected_on", "pk")

@@ -1,0 +1,58 @@
+"""Where each figure leads: the list of the records it counts."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+
+def _url(name: str, params: dict) -> str:
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    return reverse(name) + (f"?{query}" if query else "")
+
+
+def cases(year: int, **params) -> str:
+    """params: measure, lead_unit, led, topic, township, status, registered, closed."""
+    return _url("reports:cases", {"year": year, **params})
+
+
+def findings(year: int, **params) -> str:
+    return _url("reports:findings", {"year": year, **params})
+
+
+def activities(year: int, **params) -> str:
+    return _url("reports:activities", {"year": year, **params})
+
+
+def five_ones(**params) -> str:
+    return _url("reports:five_ones", params)
+
+
+def inspections(year: int, **params) -> str:
+    return _url("reports:inspections", {"year": year, **params})
+
+
+def households(*, township=None, visited=None) -> str:
+    """The registry's own list (outreach), which filters by township and by visited."""
+    return _url("outreach:households", {"township": township, "visited": visited})
+
+
+def progress_links(year: int, row: dict, *, total: bool = False) -> dict:
+    unit = None if total else row.get("unit_id")
+    township = unit if (total or row.get("kind") == "township") else None
+    scope = {"led": "yes"} if total else {"lead_unit": unit}
+    result = {
+        "cases": cases(year, **scope),
+        "closed": cases(year, measure="closed", **scope),
+        "overdue": cases(year, measure="overdue", **scope),
+        "on_time": cases(year, measure="on_time", **scope),
+        "activities": activities(year, unit=unit, led="yes" if total else None),
+        "five_ones": five_ones(unit=unit),
+    }
+    if township or total:
+        result["households"] = households(township=township)
+        result["visited"] = households(township=township, visited="yes")
+    return result
+
+
+def reverse_with(name: str, **params) -> str:
+    return _url(name, params)

@@ -1,0 +1,30 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from campaign import clock
+from campaign.selectors import current_campaign
+from reports.report import YearReport
+from reports.selectors import campaign_years
+from reports.yearend import write_yearend, yearend_filename
+
+
+class Command(BaseCommand):
+    help = "Write the year-end workbook (xlsx) for a year, as the office downloads it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("-o", "--output", type=Path, help="the file to write")
+        parser.add_argument("--preparer", default="", help="the name in the 填报人 line")
+
+    def handle(self, *args, year, output=None, preparer="", **options):
+        today = clock.today()
+        campaign = current_campaign()
+        if year not in campaign_years(campaign, today):
+            raise CommandError(f"{year} 不在活动年度内。")
+        output = output or Path(yearend_filename(year))
+        report = YearReport.load(year, campaign=campaign, today=today)
+        with output.open("wb") as handle:
+            write_yearend(report, handle, preparer=preparer)
+        state = "已签署，数字已固定" if report.frozen else "未签署"
+        self.stdout.write(f"{year} 年度报表（{state}）已写入 {output}")

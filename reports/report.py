@@ -1,0 +1,107 @@
+"""A year's report: every figure the pages and the workbook show, computed from the data, or,
+once the office has signed the year off, read back from the figures frozen then."""
+
+from datetime import date
+from functools import cached_property
+
+from django.conf import settings
+
+from campaign import clock
+from campaign.models import Campaign, Unit
+from campaign.selectors import current_campaign
+from reports import breakdowns
+from reports.assessment import assessment
+from reports.models import YearSignOff
+from reports.selectors import Period, campaign_years, default_year, progress, summary
+
+SECTIONS = [
+    "summary",
+    "progress",
+    "special_actions",
+    "activities",
+    "coverage",
+    "five_ones",
+    "assessment",
+    "charts",
+]
+
+
+class YearReport:
+    def __init__(self, year: int, *, campaign: Campaign | None, today: date, sign_off=None):
+        self.year = year
+        self.campaign = campaign
+        self.sign_off = sign_off
+        self.period = Period(year=year, today=today, campaign=campaign)
+        self._sections: dict = dict(sign_off.figures) if sign_off else {}
+
+    @classmethod
+    def load(cls, year: int, *, campaign: Campaign | None = None, today: date | None = None):
+        campaign = campaign if campaign is not None else current_campaign()
+        sign_off = YearSignOff.objects.filter(year=year).select_related("signed_by").first()
+        return cls(year, campaign=campaign, today=today or clock.today(), sign_off=sign_off)
+
+    @property
+    def frozen(self) -> bool:
+        return self.sign_off is not None
+
+    @property
+    def as_of(self) -> date:
+        """The day the figures stand on: the sign-off day once signed off."""
+        if self.sign_off:
+            return self.sign_off.as_of
+        return self.period.today
+
+    @cached_property
+    def county(self) -> str:
+        if self.sign_off:
+            return self.sign_off.figures["meta"]["county"]
+        return self.campaign.county if self.campaign else settings.COUNTY_NAME
+
+    @cached_property
+    def office_name(self) -> str:
+        if self.sign_off:
+            return self.sign_off.figures["meta"]["office"]
+        office = Unit.objects.filter(kind=Unit.Kind.OFFICE).values_list("name", flat=True)
+        return office.first() or ""
+
+    def section(self, name: str):
+        if name not in self._sections:
+            self._sections[name] = self._compute(name)
+        return self._sections[name]
+
+    def _compute(self, name: str):
+        period = self.period
+        if name == "summary":
+            return summary(period)
+        if name == "progress":
+            return progress(period)
+        if name == "special_actions":
+            return breakdowns.special_actions(period)
+        if name == "activities":
+            return breakdowns.activity_statistics(period)
+        if name == "coverage":
+            return breakdowns.coverage(period)
+        if name == "five_ones":
+            return breakdowns.five_ones(period)
+        if name == "assessment":
+            return assessment(period, self.section("progress")["rows"])
+        if name == "charts":
+            return breakdowns.charts(period, self.section("progress")["rows"])
+        raise KeyError(name)
+
+    def everything(self) -> dict:
+        """All sections, as stored at sign-off."""
+        figures = {name: self.section(name) for name in SECTIONS}
+        figures["meta"] = {
+            "year": self.year,
+            "as_of": self.as_of.isoformat(),
+            "county": self.county,
+            "office": self.office_name,
+        }
+        return figures
+
+
+def year_choices(today: date | None = None) -> tuple[list[int], int]:
+    today = today or clock.today()
+    campaign = current_campaign()
+    return campaign_years(campaign, today), default_year(campaign, today)

@@ -1,0 +1,251 @@
+"""The reports' reads: progress by unit and the county's headline figures. Every count is a SQL
+aggregate or a correlated subquery, so the number of queries stays the same however many units,
+households or cases there are.
+
+A year's report counts the ledger rows of that year (registered in it), the activities held in
+it, and the survey and 五个一 as they stand; statuses are read as they stand on the report date
+(today, or the sign-off, which freezes them)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Case as Conditional
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from campaign.models import Campaign, FiveOnesItem, Unit
+from grievances.models import UNRESOLVED_STATUSES, Case, Status
+from grievances.selectors import carried_over_q
+from outreach.models import Activity, Household, Visit
+from reports.workcal import ensure_calendar, workdays_between
+
+PROGRESS_KINDS = [Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER]
+FIVE_ONES = len(FiveOnesItem.Item.choices)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The year a report is about, and the day it is produced."""
+
+    year: int
+    today: date
+    campaign: Campaign | None
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 1, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.year, 12, 31)
+
+
+def campaign_years(campaign: Campaign | None, today: date) -> list[int]:
+    if campaign is None:
+        return [today.year]
+    return list(range(campaign.starts_on.year, campaign.ends_on.year + 1))
+
+
+def default_year(campaign: Campaign | None, today: date) -> int:
+    years = campaign_years(campaign, today)
+    return min(max(today.year, years[0]), years[-1])
+
+
+def case_measures(period: Period) -> dict[str, Q]:
+    """What each case figure counts, as conditions on a year's cases. The pages, the workbook
+    and the list behind each figure all use these."""
+    closed = Q(status=Status.CLOSED)
+    unresolved = Q(status__in=UNRESOLVED_STATUSES)
+    # On time: the lead unit reported it resolved by the deadline in force (extensions count).
+    on_time = closed & (
+        Q(resolved_on__lte=F("deadline"))
+        | Q(resolved_on__isnull=True, closed_on__lte=F("deadline"))
+    )
+    return {
+        "registered": Q(),
+        "unassigned": Q(status=Status.REGISTERED),
+        "open": unresolved,
+        "resolved": Q(status=Status.RESOLVED),
+        "closed": closed,
+        "overdue": unresolved & Q(deadline__lt=period.today),
+        "on_time": on_time,
+        # Before phase 3 ends nothing is carried over, and grievances says so with an empty
+        # IN (), which would empty a whole aggregate query; OR-ing a condition that is never
+        # true keeps it a plain "false" instead.
+        "carried_over": carried_over_q(period.campaign, period.today) | Q(pk__isnull=True),
+    }
+
+
+def year_cases(period: Period) -> QuerySet:
+    return Case.objects.filter(year=period.year)
+
+
+def percent(part, whole) -> float | None:
+    if not whole:
+        return None
+    return round(100 * part / whole, 1)
+
+
+def average(total, count) -> float | None:
+    if not count or total is None:
+        return None
+    return round(total / count, 1)
+
+
+def count_of(queryset: QuerySet, key: str):
+    grouped = queryset.order_by().values(key).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(grouped[:1]), Value(0), output_field=IntegerField())
+
+
+def sum_of(queryset: QuerySet, key: str, field: str):
+    grouped = queryset.order_by().values(key).annotate(s=Sum(field)).values("s")
+    return Subquery(grouped[:1])
+
+
+def unit_progress(units: QuerySet, period: Period) -> QuerySet:
+    """Units annotated with their figures for the period (as n_households, n_cases…): one
+    query for any number of units."""
+    measures = case_measures(period)
+    led = year_cases(period).filter(lead_unit=OuterRef("pk"))
+    closed = led.filter(measures["closed"]).annotate(
+        workdays=workdays_between("registered_on", "closed_on")
+    )
+    households = Household.objects.filter(township=OuterRef("pk"), archived=False)
+    visited = households.filter(Exists(Visit.objects.filter(household=OuterRef("pk"))))
+    return units.annotate(
+        n_households=count_of(households, "township"),
+        n_visited=count_of(visited, "township"),
+        n_cases=count_of(led, "lead_unit"),
+        n_closed=count_of(led.filter(measures["closed"]), "lead_unit"),
+        n_overdue=count_of(led.filter(measures["overdue"]), "lead_unit"),
+        n_on_time=count_of(led.filter(measures["on_time"]), "lead_unit"),
+        n_workdays_sum=sum_of(closed, "lead_unit", "workdays"),
+        n_workdays_n=count_of(closed.filter(workdays__isnull=False), "lead_unit"),
+        n_activities=count_of(
+            Activity.objects.filter(organiser=OuterRef("pk"), held_on__year=period.year),
+            "organiser",
+        ),
+        n_five_ones=count_of(
+            FiveOnesItem.objects.filter(unit=OuterRef("pk"), status=FiveOnesItem.Status.DONE),
+            "unit",
+        ),
+    )
+
+
+def progress_units() -> QuerySet:
+    return (
+        Unit.objects.filter(kind__in=PROGRESS_KINDS, is_active=True)
+        .annotate(
+            kind_order=Conditional(
+                When(kind=Unit.Kind.TOWNSHIP, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("kind_order", "code")
+    )
+
+
+def _derived(row: dict) -> dict:
+    row["visited_pct"] = percent(row["visited"], row["households"])
+    row["on_time_pct"] = percent(row["on_time"], row["closed"])
+    row["avg_workdays"] = average(row.pop("workdays_sum"), row.pop("workdays_n"))
+    return row
+
+
+COUNTED = [
+    "households",
+    "visited",
+    "cases",
+    "closed",
+    "overdue",
+    "on_time",
+    "workdays_sum",
+    "workdays_n",
+    "activities",
+    "five_ones",
+]
+
+
+def progress(period: Period) -> dict:
+    """A row per township and member unit, and the county's total row (two queries, plus one
+    to make sure the working-day calendar reaches today)."""
+    ensure_calendar(period.today)
+    annotated = unit_progress(progress_units(), period)
+    rows = []
+    for unit in annotated.values("pk", "name", "short_name", "kind", *(f"n_{k}" for k in COUNTED)):
+        row = {
+            "unit_id": unit["pk"],
+            "name": unit["name"],
+            "label": unit["short_name"] or unit["name"],
+            "kind": unit["kind"],
+            **{key: unit[f"n_{key}"] or 0 for key in COUNTED},
+        }
+        if row["kind"] != Unit.Kind.TOWNSHIP:
+            row["households"] = row["visited"] = None
+        rows.append(_derived(row))
+    totals = annotated.order_by().aggregate(
+        units=Count("pk"), **{key: Sum(f"n_{key}") for key in COUNTED}
+    )
+    total = {key: totals[key] or 0 for key in COUNTED}
+    total["units"] = totals["units"]
+    total["five_ones_possible"] = totals["units"] * FIVE_ONES
+    return {"rows": rows, "total": _derived(total)}
+
+
+def summary(period: Period) -> dict:
+    """The county's headline figures for the year (four queries)."""
+    ensure_calendar(period.today)
+    measures = case_measures(period)
+    cases = (
+        year_cases(period)
+        .annotate(workdays=workdays_between("registered_on", "closed_on"))
+        .aggregate(
+            registered=Count("pk"),
+            **{
+                name: Count("pk", filter=measures[name])
+                for name in ["unassigned", "open", "resolved", "closed", "overdue", "on_time"]
+            },
+            carried_over=Count("pk", filter=measures["carried_over"]),
+            priority=Count("pk", filter=Q(priority=True)),
+            workdays_sum=Sum("workdays", filter=measures["closed"]),
+            workdays_n=Count("workdays", filter=measures["closed"]),
+        )
+    )
+    households = Household.objects.filter(archived=False).aggregate(
+        households=Count("pk"),
+        visited=Count("pk", filter=Exists(Visit.objects.filter(household=OuterRef("pk")))),
+    )
+    activities = Activity.objects.filter(held_on__year=period.year).aggregate(
+        activities=Count("pk"), amount=Sum("amount"), people=Sum("people_reached")
+    )
+    five = Unit.objects.filter(kind__in=PROGRESS_KINDS, is_active=True).aggregate(
+        units=Count("pk", distinct=True),
+        done=Count("five_ones", filter=Q(five_ones__status=FiveOnesItem.Status.DONE)),
+    )
+    result = {
+        **households,
+        "visited_pct": percent(households["visited"], households["households"]),
+        **{key: value for key, value in cases.items() if not key.startswith("workdays")},
+        "on_time_pct": percent(cases["on_time"], cases["closed"]),
+        "closed_pct": percent(cases["closed"], cases["registered"]),
+        "avg_workdays": average(cases["workdays_sum"], cases["workdays_n"]),
+        "activities": activities["activities"],
+        "amount": float(round(activities["amount"] or 0, 2)),
+        "people": activities["people"] or 0,
+        "five_ones_done": five["done"],
+        "five_ones_possible": five["units"] * FIVE_ONES,
+    }
+    return result

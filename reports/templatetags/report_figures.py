@@ -1,0 +1,23 @@
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+
+register = template.Library()
+
+
+@register.filter
+def figure(value, kind="int"):
+    """A report figure as the pages show it: — when there is none; int, pct, dec or money."""
+    if value is None or value == "":
+        return "—"
+    if kind == "pct":
+        return f"{value:.1f}%"
+    if kind == "dec":
+        return f"{value:.1f}"
+    if kind == "money":
+        return intcomma(f"{value:.2f}")
+    return intcomma(value)
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key) if mapping else None

@@ -1,0 +1,35 @@
+from django.urls import path
+
+from reports import figure_views, views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.DashboardView.as_view(), name="dashboard"),
+    path("progress/", views.ProgressView.as_view(), name="progress"),
+    path("special-actions/", views.SpecialActionsView.as_view(), name="special_actions"),
+    path("assessment/", views.AssessmentView.as_view(), name="assessment"),
+    path(
+        "assessment/<int:year>/weights/",
+        views.SchemeEditView.as_view(),
+        name="assessment_weights",
+    ),
+    path(
+        "assessment/<int:year>/units/<int:unit_pk>/",
+        views.AssessmentUnitView.as_view(),
+        name="assessment_unit",
+    ),
+    path(
+        "assessment/items/<int:pk>/delete/",
+        views.ItemDeleteView.as_view(),
+        name="assessment_item_delete",
+    ),
+    path("year-end/", views.YearEndView.as_view(), name="yearend"),
+    path("year-end/<int:year>/workbook.xlsx", views.WorkbookView.as_view(), name="workbook"),
+    path("year-end/<int:year>/sign-off/", views.SignOffView.as_view(), name="sign_off"),
+    path("counted/cases/", figure_views.CaseFigureView.as_view(), name="cases"),
+    path("counted/findings/", figure_views.FindingFigureView.as_view(), name="findings"),
+    path("counted/activities/", figure_views.ActivityFigureView.as_view(), name="activities"),
+    path("counted/five-ones/", figure_views.FiveOnesFigureView.as_view(), name="five_ones"),
+    path("counted/inspections/", figure_views.InspectionFigureView.as_view(), name="inspections"),
+]

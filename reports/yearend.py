@@ -1,0 +1,458 @@
+"""The year-end workbook (年度报表) the office hands the province: eight sheets, plus the changes
+made after sign-off once a year is signed off. Written in openpyxl's write-only mode; the ledger
+sheet streams its rows, so memory stays flat however long the ledger is."""
+
+import tempfile
+
+from django.conf import settings
+from django.http import FileResponse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from campaign.models import FiveOnesItem, Topic, Unit
+from grievances.models import CaseEvent, Status
+from reports.figures import GRADE_LABELS, INDICATOR_LABELS, summary_rows
+from reports.ledger import changes_after_sign_off, frozen_values, ledger_values
+from reports.models import AssessmentItem
+from reports.report import YearReport
+from reports.services import ledger_rows_for
+from reports.sheets import (
+    DATE,
+    DECIMAL,
+    INTEGER,
+    MONEY,
+    PERCENT,
+    Column,
+    OfficialSheet,
+    SheetContext,
+    chinese_date,
+)
+
+CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def sheet_names() -> list[str]:
+    return [
+        _("Summary"),
+        _("Progress by unit"),
+        _("Seven special actions"),
+        _("Problem ledger"),
+        _("Activity statistics"),
+        _("Beneficiary visits"),
+        _("五个一"),
+        _("Assessment"),
+    ]
+
+
+def write_yearend(report: YearReport, handle, *, preparer: str = "", cases=None) -> None:
+    """Write the workbook for `report` to the binary file `handle`. `cases` limits the live
+    ledger sheet to what the requesting user may see (the office and leaders see it all)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        workbook = Workbook(write_only=True)
+        context = _context(report, preparer)
+        names = sheet_names()
+
+        def sheet(index, columns, what=None):
+            title = _("%(county)s %(year)s: %(what)s") % {
+                "county": report.county,
+                "year": report.year,
+                "what": what or names[index],
+            }
+            return OfficialSheet(
+                workbook, name=names[index], title=title, context=context, columns=columns
+            )
+
+        _summary(sheet(0, summary_columns(), _("overall situation")), report)
+        _progress(sheet(1, progress_columns()), report)
+        _special_actions(sheet(2, special_columns()), report)
+        _ledger(sheet(3, ledger_columns()), report, cases)
+        _activities(sheet(4, activity_columns(), _("activities by workstream and kind")), report)
+        _coverage(sheet(5, coverage_columns(), _("visits to beneficiaries by township")), report)
+        _five_ones(sheet(6, five_ones_columns(), _("五个一 of every unit")), report)
+        _assessment(sheet(7, assessment_columns(), _("annual assessment")), report)
+        if report.frozen:
+            changes = OfficialSheet(
+                workbook,
+                name=_("Changed after sign-off"),
+                title=_("%(county)s %(year)s: changes made after sign-off")
+                % {"county": report.county, "year": report.year},
+                context=context,
+                columns=change_columns(),
+            )
+            _changes(changes, report, cases)
+        workbook.save(handle)
+
+
+def yearend_filename(year: int) -> str:
+    return f"双拥在基层-{year}年度报表.xlsx"
+
+
+def yearend_response(report: YearReport, *, preparer: str, cases) -> FileResponse:
+    handle = tempfile.TemporaryFile()
+    write_yearend(report, handle, preparer=preparer, cases=cases)
+    handle.seek(0)
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=yearend_filename(report.year),
+        content_type=CONTENT_TYPE,
+    )
+
+
+def _context(report: YearReport, preparer: str) -> SheetContext:
+    if report.frozen:
+        signed = report.sign_off
+        status = _(
+            "Signed off on %(date)s by %(name)s: these figures are frozen as they stood then."
+        ) % {"date": chinese_date(signed.as_of), "name": signed.signed_by.display_name}
+        preparer = signed.signed_by.display_name
+    else:
+        status = _("Not signed off: the figures are as the ledger stands on the date above.")
+    return SheetContext(
+        county=report.county,
+        year=report.year,
+        office=report.office_name,
+        as_of=report.as_of,
+        status_line=status,
+        preparer=preparer,
+    )
+
+
+def summary_columns():
+    return [
+        Column(_("No."), 6),
+        Column(_("Item"), 34),
+        Column(_("Figure"), 14, INTEGER),
+        Column(_("Unit of count"), 12),
+        Column(_("What it counts"), 70),
+    ]
+
+
+def _summary(sheet: OfficialSheet, report: YearReport):
+    figures = report.section("summary")
+    for number, row in enumerate(summary_rows(), start=1):
+        value = figures[row.key]
+        sheet.row([number, row.label, value, row.unit, row.note], formats={2: row.format})
+    sheet.signature()
+
+
+def progress_columns():
+    return [
+        Column(_("No."), 6),
+        Column(_("Unit"), 24),
+        Column(_("Kind"), 10),
+        Column(_("Households registered"), 10, INTEGER),
+        Column(_("Households visited"), 10, INTEGER),
+        Column(_("Share visited"), 10, PERCENT),
+        Column(_("Cases led"), 10, INTEGER),
+        Column(_("Closed off"), 10, INTEGER),
+        Column(_("Overdue"), 10, INTEGER),
+        Column(_("On-time rate"), 12, PERCENT),
+        Column(_("Average working days to close"), 14, DECIMAL),
+        Column(_("Activities held"), 10, INTEGER),
+        Column(_("五个一 in place (of 5)"), 12, INTEGER),
+    ]
+
+
+def progress_values(row: dict) -> list:
+    return [
+        row["households"],
+        row["visited"],
+        row["visited_pct"],
+        row["cases"],
+        row["closed"],
+        row["overdue"],
+        row["on_time_pct"],
+        row["avg_workdays"],
+        row["activities"],
+        row["five_ones"],
+    ]
+
+
+def _progress(sheet: OfficialSheet, report: YearReport):
+    data = report.section("progress")
+    for number, row in enumerate(data["rows"], start=1):
+        sheet.row([number, row["name"], str(Unit.Kind(row["kind"]).label), *progress_values(row)])
+    total = data["total"]
+    values = progress_values(total)
+    values[-1] = f"{total['five_ones']}/{total['five_ones_possible']}"
+    sheet.row(["", _("County total"), "", *values], total=True)
+    sheet.signature()
+
+
+def special_columns():
+    return [
+        Column(_("No."), 6),
+        Column(_("Special action (survey topic)"), 40),
+        Column(_("About"), 12),
+        Column(_("Problems found"), 12, INTEGER),
+        Column(_("Put on the ledger"), 12, INTEGER),
+        Column(_("Solved (closed off)"), 12, INTEGER),
+        Column(_("Carried over to consolidation"), 14, INTEGER),
+        Column(_("Solution rate"), 10, PERCENT),
+    ]
+
+
+def _special_actions(sheet: OfficialSheet, report: YearReport):
+    data = report.section("special_actions")
+    for row in data["rows"]:
+        sheet.row(
+            [
+                row["number"],
+                row["name"],
+                str(Topic.About(row["about"]).label),
+                row["found"],
+                row["on_ledger"],
+                row["solved"],
+                row["carried_over"],
+                row["solved_pct"],
+            ]
+        )
+    t = data["total"]
+    sheet.row(
+        [
+            "",
+            _("Total"),
+            "",
+            t["found"],
+            t["on_ledger"],
+            t["solved"],
+            t["carried_over"],
+            t["solved_pct"],
+        ],
+        total=True,
+    )
+    sheet.signature()
+
+
+def ledger_columns():
+    return [
+        Column(_("Ledger number"), 12),
+        Column(_("Topic"), 20),
+        Column(_("Subject"), 14),
+        Column(_("Township"), 10),
+        Column(_("Problem"), 36),
+        Column(_("Measures"), 30),
+        Column(_("Lead unit"), 16),
+        Column(_("Responsible person"), 10),
+        Column(_("Phone"), 14),
+        Column(_("Registered on"), 12, DATE),
+        Column(_("Deadline"), 12, DATE),
+        Column(_("Status"), 10),
+        Column(_("Result"), 28),
+        Column(_("Closed off on"), 12, DATE),
+    ]
+
+
+def _ledger(sheet: OfficialSheet, report: YearReport, cases):
+    if report.frozen:
+        rows = frozen_values(report.sign_off)
+    else:
+        queryset = ledger_rows_for(report.year)
+        if cases is not None:
+            queryset = queryset.filter(pk__in=cases.values("pk"))
+        rows = ledger_values(queryset)
+    labels = dict(Status.choices)
+    count = 0
+    for row in rows:
+        sheet.row(
+            [
+                row["number"],
+                row["topic"],
+                row["subject"],
+                row["township"],
+                row["problem"],
+                row["measures"],
+                row["lead_unit"],
+                row["responsible_person"],
+                row["responsible_phone"],
+                row["registered_on"],
+                row["deadline"],
+                str(labels.get(row["status"], row["status"])),
+                row["result"],
+                row["closed_on"],
+            ]
+        )
+        count += 1
+    sheet.note(_("%(count)s cases on the %(year)s ledger.") % {"count": count, "year": report.year})
+    sheet.signature()
+
+
+def activity_columns():
+    return [
+        Column(_("No."), 6),
+        Column(_("Workstream"), 30),
+        Column(_("Kind of activity"), 36),
+        Column(_("Times held"), 10, INTEGER),
+        Column(_("People reached"), 12, INTEGER),
+        Column(_("Amount spent (yuan)"), 16, MONEY),
+    ]
+
+
+def _activities(sheet: OfficialSheet, report: YearReport):
+    data = report.section("activities")
+    for number, row in enumerate(data["rows"], start=1):
+        sheet.row(
+            [
+                number,
+                f"{row['workstream']}. {row['workstream_name']}",
+                row["kind_label"],
+                row["count"],
+                row["people"],
+                row["amount"],
+            ]
+        )
+    t = data["total"]
+    sheet.row(["", _("Total"), "", t["count"], t["people"], t["amount"]], total=True)
+    sheet.signature()
+
+
+def coverage_columns():
+    return [
+        Column(_("No."), 6),
+        Column(_("Township"), 16),
+        Column(_("Households registered"), 12, INTEGER),
+        Column(_("Households visited"), 12, INTEGER),
+        Column(_("Not yet visited"), 12, INTEGER),
+        Column(_("Share visited"), 10, PERCENT),
+        Column(_("Household visits in the year"), 14, INTEGER),
+        Column(_("Problems found"), 12, INTEGER),
+    ]
+
+
+def _coverage(sheet: OfficialSheet, report: YearReport):
+    data = report.section("coverage")
+    keys = ["households", "visited", "unvisited", "visited_pct", "visits", "problems"]
+    for number, row in enumerate(data["rows"], start=1):
+        sheet.row([number, row["name"], *(row[k] for k in keys)])
+    sheet.row(["", _("County total"), *(data["total"][k] for k in keys)], total=True)
+    sheet.signature()
+
+
+def five_ones_columns():
+    return [
+        Column(_("No."), 6),
+        Column(_("Unit"), 24),
+        Column(_("Kind"), 10),
+        *(Column(str(label), 16) for _value, label in FiveOnesItem.Item.choices),
+        Column(_("In place (of 5)"), 10, INTEGER),
+    ]
+
+
+def five_ones_text(state: dict) -> str:
+    if state["status"] == FiveOnesItem.Status.DONE:
+        return _("in place %(date)s") % {"date": state["done_on"] or ""}
+    return str(FiveOnesItem.Status(state["status"]).label)
+
+
+def _five_ones(sheet: OfficialSheet, report: YearReport):
+    data = report.section("five_ones")
+    for number, row in enumerate(data["rows"], start=1):
+        states = [five_ones_text(row["items"][item]) for item in data["items"]]
+        sheet.row([number, row["name"], str(Unit.Kind(row["kind"]).label), *states, row["done"]])
+    total = data["total"]
+    by_item = [str(total["by_item"][item]) for item in data["items"]]
+    sheet.row(
+        ["", _("Units with it in place"), "", *by_item, f"{total['done']}/{total['possible']}"],
+        total=True,
+    )
+    sheet.signature()
+
+
+def assessment_columns():
+    return [
+        Column(_("Rank"), 6),
+        Column(_("Unit"), 22),
+        Column(_("Kind"), 10),
+        Column(_("Closed on time"), 10, DECIMAL),
+        Column(_("Survey coverage"), 10, DECIMAL),
+        Column(_("五个一"), 10, DECIMAL),
+        Column(_("Activities held"), 10, DECIMAL),
+        Column(_("Inspection ratings"), 10, DECIMAL),
+        Column(_("Weighted score"), 10, DECIMAL),
+        Column(_("Bonus"), 8, DECIMAL),
+        Column(_("Deduction"), 8, DECIMAL),
+        Column(_("One-vote veto"), 10),
+        Column(_("Total"), 10, DECIMAL),
+        Column(_("Grade"), 10),
+    ]
+
+
+def _assessment(sheet: OfficialSheet, report: YearReport):
+    data = report.section("assessment")
+    rows = sorted(
+        data["rows"],
+        key=lambda r: (r["kind"] != "township", r["rank"] is None, r["rank"] or 0, r["name"]),
+    )
+    names = {}
+    for row in rows:
+        names[row["unit_id"]] = row["name"]
+        scores = [row["indicators"][k]["score"] for k in INDICATOR_LABELS]
+        sheet.row(
+            [
+                row["rank"] if row["rank"] is not None else "—",
+                row["name"],
+                str(Unit.Kind(row["kind"]).label),
+                *scores,
+                row["base"],
+                row["bonus"],
+                row["deduction"],
+                _("vetoed") if row["vetoed"] else "",
+                row["total"],
+                str(GRADE_LABELS[row["grade"]]),
+            ]
+        )
+    weights = "；".join(
+        f"{label} {data['weights'][key]}" for key, label in INDICATOR_LABELS.items()
+    )
+    sheet.note(
+        _(
+            "Weights: %(weights)s. Activities for full marks: %(target)s. Units are ranked among "
+            "units of the same kind; an indicator that does not apply to a unit is left out and "
+            "the others are weighed up to 100; a vetoed unit is not ranked."
+        )
+        % {"weights": weights, "target": data["activities_target"]}
+    )
+    if data["items"]:
+        kinds = dict(AssessmentItem.Kind.choices)
+        sheet.subheading([_("No."), _("Unit"), _("Item"), _("Points"), _("Reason")])
+        for number, item in enumerate(data["items"], start=1):
+            sheet.row(
+                [
+                    number,
+                    names.get(item["unit_id"], ""),
+                    str(kinds[item["kind"]]),
+                    item["points"],
+                    item["reason"],
+                    *[""] * (sheet.width - 5),
+                ]
+            )
+    sheet.signature()
+
+
+def change_columns():
+    return [
+        Column(_("Ledger number"), 12),
+        Column(_("When"), 18),
+        Column(_("What"), 14),
+        Column(_("By"), 12),
+        Column(_("Unit"), 20),
+        Column(_("Note"), 50),
+    ]
+
+
+def _changes(sheet: OfficialSheet, report: YearReport, cases):
+    kinds = dict(CaseEvent.Kind.choices)
+    for event in changes_after_sign_off(report.sign_off, cases).iterator(chunk_size=2000):
+        sheet.row(
+            [
+                event.case.number,
+                timezone.localtime(event.at).strftime("%Y-%m-%d %H:%M"),
+                str(kinds.get(event.kind, event.kind)),
+                event.by.display_name,
+                event.unit.name if event.unit_id else "",
+                event.note,
+            ]
+        )
+    sheet.signature()
