@@ -46,7 +46,7 @@ def progress_links(year: int, row: dict, *, total: bool = False) -> dict:
         "overdue": cases(year, measure="overdue", **scope),
         "on_time": cases(year, measure="on_time", **scope),
         "activities": activities(year, unit=unit, led="yes" if total else None),
-        "five_ones": five_ones(unit=unit),
+        "five_ones": five_ones(unit=unit, status="done"),
     }
     if township or total:
         result["households"] = households(township=township)

@@ -313,6 +313,13 @@ class AssessmentUnitView(CountyMixin, YearMixin, FormView):
     def post(self, request, *args, **kwargs):
         if not access.can_manage(request.user):
             raise PermissionDenied
+        if self.report.frozen:
+            messages.error(
+                request,
+                _("%(year)s has been signed off; its assessment can no longer change.")
+                % {"year": self.year},
+            )
+            return HttpResponseRedirect(request.path)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -370,7 +377,11 @@ class AssessmentUnitView(CountyMixin, YearMixin, FormView):
             if township
             else [],
             "five_ones": [
-                (_("in place"), row["indicators"]["five_ones"]["done"], links.five_ones(unit=unit)),
+                (
+                    _("in place"),
+                    row["indicators"]["five_ones"]["done"],
+                    links.five_ones(unit=unit, status="done"),
+                ),
             ],
             "activities": [
                 (

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from campaign.models import Campaign, FiveOnesItem, Inspection, Topic, Workstream
-from grievances.models import Case, Source, Status
+from grievances.models import Case, LedgerCounter, Source, Status
 from outreach.models import Activity, Finding, Visit
 from tests.factories import HouseholdFactory, PersonFactory
 
@@ -191,6 +191,10 @@ def build_county(*, office, clerk_a, township_a, township_b, member_unit, garris
         closed=date(2016, 1, 11),
         year=2016,
     )
+
+    # The ledger numbers given out so far, so cases registered later follow on.
+    LedgerCounter.objects.create(campaign=campaign, year=2015, last=8)
+    LedgerCounter.objects.create(campaign=campaign, year=2016, last=9)
 
     workstreams = {w.number: w for w in Workstream.objects.all()}
 
