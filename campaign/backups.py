@@ -59,12 +59,11 @@ def backup(path: Path) -> Path:
             _pg_env(settings_dict),
         )
     elif connection.vendor == "sqlite":
-        connection.ensure_connection()
-        target = sqlite3.connect(path)
-        try:
-            connection.connection.backup(target)
-        finally:
-            target.close()
+        if path.exists():
+            raise BackupError(f"{path} exists; choose a new file.")
+        # VACUUM INTO writes a consistent, compacted copy while the app keeps running.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM INTO %s", [str(path)])
     else:
         raise BackupError(f"No backup method for {connection.vendor}.")
     return path

@@ -56,6 +56,7 @@ EXPECTED = {
     "campaign:inspections": EVERYONE_SIGNED_IN,
     "campaign:inspection_add": EVERYONE_SIGNED_IN | dict.fromkeys(ROLES[2:], 403),
     "campaign:recognition": EVERYONE_SIGNED_IN,
+    "audit:trail": EVERYONE_SIGNED_IN | dict.fromkeys(ROLES[2:], 403),
 }
 # url name -> (object fixture owned by township A, kwarg name) and expected GET per role
 OBJECT_URLS = {

@@ -7,7 +7,7 @@ from outreach.models import BeneficiaryCategory, Household, Person
 from tests.conftest import PASSWORD
 from tests.outreach.import_files import households_rows, xlsx
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PHONE = {"width": 360, "height": 740}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
