@@ -1,4 +1,7 @@
 import os
+import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -37,3 +40,63 @@ def reference_lists(db):
     from django.apps import apps
 
     import_module("outreach.migrations.0002_reference_lists").load(apps, None)
+
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+@pytest.fixture
+def journal(request):
+    """journal(page, "step") keeps a screenshot of each step; they stay (and their folder is
+    printed) only when the test fails."""
+    folder = ARTIFACTS / re.sub(r"[^\w.-]+", "-", request.node.nodeid)
+    shutil.rmtree(folder, ignore_errors=True)
+    steps = []
+
+    def shoot(page, label):
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{len(steps) + 1:02d}-{label}.png"
+        page.screenshot(path=str(path), full_page=True)
+        steps.append(path)
+
+    yield shoot
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        print(f"\nScreenshots of each step: {folder}")
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def signed_in(browser, live_server, browser_context_args):
+    """signed_in(user, viewport=None) -> a page in its own browser context, logged in."""
+    from playwright.sync_api import expect
+
+    from tests.conftest import PASSWORD
+
+    contexts = []
+
+    def open_as(user, viewport=None):
+        args = dict(browser_context_args)
+        if viewport:
+            args["viewport"] = viewport
+        context = browser.new_context(**args)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(live_server.url + "/accounts/login/")
+        page.get_by_label("用户名").fill(user.username)
+        page.get_by_label("密码").fill(PASSWORD)
+        page.get_by_role("button", name="登录").click()
+        expect(page.get_by_test_id("phase-status")).to_be_visible()
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()

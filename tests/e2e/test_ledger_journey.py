@@ -7,31 +7,9 @@ from playwright.sync_api import expect
 from campaign.models import Topic
 from grievances.models import Case, Status
 from outreach.models import Finding, Visit
-from tests.conftest import PASSWORD
 from tests.factories import HouseholdFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def signed_in(browser, live_server, browser_context_args):
-    """signed_in(user) -> a page in its own browser context, logged in as that user."""
-    contexts = []
-
-    def open_as(user):
-        context = browser.new_context(**browser_context_args)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(live_server.url + "/accounts/login/")
-        page.get_by_label("用户名").fill(user.username)
-        page.get_by_label("密码").fill(PASSWORD)
-        page.get_by_role("button", name="登录").click()
-        expect(page.get_by_test_id("phase-status")).to_be_visible()
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
 
 
 def submit(page, action, fields=None):
