@@ -335,3 +335,42 @@ def test_office_staff_reach_the_admin_in_chinese(client, office):
     client.force_login(office)
     page = client.get("/admin/campaign/unit/").content.decode()
     assert "选择 单位 来修改" in page
+
+
+# What a POST answers for the roles that may not change township A's objects.
+POST_ONLY_REFUSALS = {
+    "outreach:household_archive": {"leader": 403},
+    "outreach:evidence_add": {"leader": 403},
+}
+
+
+def _all_rows():
+    from django.apps import apps
+
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if not model._meta.proxy and model._meta.label != "sessions.Session"
+    }
+
+
+def _refusals():
+    for name in sorted(OBJECT_URLS):
+        expected_by_role = OBJECT_URLS[name][2]
+        for role in ["leader", "clerk_b", "member", "liaison"]:
+            expected = POST_ONLY_REFUSALS.get(name, expected_by_role).get(role, 404)
+            if expected != 200:
+                yield name, role, expected
+
+
+@pytest.mark.parametrize("name, role, expected", list(_refusals()))
+def test_posting_to_township_a_objects_changes_nothing(name, role, expected, request, client, plan):
+    fixture, kwarg, _expected = OBJECT_URLS[name]
+    obj = request.getfixturevalue(fixture)
+    request.getfixturevalue("person_a")
+    client.force_login(request.getfixturevalue(role))
+    before = _all_rows()
+    response = client.post(reverse(name, kwargs={kwarg: obj.pk}), {"note": "x", "status": "done"})
+    assert response.status_code in (expected, 405), (name, role, response.status_code)
+    assert "甲成员" not in response.content.decode()
+    assert _all_rows() == before
