@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The browser tests need Debian's Chromium and a Chinese font; the catalog test needs gettext;
-# the year-end workbook tests convert with LibreOffice Calc.
+# the year-end workbook tests convert with LibreOffice Calc; backups need pg_dump.
 # As root we install what is missing; otherwise we say what to install and stop.
 set -euo pipefail
 
@@ -9,6 +9,10 @@ missing=()
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 command -v msgfmt >/dev/null || missing+=(gettext)
 command -v libreoffice >/dev/null || missing+=(libreoffice-calc)
+# The backup test runs pg_dump and pg_restore against PostgreSQL.
+if [[ "${DATABASE_URL:-}" == postgres* ]]; then
+  command -v pg_dump >/dev/null || missing+=(postgresql-client)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -44,7 +44,12 @@ def refused(response, message):
 
 CASES = [
     ("household_add", {}, {"head_name": "", "village": "东村"}, "这个字段是必填项。"),
-    ("household_add", {}, {"head_name": TOO_LONG, "village": "东村"}, "确保该变量包含不超过 50 字符"),
+    (
+        "household_add",
+        {},
+        {"head_name": TOO_LONG, "village": "东村"},
+        "确保该变量包含不超过 50 字符",
+    ),
     (
         "household_add",
         {},
