@@ -54,3 +54,26 @@ def test_check_deploy_is_clean_under_production_settings():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_evidence_goes_to_an_s3_compatible_store_when_one_is_named():
+    code = (
+        "import django; django.setup(); "
+        "from django.core.files.storage import storages; "
+        "s = storages['default']; print(type(s).__name__, s.bucket_name)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "shuangyong.settings",
+            "S3_BUCKET": "evidence",
+            "S3_ENDPOINT_URL": "http://127.0.0.1:9000",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["S3Storage", "evidence"]
