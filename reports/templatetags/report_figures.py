@@ -1,5 +1,4 @@
 from django import template
-from django.contrib.humanize.templatetags.humanize import intcomma
 
 register = template.Library()
 
@@ -14,8 +13,8 @@ def figure(value, kind="int"):
     if kind == "dec":
         return f"{value:.1f}"
     if kind == "money":
-        return intcomma(f"{value:.2f}")
-    return intcomma(value)
+        return f"{value:,.2f}"
+    return f"{value:,}"
 
 
 @register.filter

@@ -26,3 +26,7 @@ class Command(BaseCommand):
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for login in logins:
             self.stdout.write(f"  {login.username:<12} {login.role:<10} {login.unit}")
+        from reports.demo import seed_reports
+
+        if seed_reports():
+            self.stdout.write("已生成考评权重及加减分事项。")

@@ -1,0 +1,44 @@
+"""The demo county's assessment: the office's weights for both years and a few bonus,
+deduction and veto items with their reasons. The years stay unsigned, so the sign-off can be
+tried. Deterministic; running it again changes nothing."""
+
+from decimal import Decimal
+
+from django.db import transaction
+
+from campaign.models import Unit, User
+from reports.models import AssessmentItem, AssessmentScheme
+
+ITEMS = [
+    ("城关镇", 2015, "bonus", "3", "被评为市级双拥模范乡镇，按方案加分。"),
+    ("西河镇", 2015, "bonus", "2", "“八一”走访慰问工作经验被县委转发。"),
+    ("县司法局", 2015, "bonus", "2", "涉军法律援助案件全部依法优先办结。"),
+    ("南山乡", 2015, "deduction", "2", "督查发现双拥工作台帐记录不全，未按期整改。"),
+    ("县交通运输局", 2015, "deduction", "1", "未按时报送活动小结。"),
+    ("柳林乡", 2015, "veto", "0", "发生侵害军人军属合法权益的重大事件，造成不良影响。"),
+]
+
+
+@transaction.atomic
+def seed_reports() -> int:
+    office = User.objects.filter(unit__kind=Unit.Kind.OFFICE, read_only=False).order_by("pk")
+    office = office.first()
+    if office is None:
+        return 0
+    for year in (2015, 2016):
+        AssessmentScheme.objects.get_or_create(year=year, defaults={"updated_by": office})
+    units = {u.name: u for u in Unit.objects.filter(name__in=[i[0] for i in ITEMS])}
+    created = 0
+    for name, year, kind, points, reason in ITEMS:
+        unit = units.get(name)
+        if unit is None:
+            continue
+        _item, made = AssessmentItem.objects.get_or_create(
+            unit=unit,
+            year=year,
+            kind=kind,
+            reason=reason,
+            defaults={"points": Decimal(points), "created_by": office},
+        )
+        created += made
+    return created
