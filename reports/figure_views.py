@@ -49,12 +49,10 @@ class FigureListView(LoginRequiredMixin, ListView):
     year_scoped = True
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not access.can_read_progress(request.user):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not access.can_read_progress(request.user):
             raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
         self.today = clock.today()
         self.campaign = current_campaign()
         years = campaign_years(self.campaign, self.today)
@@ -62,6 +60,7 @@ class FigureListView(LoginRequiredMixin, ListView):
         self.year = year if year in years else default_year(self.campaign, self.today)
         self.params = request.GET
         self.described = []  # what the filter selects, for the heading
+        return super().dispatch(request, *args, **kwargs)
 
     def unit_param(self, name: str) -> Unit | None:
         pk = _int(self.params.get(name))

@@ -73,8 +73,11 @@ class OfficeMixin(CountyMixin):
 class YearMixin:
     """The year a page is about: ?year= (or the URL's year) within the campaign's years."""
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
+    _report = None
+
+    def dispatch(self, request, *args, **kwargs):
+        # Looked up here, after the role checks of the mixins before this one, so a refused
+        # request costs no queries.
         self.today = clock.today()
         self.campaign = current_campaign()
         self.years = campaign_years(self.campaign, self.today)
@@ -85,10 +88,7 @@ class YearMixin:
             try:
                 self.year = int(year)
             except ValueError:
-                self.year = None
-        self._report = None
-
-    def dispatch(self, request, *args, **kwargs):
+                raise Http404 from None
         if self.year not in self.years:
             raise Http404
         return super().dispatch(request, *args, **kwargs)
@@ -264,19 +264,23 @@ class SchemeEditView(OfficeMixin, YearMixin, FormView):
     template_name = "reports/assessment_weights.html"
     form_class = SchemeForm
 
-    def dispatch(self, request, *args, **kwargs):
-        user = request.user
-        if user.is_authenticated and access.can_manage(user) and self.year in self.years:
-            if self.report.frozen:
-                messages.error(
-                    request,
-                    _("%(year)s has been signed off; its assessment can no longer change.")
-                    % {"year": self.year},
-                )
-                return HttpResponseRedirect(
-                    links.reverse_with("reports:assessment", year=self.year)
-                )
-        return super().dispatch(request, *args, **kwargs)
+    def _signed_off(self):
+        messages.error(
+            self.request,
+            _("%(year)s has been signed off; its assessment can no longer change.")
+            % {"year": self.year},
+        )
+        return HttpResponseRedirect(links.reverse_with("reports:assessment", year=self.year))
+
+    def get(self, request, *args, **kwargs):
+        if self.report.frozen:
+            return self._signed_off()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.report.frozen:
+            return self._signed_off()
+        return super().post(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         from reports.assessment import scheme_for
@@ -461,6 +465,9 @@ class WorkbookView(CountyMixin, YearMixin, View):
 
 class SignOffView(OfficeMixin, YearMixin, View):
     def post(self, request, year):
+        if request.POST.get("confirm") != "yes":
+            messages.error(request, _("Tick the box to confirm the sign-off."))
+            return HttpResponseRedirect(links.reverse_with("reports:yearend", year=self.year))
         try:
             services.year_sign_off(user=request.user, year=self.year, today=self.today)
         except ValidationError as exc:

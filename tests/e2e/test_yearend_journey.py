@@ -112,3 +112,32 @@ def test_the_office_downloads_the_2015_workbook_and_it_matches_the_pages(
         five = rest[-1] if "/" in rest[-1] else f"{rest[-1]}/5"
         assert five == page_cells[-1], name
     assert set(in_book) == set(progress_on_page)
+
+
+def test_the_office_signs_off_2015_and_the_workbook_keeps_its_figures(
+    live_server, page, county, office, tmp_path
+):
+    from grievances import services as ledger
+
+    sign_in(page, live_server, office)
+    page.goto(live_server.url + "/reports/year-end/?year=2015")
+
+    def download(name):
+        with page.expect_download() as info:
+            page.get_by_test_id("download").click()
+        path = tmp_path / name
+        info.value.save_as(path)
+        book = load_workbook(path)
+        return [list(r) for r in book["总体情况"].iter_rows(min_row=FIRST_ROW, values_only=True)]
+
+    before = download("before.xlsx")
+    page.get_by_label("2015年度数字已核对无误，可以固定。").check()
+    page.get_by_role("button", name="签署2015年度报表").click()
+    expect(page.get_by_text("2015年度已签署，数字已固定。")).to_be_visible()
+
+    ledger.case_close(user=office, case=county.cases["resolved"])
+    page.reload()
+    expect(page.get_by_test_id("changes").locator("tbody tr")).to_have_count(1)
+    expect(page.get_by_test_id("changes")).to_contain_text(county.cases["resolved"].number)
+    after = download("after.xlsx")
+    assert after[:-1] == before[:-1]  # the figures; the last row is the signature's date line

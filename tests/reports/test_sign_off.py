@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 
 SIGN_OFF = reverse("reports:sign_off", args=[2015])
 WORKBOOK = reverse("reports:workbook", args=[2015])
+CONFIRM = {"confirm": "yes"}
 FIGURE_SHEETS = [
     "总体情况",
     "各单位进度",
@@ -52,7 +53,7 @@ def change_the_ledger(county, office, clerk_a):
 def test_a_signed_off_years_figures_do_not_move(county, client_for, office, clerk_a, workbook_of):
     client = client_for(office)
     before = figures(workbook_of(client.get(WORKBOOK)))
-    response = client.post(SIGN_OFF)
+    response = client.post(SIGN_OFF, CONFIRM)
     assert response.status_code == 302
     sign_off = YearSignOff.objects.get(year=2015)
     assert sign_off.signed_by == office
@@ -78,7 +79,7 @@ def test_the_pages_show_the_frozen_figures_and_list_the_changes(
     county, client_for, office, clerk_a
 ):
     client = client_for(office)
-    client.post(SIGN_OFF)
+    client.post(SIGN_OFF, CONFIRM)
     new_case = change_the_ledger(county, office, clerk_a)
 
     dashboard = client.get(reverse("reports:dashboard") + "?year=2015")
@@ -106,14 +107,16 @@ def test_before_sign_off_the_figures_follow_the_ledger(county, client_for, offic
 
 def test_a_year_is_signed_off_once(county, client_for, office):
     client = client_for(office)
-    client.post(SIGN_OFF)
-    response = client.post(SIGN_OFF, follow=True)
+    client.post(SIGN_OFF, CONFIRM)
+    response = client.post(SIGN_OFF, CONFIRM, follow=True)
     assert "已经签署过了" in response.content.decode()
     assert YearSignOff.objects.count() == 1
 
 
 def test_a_future_year_cannot_be_signed_off(county, client_for, office):
-    response = client_for(office).post(reverse("reports:sign_off", args=[2016]), follow=True)
+    response = client_for(office).post(
+        reverse("reports:sign_off", args=[2016]), CONFIRM, follow=True
+    )
     assert "尚未开始的年度不能签署" in response.content.decode()
     assert not YearSignOff.objects.exists()
 
@@ -122,14 +125,14 @@ def test_a_future_year_cannot_be_signed_off(county, client_for, office):
     "role, status", [("leader", 403), ("clerk_a", 404), ("member", 404), ("liaison", 404)]
 )
 def test_only_the_office_signs_off(county, client_for, request, role, status):
-    response = client_for(request.getfixturevalue(role)).post(SIGN_OFF)
+    response = client_for(request.getfixturevalue(role)).post(SIGN_OFF, CONFIRM)
     assert response.status_code == status
     assert not YearSignOff.objects.exists()
 
 
 def test_after_sign_off_the_assessment_cannot_change(county, client_for, office, township_a):
     client = client_for(office)
-    client.post(SIGN_OFF)
+    client.post(SIGN_OFF, CONFIRM)
     unit_page = reverse("reports:assessment_unit", args=[2015, township_a.pk])
     response = client.post(
         unit_page, {"kind": "bonus", "points": "2", "reason": "先进"}, follow=True
@@ -138,3 +141,9 @@ def test_after_sign_off_the_assessment_cannot_change(county, client_for, office,
     assert not AssessmentItem.objects.exists()
     weights = client.get(reverse("reports:assessment_weights", args=[2015]))
     assert weights.status_code == 302
+
+
+def test_the_sign_off_must_be_confirmed(county, client_for, office):
+    response = client_for(office).post(SIGN_OFF, follow=True)
+    assert "请勾选确认" in response.content.decode()
+    assert not YearSignOff.objects.exists()
