@@ -45,8 +45,14 @@ check-deploy: $(STAMP)
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --ignore=tests --no-obsolete
+	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --no-obsolete
 	$(PY) manage.py compilemessages -l zh_Hans --ignore=.venv
+
+# The province-scale benchmark and load test (issue 8) on the local PostgreSQL, about 15 min:
+# drops and recreates shuangyong_bench_county and shuangyong_bench_province only; prints the
+# table and writes bench/results/latest.json. Options: make bench BENCH_ARGS="--runs 3 --no-load"
+bench: $(STAMP)
+	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -71,7 +71,8 @@ def _event(case, *, user, kind, from_status="", note="", changes=None, on=None) 
 
 def _locked(case: Case) -> Case:
     return (
-        Case.objects.select_for_update()
+        # Lock the case row only: PostgreSQL cannot lock the nullable side of an outer join.
+        Case.objects.select_for_update(of=("self",))
         .select_related("lead_unit", "township")
         .prefetch_related("co_units", "extensions")
         .get(pk=case.pk)

@@ -11,7 +11,7 @@ from django.core.management import call_command
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
-SOURCES = ["campaign", "outreach", "grievances", "reports", "shuangyong", "templates"]
+SOURCES = ["campaign", "outreach", "grievances", "reports", "audit", "shuangyong", "templates"]
 
 
 def entries(po_text: str):

@@ -23,6 +23,10 @@ def importers(status):
     }
 
 
+OFFICE_AND_LEADER = {"office": 200, "leader": 200} | {
+    role: 404 for role in ("clerk_a", "clerk_b", "member", "liaison")
+}
+
 # url name -> expected GET status per role (anonymous is always sent to the login page
 # unless listed).
 EXPECTED = {
@@ -57,6 +61,18 @@ EXPECTED = {
     "campaign:inspection_add": EVERYONE_SIGNED_IN | dict.fromkeys(ROLES[2:], 403),
     "campaign:recognition": EVERYONE_SIGNED_IN,
     "audit:trail": EVERYONE_SIGNED_IN | dict.fromkeys(ROLES[2:], 403),
+    # The county's figures: office and leaders; a unit sees its own progress row and the
+    # records its figures count, through each model's visible_to.
+    "reports:dashboard": OFFICE_AND_LEADER,
+    "reports:special_actions": OFFICE_AND_LEADER,
+    "reports:assessment": OFFICE_AND_LEADER,
+    "reports:yearend": OFFICE_AND_LEADER,
+    "reports:progress": EVERYONE_SIGNED_IN | {"liaison": 404},
+    "reports:cases": EVERYONE_SIGNED_IN | {"liaison": 404},
+    "reports:findings": EVERYONE_SIGNED_IN | {"liaison": 404},
+    "reports:activities": EVERYONE_SIGNED_IN | {"liaison": 404},
+    "reports:five_ones": EVERYONE_SIGNED_IN | {"liaison": 404},
+    "reports:inspections": EVERYONE_SIGNED_IN | {"liaison": 404},
 }
 # url name -> (object fixture owned by township A, kwarg name) and expected GET per role
 OBJECT_URLS = {
@@ -104,6 +120,14 @@ OBJECT_URLS = {
 }
 # Posted to as every role; answers for roles not listed are 404.
 ACTION_URLS = {"grievances:case_action"}
+# Year- or item-scoped report pages: tests/reports/test_access.py walks them as every role.
+REPORT_URLS_WITH_ARGS = {
+    "reports:workbook",
+    "reports:assessment_weights",
+    "reports:assessment_unit",
+    "reports:sign_off",
+    "reports:assessment_item_delete",
+}
 OBJECT_URLS |= {
     "outreach:activity": ("activity_a", "pk", {"office": 200, "leader": 200, "clerk_a": 200}),
     "outreach:activity_edit": (
@@ -256,7 +280,7 @@ def case_a(visit_a, office, member_unit, plan):
 
 def test_every_url_is_in_the_sweep():
     assert sorted(name for name, _ in named_patterns()) == sorted(
-        {*EXPECTED, *OBJECT_URLS, *ACTION_URLS}
+        {*EXPECTED, *OBJECT_URLS, *ACTION_URLS, *REPORT_URLS_WITH_ARGS}
     )
 
 
