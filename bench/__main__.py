@@ -1,0 +1,138 @@
+"""python -m bench (make bench): recreate the bench databases, generate a county and a province,
+measure both, load-test the province, print the table and write it as JSON under bench/results/.
+
+Options: --sizes county,province  --runs 7  --reuse (keep the generated databases)
+         --clients 50  --seconds 60  --no-load"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+from bench import db
+from bench.report import render, rows, targets
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+class Clock:
+    def __init__(self):
+        self.started = time.monotonic()
+        self.steps = {}
+
+    def step(self, name: str, work):
+        print(f"[{time.monotonic() - self.started:6.0f} s] {name} …", file=sys.stderr, flush=True)
+        began = time.monotonic()
+        result = work()
+        self.steps[name] = round(time.monotonic() - began, 1)
+        return result
+
+
+def prepare(size: str, key: str, clock: Clock) -> dict:
+    env = db.environment(size, key)
+    clock.step(f"{size}: create database {db.db_name(size)}", lambda: db.recreate(db.db_name(size)))
+    clock.step(f"{size}: migrate", lambda: db.run(["manage.py", "migrate", "--noinput"], env))
+    clock.step(f"{size}: load the plan", lambda: db.run(["manage.py", "load_plan"], env))
+    out = clock.step(f"{size}: generate", lambda: db.run(["-m", "bench.generate", size], env))
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def measure(size: str, key: str, runs: int, workdir: str, clock: Clock) -> dict:
+    env = db.environment(size, key, BENCH_WORKDIR=workdir)
+    out = Path(workdir) / f"measure-{size}.json"
+    args = ["-m", "bench.measure", size, str(out), "--runs", str(runs)]
+    clock.step(f"{size}: measure", lambda: db.run(args, env, quiet=False))
+    return json.loads(out.read_text())
+
+
+def load_test(key: str, args, workdir: str, clock: Clock) -> dict:
+    env = db.environment("province", key)
+    out, log = Path(workdir) / "load.json", RESULTS / "gunicorn-latest.log"
+    command = ["-m", "bench.load", str(out), "--clients", str(args.clients)]
+    command += ["--seconds", str(args.seconds), "--log", str(log)]
+    clock.step(
+        f"load test: {args.clients} clients, {args.seconds:.0f} s", lambda: db.run(command, env)
+    )
+    return json.loads(out.read_text())
+
+
+def machine() -> dict:
+    version = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=db.ROOT
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"],
+        capture_output=True,
+        text=True,
+        cwd=db.ROOT,
+    ).stdout.strip()
+    return {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "commit": version + ("+changes" if dirty else ""),
+        "load_average": os.getloadavg(),
+        "pgoptions": os.environ.get("PGOPTIONS", ""),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--sizes", default="county,province")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--reuse", action="store_true", help="keep the generated databases")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--no-load", action="store_true")
+    args = parser.parse_args()
+    sizes = args.sizes.split(",")
+    clock, key = Clock(), db.new_secret_key()
+    started = datetime.now().astimezone()
+    report = {"started": started.isoformat(timespec="seconds"), "machine": machine()}
+    workdir = tempfile.mkdtemp(prefix="shuangyong-bench-")
+    try:
+        if not args.reuse:
+            report["generated"] = {size: prepare(size, key, clock) for size in sizes}
+        env = db.environment(sizes[-1], key)
+        clock.step(
+            "collectstatic", lambda: db.run(["manage.py", "collectstatic", "--noinput"], env)
+        )
+        results = {size: measure(size, key, args.runs, workdir, clock) for size in sizes}
+        load = None
+        if not args.no_load and "province" in sizes:
+            load = load_test(key, args, workdir, clock)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    table = rows(results)
+    checks = targets(table, load)
+    skipped = {
+        f"{size}: {name}": why for size, r in results.items() for name, why in r["skipped"].items()
+    }
+    report.update(
+        finished=datetime.now().astimezone().isoformat(timespec="seconds"),
+        steps_s=clock.steps,
+        table=table,
+        load=load,
+        targets=checks,
+        skipped=skipped,
+        results=results,
+    )
+    report["machine"]["load_average_after"] = os.getloadavg()
+    text = render(table, load, checks, skipped)
+    print("\n" + text)
+    RESULTS.mkdir(exist_ok=True)
+    name = RESULTS / f"bench-{started:%Y%m%d-%H%M%S}.json"
+    name.write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str))
+    (RESULTS / "latest.json").write_text(name.read_text())
+    print(f"\nWritten to {name.relative_to(db.ROOT)} and bench/results/latest.json", flush=True)
+    print(f"Total {time.monotonic() - clock.started:.0f} s.", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""python -m bench.isolated TASK ARGS…: one heavy operation in a fresh process, so its peak
+memory (the process's high-water RSS, VmHWM) is its own. (getrusage's ru_maxrss would not do:
+Linux carries the parent's RSS at fork over into the child's maximum.) Prints
+{"seconds", "peak_rss_mb", "start_rss_mb", …} as JSON. Database writes are rolled back, so every
+run starts from the same data."""
+
+import json
+import sys
+import time
+
+
+def _status(key: str) -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) / 1024  # kB
+    return 0.0
+
+
+def rss_mb() -> float:
+    return _status("VmRSS")
+
+
+def peak_mb() -> float:
+    return _status("VmHWM")
+
+
+class Rollback(Exception):
+    pass
+
+
+def rolled_back(work):
+    from django.db import transaction
+
+    result = {}
+    try:
+        with transaction.atomic():
+            result.update(work())
+            raise Rollback
+    except Rollback:
+        pass
+    return result
+
+
+def task_import(path: str, township_code: str, username: str) -> dict:
+    from campaign.models import Unit, User
+    from outreach.import_services import households_import
+    from outreach.importing import read_workbook
+
+    township = Unit.objects.get(code=township_code)
+    user = User.objects.get(username=username)
+
+    def work():
+        with open(path, "rb") as handle:
+            sheet = read_workbook(handle)
+        plan = households_import(user=user, township=township, sheet=sheet)
+        return {"rows": len(plan.rows), "persons": plan.counts["persons_new"]}
+
+    return rolled_back(work)
+
+
+def task_import_baseline(path: str, township_code: str) -> dict:
+    from bench.baselines import bulk_import
+    from campaign.models import Unit
+
+    township = Unit.objects.get(code=township_code)
+    return rolled_back(lambda: bulk_import(path, township))
+
+
+def task_yearend(year: str, out: str) -> dict:
+    from reports.report import YearReport
+    from reports.yearend import write_yearend
+
+    report = YearReport.load(int(year))
+    with open(out, "wb") as handle:
+        write_yearend(report, handle, preparer="bench")
+    return {}
+
+
+def task_yearend_baseline(values_path: str, out: str) -> dict:
+    from bench.baselines import write_values
+
+    return write_values(values_path, out)
+
+
+TASKS = {
+    "import": task_import,
+    "import-baseline": task_import_baseline,
+    "yearend": task_yearend,
+    "yearend-baseline": task_yearend_baseline,
+}
+
+
+def main() -> None:
+    import django
+
+    django.setup()
+    task, args = sys.argv[1], sys.argv[2:]
+    start_rss = rss_mb()
+    started = time.perf_counter()
+    extra = TASKS[task](*args)
+    seconds = time.perf_counter() - started
+    print(
+        json.dumps(
+            {
+                "seconds": round(seconds, 3),
+                "peak_rss_mb": round(peak_mb(), 1),
+                "start_rss_mb": round(start_rss, 1),
+                **extra,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,199 @@
+"""The progress-by-unit table and the dashboard, for the campaign's full year, each against one
+hand-written SQL statement computing the same aggregates (PostgreSQL). The progress baseline's
+figures are compared with the page's selector, so the two are known to count the same thing."""
+
+from datetime import date
+
+from django.db import connection
+
+from bench.pages import Page, measure
+
+YEAR = 2015
+UNRESOLVED = "('registered', 'assigned', 'in_progress', 'returned')"
+
+PROGRESS_SQL = f"""
+WITH led AS (
+  SELECT c.lead_unit_id AS unit_id,
+    count(*) AS cases,
+    count(*) FILTER (WHERE c.status = 'closed') AS closed,
+    count(*) FILTER (WHERE c.status IN {UNRESOLVED} AND c.deadline < %(today)s) AS overdue,
+    count(*) FILTER (WHERE c.status = 'closed' AND (c.resolved_on <= c.deadline
+      OR (c.resolved_on IS NULL AND c.closed_on <= c.deadline))) AS on_time,
+    sum(e.ordinal - s.ordinal) FILTER (WHERE c.status = 'closed') AS workdays_sum,
+    count(e.ordinal - s.ordinal) FILTER (WHERE c.status = 'closed') AS workdays_n
+  FROM grievances_case c
+  LEFT JOIN reports_workday s ON s.day = c.registered_on
+  LEFT JOIN reports_workday e ON e.day = c.closed_on
+  WHERE c.year = %(year)s
+  GROUP BY c.lead_unit_id
+), households AS (
+  SELECT h.township_id AS unit_id, count(*) AS households,
+    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outreach_visit v WHERE v.household_id = h.id))
+      AS visited
+  FROM outreach_household h WHERE NOT h.archived GROUP BY h.township_id
+), activities AS (
+  SELECT organiser_id AS unit_id, count(*) AS activities FROM outreach_activity
+  WHERE held_on BETWEEN %(start)s AND %(end)s GROUP BY organiser_id
+), five AS (
+  SELECT unit_id, count(*) AS five_ones FROM campaign_fiveonesitem WHERE status = 'done'
+  GROUP BY unit_id
+)
+SELECT u.id, u.name, u.short_name, u.kind,
+  coalesce(h.households, 0), coalesce(h.visited, 0), coalesce(l.cases, 0),
+  coalesce(l.closed, 0), coalesce(l.overdue, 0), coalesce(l.on_time, 0),
+  coalesce(l.workdays_sum, 0), coalesce(l.workdays_n, 0), coalesce(a.activities, 0),
+  coalesce(f.five_ones, 0)
+FROM campaign_unit u
+LEFT JOIN led l ON l.unit_id = u.id
+LEFT JOIN households h ON h.unit_id = u.id
+LEFT JOIN activities a ON a.unit_id = u.id
+LEFT JOIN five f ON f.unit_id = u.id
+WHERE u.kind IN ('township', 'member') AND u.is_active
+ORDER BY u.kind <> 'township', u.code
+"""
+PROGRESS_COLUMNS = [
+    "households",
+    "visited",
+    "cases",
+    "closed",
+    "overdue",
+    "on_time",
+    "workdays_sum",
+    "workdays_n",
+    "activities",
+    "five_ones",
+]
+
+DASHBOARD_SQL = f"""
+WITH yc AS (SELECT * FROM grievances_case WHERE year = %(year)s),
+case_totals AS (
+  SELECT count(*) AS registered,
+    count(*) FILTER (WHERE status = 'registered') AS unassigned,
+    count(*) FILTER (WHERE status IN {UNRESOLVED}) AS open,
+    count(*) FILTER (WHERE status = 'resolved') AS resolved,
+    count(*) FILTER (WHERE status = 'closed') AS closed,
+    count(*) FILTER (WHERE status IN {UNRESOLVED} AND deadline < %(today)s) AS overdue,
+    count(*) FILTER (WHERE status = 'closed' AND (resolved_on <= deadline
+      OR (resolved_on IS NULL AND closed_on <= deadline))) AS on_time,
+    count(*) FILTER (WHERE registered_on <= %(phase3_end)s
+      AND (closed_on IS NULL OR closed_on > %(phase3_end)s)) AS carried_over,
+    count(*) FILTER (WHERE priority) AS priority,
+    sum(e.ordinal - s.ordinal) FILTER (WHERE status = 'closed') AS workdays_sum,
+    count(e.ordinal - s.ordinal) FILTER (WHERE status = 'closed') AS workdays_n
+  FROM yc
+  LEFT JOIN reports_workday s ON s.day = yc.registered_on
+  LEFT JOIN reports_workday e ON e.day = yc.closed_on
+), topic_status AS (
+  SELECT json_agg(json_build_array(topic_id, status, n)) AS v
+  FROM (SELECT topic_id, status, count(*) AS n FROM yc GROUP BY 1, 2) t
+), registered_months AS (
+  SELECT json_agg(json_build_array(m, n)) AS v
+  FROM (SELECT date_trunc('month', registered_on) AS m, count(*) AS n FROM yc GROUP BY 1) t
+), closed_months AS (
+  SELECT json_agg(json_build_array(m, n)) AS v
+  FROM (SELECT date_trunc('month', closed_on) AS m, count(*) AS n FROM yc
+        WHERE status = 'closed' GROUP BY 1) t
+), year_activities AS (
+  SELECT * FROM outreach_activity WHERE held_on BETWEEN %(start)s AND %(end)s
+), activity_totals AS (
+  SELECT count(*) AS activities, sum(amount) AS amount, sum(people_reached) AS people
+  FROM year_activities
+), activity_months AS (
+  SELECT json_agg(json_build_array(workstream_id, m, n)) AS v
+  FROM (SELECT workstream_id, date_trunc('month', held_on) AS m, count(*) AS n
+        FROM year_activities GROUP BY 1, 2) t
+), by_township AS (
+  SELECT h.township_id, count(*) AS households,
+    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outreach_visit v WHERE v.household_id = h.id))
+      AS visited
+  FROM outreach_household h WHERE NOT h.archived GROUP BY h.township_id
+), survey AS (
+  SELECT sum(households) AS households, sum(visited) AS visited,
+    json_agg(json_build_array(township_id, households, visited)) AS v
+  FROM by_township
+), five_totals AS (
+  SELECT count(DISTINCT u.id) AS units, count(f.id) FILTER (WHERE f.status = 'done') AS done
+  FROM campaign_unit u LEFT JOIN campaign_fiveonesitem f ON f.unit_id = u.id
+  WHERE u.kind IN ('township', 'member') AND u.is_active
+)
+SELECT json_build_object(
+  'cases', row_to_json(case_totals), 'topic_status', topic_status.v,
+  'registered_months', registered_months.v, 'closed_months', closed_months.v,
+  'activities', row_to_json(activity_totals), 'activity_months', activity_months.v,
+  'households', survey.households, 'visited', survey.visited, 'survey', survey.v,
+  'five_ones', row_to_json(five_totals))
+FROM case_totals, topic_status, registered_months, closed_months, activity_totals,
+  activity_months, survey, five_totals
+"""
+
+
+def _params() -> dict:
+    from campaign import clock
+    from campaign.models import Phase
+
+    phase3 = Phase.objects.filter(number=3).values_list("ends_on", flat=True).first()
+    return {
+        "year": YEAR,
+        "today": clock.today(),
+        "start": date(YEAR, 1, 1),
+        "end": date(YEAR, 12, 31),
+        "phase3_end": phase3,
+    }
+
+
+class Sql:
+    """A baseline that is one SQL statement, run and fetched whole."""
+
+    def __init__(self, name: str, sql: str):
+        self.name, self.sql, self.url = name, sql, "one SQL statement"
+
+    def get(self):
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, _params())
+            return cursor.fetchall()
+
+
+def progress_matches() -> bool:
+    """Does the baseline count what the page counts? Row by row, figure by figure."""
+    from campaign import clock
+    from campaign.selectors import current_campaign
+    from reports.selectors import COUNTED, Period, progress
+
+    period = Period(year=YEAR, today=clock.today(), campaign=current_campaign())
+    page = {r["unit_id"]: r for r in progress(period)["rows"]}
+    mine = {
+        row[0]: dict(zip(PROGRESS_COLUMNS, row[4:], strict=True))
+        for row in Sql("", PROGRESS_SQL).get()
+    }
+    if page.keys() != mine.keys():
+        return False
+    shown = [k for k in COUNTED if k not in ("workdays_sum", "workdays_n", "households", "visited")]
+    return all(
+        all(page[u][k] == mine[u][k] for k in shown)
+        and (page[u]["households"] in (None, mine[u]["households"]))
+        for u in page
+    )
+
+
+def report_measurements(runs: int) -> list[dict]:
+    from campaign import clock
+    from reports.workcal import ensure_calendar
+
+    ensure_calendar(clock.today())
+    pages = [
+        Page(
+            "progress table",
+            f"/reports/progress/?year={YEAR}",
+            "office",
+            Sql("SQL, same aggregates", PROGRESS_SQL),
+        ),
+        Page(
+            "dashboard",
+            f"/reports/?year={YEAR}",
+            "office",
+            Sql("SQL, same aggregates", DASHBOARD_SQL),
+        ),
+    ]
+    results = [measure(page, runs) for page in pages]
+    results[0]["baseline_matches"] = progress_matches()
+    return results
