@@ -14,4 +14,6 @@ class AuditConfig(AppConfig):
         from campaign import navigation
         from campaign.models import Role
 
-        navigation.register(order=95, label=_("Audit"), url_name="audit:trail", roles=[Role.OFFICE])
+        navigation.register(
+            order=95, label=_("Audit"), url_name="audit:trail", roles=[Role.OFFICE], group="more"
+        )

@@ -15,15 +15,22 @@ class CampaignConfig(AppConfig):
         navigation.register(order=0, label=_("Home"), url_name="home", roles=everyone)
         units = [Role.OFFICE, Role.LEADER, Role.MEMBER, Role.TOWNSHIP]
         navigation.register(
-            order=50, label=_("Five ones"), url_name="campaign:five_ones", roles=units
+            order=50, label=_("Five ones"), url_name="campaign:five_ones", roles=units, group="work"
         )
         navigation.register(
-            order=60, label=_("Inspections"), url_name="campaign:inspections", roles=units
+            order=52,
+            label=_("Inspections"),
+            url_name="campaign:inspections",
+            roles=units,
+            group="work",
         )
         navigation.register(
-            order=70,
+            order=55,
             label=_("Models and support"),
             url_name="campaign:recognition",
+            group="work",
             roles=everyone,
         )
-        navigation.register(order=90, label=_("Units"), url_name="campaign:units", roles=everyone)
+        navigation.register(
+            order=90, label=_("Units"), url_name="campaign:units", roles=everyone, group="more"
+        )

@@ -1,9 +1,19 @@
 """The navigation bar. Each app registers its entries in its AppConfig.ready(), so this module
-needs to know nothing of the apps above it."""
+needs to know nothing of the apps above it. Entries of one group share a dropdown."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# group key -> (label, order); entries without a group stand on the bar themselves.
+GROUPS = {
+    "field": (_("Registry and survey"), 10),
+    "ledger": (_("Ledger"), 30),
+    "work": (_("Workstreams"), 40),
+    "reports": (_("Reports"), 60),
+    "more": (_("More"), 90),
+}
 
 
 @dataclass(frozen=True)
@@ -12,19 +22,50 @@ class NavEntry:
     label: str
     url_name: str
     roles: frozenset
+    group: str | None = None
 
     def url(self):
         return reverse(self.url_name)
 
 
+@dataclass
+class NavItem:
+    """One place on the bar: an entry, or a group of entries shown as a dropdown."""
+
+    label: str
+    order: int
+    entries: list = field(default_factory=list)
+
+    @property
+    def is_group(self):
+        return len(self.entries) > 1
+
+    @property
+    def url_names(self):
+        return {entry.url_name for entry in self.entries}
+
+
 _entries: dict[str, NavEntry] = {}
 
 
-def register(*, order: int, label, url_name: str, roles) -> None:
-    _entries[url_name] = NavEntry(order, label, url_name, frozenset(roles))
+def register(*, order: int, label, url_name: str, roles, group: str | None = None) -> None:
+    if group is not None and group not in GROUPS:
+        raise ValueError(f"unknown navigation group {group!r}")
+    _entries[url_name] = NavEntry(order, label, url_name, frozenset(roles), group)
 
 
 def entries_for(user) -> list[NavEntry]:
     if not user.is_authenticated:
         return []
     return sorted((e for e in _entries.values() if user.role in e.roles), key=lambda e: e.order)
+
+
+def bar_for(user) -> list[NavItem]:
+    items: dict[str, NavItem] = {}
+    for entry in entries_for(user):
+        if entry.group is None:
+            items[entry.url_name] = NavItem(entry.label, entry.order, [entry])
+        else:
+            label, order = GROUPS[entry.group]
+            items.setdefault(entry.group, NavItem(label, order)).entries.append(entry)
+    return sorted(items.values(), key=lambda item: item.order)

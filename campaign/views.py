@@ -4,6 +4,7 @@ from django_filters.views import FilterView
 
 from campaign import clock
 from campaign.filters import UnitFilter
+from campaign.home import panels_for
 from campaign.mixins import VisibleToMixin
 from campaign.models import Topic, Unit, Workstream
 from campaign.selectors import timeline
@@ -15,6 +16,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             timeline=timeline(today=clock.today()),
+            panels=panels_for(self.request.user),
             workstreams=Workstream.objects.all(),
             topics=Topic.objects.select_related("workstream"),
             **kwargs,

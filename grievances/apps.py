@@ -19,11 +19,16 @@ class GrievancesConfig(AppConfig):
             roles=[Role.OFFICE, Role.LEADER, Role.MEMBER, Role.TOWNSHIP],
         )
         navigation.register(
-            order=30, label=_("Ledger"), url_name="grievances:ledger", roles=everyone
+            order=30,
+            label=_("Problem ledger"),
+            url_name="grievances:ledger",
+            roles=everyone,
+            group="ledger",
         )
         navigation.register(
             order=31,
             label=_("Intake"),
             url_name="grievances:intake",
+            group="ledger",
             roles=[Role.OFFICE, Role.TOWNSHIP],
         )

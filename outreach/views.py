@@ -17,6 +17,7 @@ from outreach import access, services
 from outreach.filters import HouseholdFilter
 from outreach.forms import HouseholdForm, PersonForm, VisitForm
 from outreach.models import Finding, Household, IdNumberView, Person, Visit
+from outreach.selectors import survey_coverage
 
 
 class HouseholdListView(VisibleToMixin, FilterView):
@@ -42,11 +43,7 @@ class HouseholdListView(VisibleToMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        scope = Household.objects.visible_to(self.request.user).active()
-        context["coverage"] = scope.aggregate(
-            total=Count("pk"),
-            visited=Count("pk", filter=Exists(Visit.objects.filter(household=OuterRef("pk")))),
-        )
+        context["coverage"] = survey_coverage(self.request.user)
         context["can_add"] = self.request.user.may_write and self.request.user.role in (
             "office",
             "township",

@@ -48,5 +48,14 @@ def test_it_lists_the_five_workstreams_and_seven_topics(client_for, member, plan
 
 def test_it_keeps_a_fixed_query_count(client_for, office, plan, django_assert_max_num_queries):
     client = client_for(office)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         client.get(reverse("home"))
+
+
+def test_a_clerk_sees_how_many_households_wait_for_a_visit(client_for, clerk_a, clerk_b, plan):
+    from tests.factories import HouseholdFactory
+
+    HouseholdFactory(township=clerk_a.unit)
+    HouseholdFactory(township=clerk_b.unit)
+    page = client_for(clerk_a).get(reverse("home")).content.decode()
+    assert "已走访0户，共1户。" in page and "还有1户未走访" in page

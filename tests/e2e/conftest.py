@@ -100,3 +100,12 @@ def signed_in(browser, live_server, browser_context_args):
     yield open_as
     for context in contexts:
         context.close()
+
+
+def go_to(page, group, link):
+    """Open a page through the navigation bar: the menu (on a phone), the group, the link."""
+    toggle = page.get_by_role("button", name="菜单")
+    if toggle.is_visible():
+        toggle.click()
+    page.get_by_role("button", name=group).click()
+    page.get_by_role("link", name=link, exact=True).click()

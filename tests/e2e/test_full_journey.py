@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from grievances.models import Case
+from tests.e2e.conftest import go_to
 from tests.factories import make_id_number
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -28,19 +29,12 @@ def fill_card(page, action, fields):
     card.get_by_role("button", name="提交").click()
 
 
-def open_menu(page):
-    toggle = page.get_by_role("button", name="菜单")
-    if toggle.is_visible():
-        toggle.click()
-
-
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_the_main_road(size, live_server, signed_in, journal, plan, office, clerk_a, member):
     base = live_server.url
 
     clerk = signed_in(clerk_a, VIEWPORTS[size])
-    open_menu(clerk)
-    clerk.get_by_role("link", name="优抚对象户").click()
+    go_to(clerk, "对象与走访", "优抚对象户")
     clerk.get_by_role("link", name="登记优抚对象户").click()
     clerk.locator("#id_head_name").fill("赵桂兰")
     clerk.locator("#id_village").fill("南湾村")
