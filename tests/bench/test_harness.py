@@ -5,7 +5,7 @@ ledger against its admin baseline. Figures are never asserted: the bench prints 
 import pytest
 
 from bench.dataset import Generator
-from bench.pages import ledger_pages, measure
+from bench.pages import detail_pages, ledger_pages, measure
 from bench.sizes import TINY
 from bench.writer import Writer
 from campaign.models import Unit, User
@@ -63,6 +63,13 @@ def test_it_measures_the_ledger_against_the_admin(generated):
     assert 0 < result["baseline"]["queries"] < 30
     assert result["page"]["median_ms"] > 0
     assert User.objects.filter(username="admin", is_superuser=True).exists()
+
+
+def test_it_measures_the_case_and_household_pages(generated):
+    for page in detail_pages():
+        result = measure(page, runs=1)
+        assert "baseline" not in result
+        assert result["page"]["queries"] > 0
 
 
 def test_the_writer_gives_unlisted_fields_their_defaults(plan):
