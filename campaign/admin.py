@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from campaign.models import (
     Campaign,
@@ -56,7 +57,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(SimpleHistoryAdmin):
     list_display = ["name", "short_name", "kind", "code", "contact", "phone", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "short_name", "code", "contact"]

@@ -115,6 +115,7 @@ class ActivityDetailView(VisibleToMixin, DetailView):
         activity = self.object
         return super().get_context_data(
             flags=activity.date_flags(current_campaign()),
+            history=activity.history.select_related("history_user").order_by("-history_date")[:20],
             can_edit=activities.can_edit_activity(self.request.user, activity),
             evidence_form=kwargs.pop("evidence_form", None) or EvidenceForm(),
             **kwargs,

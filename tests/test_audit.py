@@ -62,3 +62,16 @@ def test_no_audit_row_can_be_changed_through_the_app(client, office):
     client.force_login(office)
     assert client.get("/admin/outreach/historicalhousehold/").status_code == 404
     assert client.get("/admin/outreach/idnumberview/").status_code == 404
+
+
+def test_a_units_history_is_in_the_admin(client, office, township_a):
+    office.is_superuser = True
+    office.save()
+    client.force_login(office)
+    township_a.contact = "新联系人"
+    township_a.save()
+    response = client.get(f"/admin/campaign/unit/{township_a.pk}/history/")
+    assert response.status_code == 200
+    listed = [entry.pk for entry in response.context["page_obj"]]
+    assert listed == list(township_a.history.values_list("pk", flat=True))
+    assert len(listed) == 2

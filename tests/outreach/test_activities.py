@@ -129,3 +129,11 @@ def test_the_list_keeps_its_query_count(
     with django_assert_num_queries(8):
         response = client.get(reverse("outreach:activities"))
     assert len(response.context["object_list"]) == rows
+
+
+def test_the_activity_page_shows_its_change_history(client_for, clerk_a, plan):
+    client = client_for(clerk_a)
+    post_activity(client)
+    activity = Activity.objects.get()
+    history = client.get(activity.get_absolute_url()).context["history"]
+    assert [(entry.history_type, entry.history_user) for entry in history] == [("+", clerk_a)]
