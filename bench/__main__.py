@@ -2,7 +2,8 @@
 measure both, load-test the province, print the table and write it as JSON under bench/results/.
 
 Options: --sizes county,province  --runs 7  --reuse (keep the generated databases)
-         --clients 50  --seconds 60  --no-load"""
+         --clients 50  --seconds 60  --think 0 (mean pause between a client's requests)
+         --no-load"""
 
 import argparse
 import json
@@ -56,7 +57,7 @@ def load_test(key: str, args, workdir: str, clock: Clock) -> dict:
     env = db.environment("province", key)
     out, log = Path(workdir) / "load.json", RESULTS / "gunicorn-latest.log"
     command = ["-m", "bench.load", str(out), "--clients", str(args.clients)]
-    command += ["--seconds", str(args.seconds), "--log", str(log)]
+    command += ["--seconds", str(args.seconds), "--think", str(args.think), "--log", str(log)]
     clock.step(
         f"load test: {args.clients} clients, {args.seconds:.0f} s", lambda: db.run(command, env)
     )
@@ -89,6 +90,7 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="keep the generated databases")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--think", type=float, default=0, help="load test: mean pause, s")
     parser.add_argument("--no-load", action="store_true")
     args = parser.parse_args()
     sizes = args.sizes.split(",")

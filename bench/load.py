@@ -24,6 +24,7 @@ from bench.stats import percentile
 
 HOST = "127.0.0.1"
 TIMEOUT = 30
+MAX_REQUESTS = 100_000  # a bound on the count as well as on the time
 MIX = [  # (kind, weight)
     ("ledger", 30),
     ("case", 25),
@@ -97,7 +98,7 @@ def targets() -> dict:
     return {"households": households, "cases": cases, "posters": posters}
 
 
-def client_loop(port, office, posters, ids, deadline, rng, record):
+def client_loop(port, office, posters, ids, deadline, rng, record, think):
     sessions = {"office": Session(port, office)}
     sessions.update({name: Session(port, cookies) for name, (cookies, _) in posters.items()})
     kinds, weights = zip(*MIX, strict=True)
@@ -128,10 +129,13 @@ def client_loop(port, office, posters, ids, deadline, rng, record):
             error = None if status == expect else f"{method} {path} answered {status}"
         except (OSError, http.client.HTTPException) as exc:
             status, error = None, f"{method} {path}: {exc!r}"
-        record(kind, started, time.monotonic() - started, error)
+        if not record(kind, started, time.monotonic() - started, error):
+            return
+        if think:  # a user reading the page before the next click
+            time.sleep(min(rng.expovariate(1 / think), max(0.0, deadline - time.monotonic())))
 
 
-def run_load(port: int, clients: int, seconds: float, ids: dict) -> dict:
+def run_load(port: int, clients: int, seconds: float, ids: dict, think: float = 0) -> dict:
     from bench.dataset import PASSWORD
 
     office = Session(port)
@@ -149,13 +153,14 @@ def run_load(port: int, clients: int, seconds: float, ids: dict) -> dict:
             samples.append((kind, started, elapsed, error))
             if error:
                 errors[error.split(" answered ")[-1] if " answered " in error else "exception"] += 1
+            return len(samples) < MAX_REQUESTS
 
     begin = time.monotonic()
     deadline = begin + seconds
     threads = [
         threading.Thread(
             target=client_loop,
-            args=(port, office.cookies, posters, ids, deadline, random.Random(n), record),
+            args=(port, office.cookies, posters, ids, deadline, random.Random(n), record, think),
             daemon=True,
         )
         for n in range(clients)
@@ -201,7 +206,8 @@ def start_server(port: int, workers: int, log_path: str) -> subprocess.Popen:
     log = open(log_path, "w")  # noqa: SIM115  (closed with the server)
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "shuangyong.wsgi:application"]
-        + ["--bind", f"{HOST}:{port}", "--workers", str(workers), "--timeout", "60"],
+        + ["--bind", f"{HOST}:{port}", "--workers", str(workers), "--timeout", "60"]
+        + ["--no-control-socket"],
         env={**os.environ, "ALLOWED_HOSTS": HOST},
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -237,6 +243,7 @@ def main() -> None:
     parser.add_argument("out")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--think", type=float, default=0, help="mean pause between requests")
     parser.add_argument("--log", default=os.devnull)
     args = parser.parse_args()
     ids = targets()
@@ -244,10 +251,10 @@ def main() -> None:
     port = free_port()
     server = start_server(port, workers, args.log)
     try:
-        result = run_load(port, args.clients, args.seconds, ids)
+        result = run_load(port, args.clients, args.seconds, ids, args.think)
     finally:
         stop_server(server)
-    result.update(workers=workers, server="gunicorn (sync)", mix=dict(MIX))
+    result.update(workers=workers, server="gunicorn (sync)", think_s=args.think, mix=dict(MIX))
     with open(args.out, "w") as handle:
         json.dump(result, handle, ensure_ascii=False, indent=1)
 
