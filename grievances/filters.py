@@ -46,7 +46,7 @@ class LedgerFilter(django_filters.FilterSet):
     sort = django_filters.OrderingFilter(
         label=_("sort by"),
         fields=[
-            (("year", "sequence"), "number"),
+            ("sequence", "number"),
             ("deadline", "deadline"),
             ("registered_on", "registered"),
             ("status", "status"),

@@ -181,3 +181,20 @@ def test_the_office_inbox_shows_what_waits_for_it(client_for, office, make_cases
     make_cases(2)
     queues = client_for(office).get(reverse("grievances:inbox")).context["queues"]
     assert len(queues["unassigned"]) == 2 and queues["awaiting_closure"] == []
+
+
+def test_the_ledger_sorts_by_deadline(client_for, office, make_cases, member_unit):
+    cases = make_cases(3)
+    for case, deadline in zip(
+        cases, [date(2015, 8, 1), date(2015, 7, 1), date(2015, 9, 1)], strict=True
+    ):
+        services.case_assign(
+            user=office,
+            case=case,
+            lead_unit=member_unit,
+            responsible_person="王",
+            deadline=deadline,
+            measures="x",
+        )
+    response = client_for(office).get(reverse("grievances:ledger"), {"sort": "-deadline"})
+    assert numbers(response) == ["2015-0003", "2015-0001", "2015-0002"]
