@@ -28,7 +28,7 @@ class LedgerScopeMixin(LoginRequiredMixin):
         # The campaign leads the ledger number's unique index, so this order is an index scan.
         rows = ledger_rows(
             user=self.request.user, today=clock.today(), campaign=current_campaign()
-        ).order_by("campaign", "year", "sequence")
+        ).order_by("campaign_id", "year", "sequence")
         return LedgerFilter(self.request.GET or None, queryset=rows)
 
 
