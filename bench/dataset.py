@@ -123,6 +123,7 @@ class Generator:
                 Visit.history.model,
                 Finding,
                 Case,
+                Case.co_units.through,
                 CaseFinding,
                 CaseEvent,
                 ExtensionRequest,

@@ -102,7 +102,7 @@ def generate_cases(g: Generator) -> None:
     rng, wd = g.rng, g.workdays
     first = g.w.next_id(Case)
     counters: dict[int, int] = {}
-    cases, links, trails, extensions = [], [], [], []
+    cases, links, trails, extensions, helpers = [], [], [], [], []
     office = (g.office_user, g.office)
     updated = at(TODAY)
     for n, (
@@ -267,6 +267,10 @@ def generate_cases(g: Generator) -> None:
         trails.append((pk, lead_user, trail))
         if finding is not None:
             links.append((pk, finding))
+        if c["lead_unit_id"] and rng.random() < 0.2:  # a co-responsible unit helps
+            helper = rng.choice(g.members)
+            if helper != c["lead_unit_id"]:
+                helpers.append((pk, helper))
     _pad_progress(g, trails)
     for c, (_pk, _lead, trail) in zip(cases, trails, strict=True):
         c["version"] = len(trail)
@@ -276,6 +280,13 @@ def generate_cases(g: Generator) -> None:
         CaseFinding,
         ["id", "case_id", "finding_id"],
         ((start + j, *link) for j, link in enumerate(links)),
+    )
+    through = Case.co_units.through
+    start = g.w.next_id(through)
+    g.w.write(
+        through,
+        ["id", "case_id", "unit_id"],
+        ((start + j, *helper) for j, helper in enumerate(helpers)),
     )
     start = g.w.next_id(ExtensionRequest)
     fields = ["id", "case_id", "requested_by_id", "requested_on", "current_deadline"]

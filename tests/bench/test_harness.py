@@ -44,6 +44,7 @@ def test_its_cases_spread_over_statuses_townships_and_lead_units(generated):
     assert Case.objects.values("status").distinct().count() >= 5
     assert Case.objects.values("township").distinct().count() == TINY.townships
     assert Case.objects.exclude(lead_unit=None).values("lead_unit").distinct().count() > 3
+    assert Case.co_units.through.objects.exists()
     # Ledger numbers run gapless per year, as the app gives them out.
     for year in Case.objects.values_list("year", flat=True).distinct():
         sequences = sorted(Case.objects.filter(year=year).values_list("sequence", flat=True))
