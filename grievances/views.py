@@ -16,6 +16,7 @@ from campaign.selectors import current_campaign
 from grievances import access, forms, services
 from grievances.filters import LedgerFilter
 from grievances.models import Case, CaseEvent, CaseFinding
+from grievances.pagination import IdsFirstPaginator
 from grievances.selectors import inbox_rows, ledger_rows, office_queues
 from grievances.workdays import covered, workdays_between
 from outreach.models import Finding, Household
@@ -36,6 +37,7 @@ class LedgerView(LedgerScopeMixin, FilterView):
     filterset_class = LedgerFilter
     template_name = "grievances/ledger.html"
     paginate_by = 25
+    paginator_class = IdsFirstPaginator
 
     def get_filterset(self, filterset_class):
         return self.ledger_filter()

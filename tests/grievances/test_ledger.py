@@ -50,7 +50,7 @@ def test_the_ledger_keeps_its_query_count(
 ):
     make_cases(rows, responsible_person="王", deadline=date(2015, 7, 1), measures="措施")
     client = client_for(office)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(reverse("grievances:ledger"))
     assert len(response.context["object_list"]) == rows
 
@@ -198,3 +198,16 @@ def test_the_ledger_sorts_by_deadline(client_for, office, make_cases, member_uni
         )
     response = client_for(office).get(reverse("grievances:ledger"), {"sort": "-deadline"})
     assert numbers(response) == ["2015-0003", "2015-0001", "2015-0002"]
+
+
+def test_a_deep_page_shows_the_right_rows(client_for, office, make_cases, settings):
+    make_cases(3)
+    from grievances.views import LedgerView
+
+    LedgerView.paginate_by, saved = 2, LedgerView.paginate_by
+    try:
+        second = client_for(office).get(reverse("grievances:ledger"), {"page": 2})
+    finally:
+        LedgerView.paginate_by = saved
+    assert numbers(second) == ["2015-0003"]
+    assert second.context["page_obj"].paginator.count == 3
