@@ -38,8 +38,8 @@ def current_campaign() -> Campaign | None:
     return Campaign.objects.prefetch_related("phases").first()
 
 
-def timeline(*, today: date) -> Timeline:
-    campaign = current_campaign()
+def timeline(*, today: date, campaign: Campaign | None = None) -> Timeline:
+    campaign = campaign or current_campaign()
     result = Timeline(campaign=campaign, today=today)
     if campaign is None:
         return result

@@ -180,11 +180,11 @@ COUNTED = [
 
 
 def progress(period: Period) -> dict:
-    """A row per township and member unit, and the county's total row (two queries, plus one
+    """A row per township and member unit, and the county's total row (one query, plus one
     to make sure the working-day calendar reaches today)."""
     ensure_calendar(period.today)
     annotated = unit_progress(progress_units(), period)
-    rows = []
+    raw = []
     for unit in annotated.values("pk", "name", "short_name", "kind", *(f"n_{k}" for k in COUNTED)):
         row = {
             "unit_id": unit["pk"],
@@ -193,15 +193,17 @@ def progress(period: Period) -> dict:
             "kind": unit["kind"],
             **{key: unit[f"n_{key}"] or 0 for key in COUNTED},
         }
+        raw.append(row)
+    # The county row adds up the unit rows the database just computed: aggregating the
+    # annotated queryset again would run every per-unit subquery a second time.
+    total = {key: sum(row[key] for row in raw) for key in COUNTED}
+    total["units"] = len(raw)
+    total["five_ones_possible"] = len(raw) * FIVE_ONES
+    rows = []
+    for row in raw:
         if row["kind"] != Unit.Kind.TOWNSHIP:
             row["households"] = row["visited"] = None
         rows.append(_derived(row))
-    totals = annotated.order_by().aggregate(
-        units=Count("pk"), **{key: Sum(f"n_{key}") for key in COUNTED}
-    )
-    total = {key: totals[key] or 0 for key in COUNTED}
-    total["units"] = totals["units"]
-    total["five_ones_possible"] = totals["units"] * FIVE_ONES
     return {"rows": rows, "total": _derived(total)}
 
 

@@ -137,7 +137,7 @@ class DashboardView(CountyMixin, YearMixin, TemplateView):
             (_("Money spent (yuan)"), figures["amount"], "", links.activities(year)),
         ]
         return super().get_context_data(
-            timeline=timeline(today=self.today),
+            timeline=timeline(today=self.today, campaign=self.campaign),
             headline=[
                 {"key": key, "label": label, "value": value, "suffix": suffix, "url": url}
                 for key, (label, value, suffix, url) in zip(

@@ -90,7 +90,7 @@ def test_the_query_count_does_not_grow_with_units_and_cases(
 ):
     grow_county(units)
     client = client_for(office)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(18):
         response = client.get(URL)
     assert response.context["headline"][2]["value"] == 3 * units
 

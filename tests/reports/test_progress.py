@@ -83,7 +83,7 @@ def test_the_query_count_does_not_grow_with_units_and_cases(
 ):
     grow_county(units)
     client = client_for(office)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = client.get(URL)
     assert len(response.context["rows"]) == units + 1  # the townships and the member unit
 
