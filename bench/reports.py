@@ -145,7 +145,7 @@ class Sql:
     """A baseline that is one SQL statement, run and fetched whole. It runs with PostgreSQL's
     JIT off: on by default, the JIT compiles a statement whose cost estimate is high, and
     spends more on compiling these aggregates (over a second) than on computing them. The
-    app's own queries run as deployed, JIT and all (see the bench's README section)."""
+    app's own queries run with the options its settings give the connection."""
 
     def __init__(self, name: str, sql: str):
         self.name, self.sql, self.url = name, sql, "one SQL statement"
