@@ -1,7 +1,7 @@
 """Writing generated rows fast: PostgreSQL COPY through psycopg's cursor.copy, or batched
 multi-row INSERTs elsewhere (SQLite, for the smoke test). Rows are tuples in the order of the
 attnames given; every other concrete field gets its model default, so a column added later
-adds with a default does not break the generator."""
+with a default does not break the generator."""
 
 from collections.abc import Iterable
 from itertools import islice
