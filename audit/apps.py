@@ -11,9 +11,13 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit trail")
 
     def ready(self):
+        from audit.access import can_read_trail
         from campaign import navigation
-        from campaign.models import Role
 
         navigation.register(
-            order=95, label=_("Audit"), url_name="audit:trail", roles=[Role.OFFICE], group="more"
+            order=95,
+            label=_("Audit"),
+            url_name="audit:trail",
+            shown_to=can_read_trail,
+            group="more",
         )

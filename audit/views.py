@@ -1,12 +1,12 @@
 from django import forms
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from audit.access import can_read_trail
 from audit.trail import RECORD_TYPES, trail
 from campaign.forms import DateInput
+from campaign.mixins import AllowedMixin
 from campaign.models import User
 from grievances.models import CaseEvent
 
@@ -15,29 +15,29 @@ ACTIONS |= dict(CaseEvent.Kind.choices)
 
 
 class TrailFilter(forms.Form):
-    user = forms.ModelChoiceField(
-        User.objects.order_by("username"), label=_("user"), required=False
-    )
+    user = forms.ModelChoiceField(User.objects.none(), label=_("user"), required=False)
     record_type = forms.ChoiceField(
         label=_("record"), choices=[("", "---------"), *RECORD_TYPES.items()], required=False
     )
-    record_id = forms.IntegerField(label=_("record number"), required=False, min_value=1)
+    record_id = forms.IntegerField(
+        label=_("record number"), required=False, min_value=1, max_value=2**63 - 1
+    )
     since = forms.DateField(label=_("from"), required=False, widget=DateInput())
     until = forms.DateField(label=_("to"), required=False, widget=DateInput())
 
+    def __init__(self, *args, reader, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.visible_to(reader).order_by("username")
 
-class TrailView(LoginRequiredMixin, TemplateView):
+
+class TrailView(AllowedMixin, TemplateView):
     """Who changed what and when, and who saw a full ID number: for the county office."""
 
     template_name = "audit/trail.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.user.role != "office":
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    allowed = can_read_trail
 
     def get_context_data(self, **kwargs):
-        form = TrailFilter(self.request.GET or None)
+        form = TrailFilter(self.request.GET or None, reader=self.request.user)
         filters = {}
         if form.is_valid():
             filters = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}

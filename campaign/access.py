@@ -1,22 +1,138 @@
-"""Who may change the campaign's own records: the 五个一 checklist and inspections."""
+"""Who sees what and who may change what: the one rule, and the campaign's own records.
 
-from campaign.models import FiveOnesItem, Inspection, Role, Unit
+A user's role follows from its unit (campaign.roles). This module answers the questions every
+app asks — is this user signed in, does it read the whole county, may it write, is it the
+office that writes — and campaign.scoping builds visible_to(user) on them, so the common part
+of the rule is stated once. Each app's access module adds its models' own scope and its named
+permissions (can_edit, can(user, action, obj)); views, templates and services ask those and
+never compare a role themselves."""
+
+from django.db.models import Q
+
+from campaign.roles import Role
 
 
-def can_edit_five_ones(user, unit: Unit) -> bool:
+def signed_in(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def role_of(user) -> Role:
+    if not signed_in(user):
+        return Role.NONE
+    if user.read_only:
+        return Role.LEADER
+    if user.is_superuser:
+        return Role.OFFICE
+    if user.unit_id is None:
+        return Role.NONE
+    return Role(user.unit.kind)
+
+
+def reads_whole_county(user) -> bool:
+    """The county office and the county leaders read every record of the county."""
+    return role_of(user) in (Role.OFFICE, Role.LEADER)
+
+
+def writes(user) -> bool:
+    """May change something somewhere: signed in, not a read-only leader, and with a unit."""
+    return signed_in(user) and not user.read_only and role_of(user) != Role.NONE
+
+
+def office_writes(user) -> bool:
+    """The county office acting as such (a read-only leader is not)."""
+    return writes(user) and role_of(user) == Role.OFFICE
+
+
+def is_township_clerk(user) -> bool:
+    return role_of(user) == Role.TOWNSHIP
+
+
+def is_member_unit(user) -> bool:
+    return role_of(user) == Role.MEMBER
+
+
+def is_garrison_liaison(user) -> bool:
+    return role_of(user) == Role.GARRISON
+
+
+def own_township(user):
+    """The township a clerk works for; None for everyone else."""
+    return user.unit if is_township_clerk(user) else None
+
+
+def works_in_a_unit(user) -> bool:
+    """A township or member unit: it keeps a 五个一 checklist and has a progress row."""
+    return role_of(user) in (Role.TOWNSHIP, Role.MEMBER)
+
+
+def reads_units_work(user) -> bool:
+    """The county and the units whose work is counted (townships, member units)."""
+    return reads_whole_county(user) or works_in_a_unit(user)
+
+
+# The scopes of the campaign's own models, for users who do not read the whole county:
+# a Q to filter with, or None for nothing.
+
+
+def everyone_signed_in(user) -> Q:
+    """The organisation chart and the public honours: every signed-in user reads them."""
+    return Q()
+
+
+def colleagues(user) -> Q | None:
+    return Q(unit_id=user.unit_id) if user.unit_id else Q(pk=user.pk)
+
+
+def own_unit(user) -> Q | None:
+    return Q(unit_id=user.unit_id) if user.unit_id else None
+
+
+def inspection_findings(user) -> Q | None:
+    return Q(inspection__unit_id=user.unit_id) if user.unit_id else None
+
+
+# Who may change the campaign's own records.
+
+
+def can_edit_five_ones(user, unit) -> bool:
     """A township or member unit keeps its own checklist; the office may correct any."""
-    if not user.may_write or unit.kind not in (Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER):
+    from campaign.models import Unit
+
+    if not writes(user) or unit.kind not in (Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER):
         return False
-    return user.role == Role.OFFICE or user.unit_id == unit.pk
+    return office_writes(user) or user.unit_id == unit.pk
+
+
+def checklists_read_by(user) -> Q:
+    """The units whose 五个一 checklist this user reads: all in the county, or its own."""
+    return Q() if reads_whole_county(user) else Q(pk=user.unit_id)
+
+
+def can_read_five_ones(user, unit) -> bool:
+    return reads_whole_county(user) or (signed_in(user) and user.unit_id == unit.pk)
 
 
 def can_inspect(user) -> bool:
-    return user.may_write and user.role == Role.OFFICE
+    return office_writes(user)
 
 
 def can_edit(user, obj) -> bool:
+    from campaign.models import FiveOnesItem, Inspection
+
     if isinstance(obj, FiveOnesItem):
         return can_edit_five_ones(user, obj.unit)
     if isinstance(obj, Inspection):
         return can_inspect(user)
     return False
+
+
+# The navigation bar and the home page show an entry to whoever this answers yes for.
+
+
+def everyone(user) -> bool:
+    return signed_in(user) and role_of(user) != Role.NONE
+
+
+def units_of_the_county(user) -> bool:
+    """Everyone but the garrison liaisons, who work with the county from outside."""
+    return everyone(user) and not is_garrison_liaison(user)

@@ -8,29 +8,34 @@ class CampaignConfig(AppConfig):
     verbose_name = _("Campaign and organisation")
 
     def ready(self):
-        from campaign import navigation
-        from campaign.models import Role
+        from campaign import access, navigation
 
-        everyone = [Role.OFFICE, Role.LEADER, Role.MEMBER, Role.TOWNSHIP, Role.GARRISON]
-        navigation.register(order=0, label=_("Home"), url_name="home", roles=everyone)
-        units = [Role.OFFICE, Role.LEADER, Role.MEMBER, Role.TOWNSHIP]
+        navigation.register(order=0, label=_("Home"), url_name="home", shown_to=access.everyone)
         navigation.register(
-            order=50, label=_("Five ones"), url_name="campaign:five_ones", roles=units, group="work"
+            order=50,
+            label=_("Five ones"),
+            url_name="campaign:five_ones",
+            shown_to=access.units_of_the_county,
+            group="work",
         )
         navigation.register(
             order=52,
             label=_("Inspections"),
             url_name="campaign:inspections",
-            roles=units,
+            shown_to=access.units_of_the_county,
             group="work",
         )
         navigation.register(
             order=55,
             label=_("Models and support"),
             url_name="campaign:recognition",
+            shown_to=access.everyone,
             group="work",
-            roles=everyone,
         )
         navigation.register(
-            order=90, label=_("Units"), url_name="campaign:units", roles=everyone, group="more"
+            order=90,
+            label=_("Units"),
+            url_name="campaign:units",
+            shown_to=access.everyone,
+            group="more",
         )

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from campaign.access import can_edit_five_ones
+from campaign.access import can_edit_five_ones, can_read_five_ones, checklists_read_by
 from campaign.forms import FiveOnesForm
 from campaign.models import FiveOnesItem, Unit
 from campaign.services import five_ones_update
@@ -24,9 +24,11 @@ class FiveOnesCountyView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        units = Unit.objects.of_kind(*CHECKLIST_KINDS).filter(is_active=True)
-        if not user.sees_everything:
-            units = units.filter(pk=user.unit_id)
+        units = list(
+            Unit.objects.visible_to(user)
+            .of_kind(*CHECKLIST_KINDS)
+            .filter(checklists_read_by(user), is_active=True)
+        )
         entries = {
             (e.unit_id, e.item): e
             for e in FiveOnesItem.objects.visible_to(user).filter(unit__in=units)
@@ -43,8 +45,10 @@ class FiveOnesUnitView(LoginRequiredMixin, View):
     template_name = "campaign/five_ones_unit.html"
 
     def unit(self, request, pk):
-        unit = get_object_or_404(Unit.objects.of_kind(*CHECKLIST_KINDS), pk=pk)
-        if not (request.user.sees_everything or request.user.unit_id == unit.pk):
+        unit = get_object_or_404(
+            Unit.objects.visible_to(request.user).of_kind(*CHECKLIST_KINDS), pk=pk
+        )
+        if not can_read_five_ones(request.user, unit):
             raise Http404
         return unit
 

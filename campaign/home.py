@@ -10,20 +10,20 @@ class Panel:
     order: int
     template: str
     context: Callable
-    roles: frozenset
+    shown_to: Callable  # a question from an access module: (user) -> bool
 
 
 _panels: list[Panel] = []
 
 
-def register_panel(*, order: int, template: str, context: Callable, roles) -> None:
-    _panels.append(Panel(order, template, context, frozenset(roles)))
+def register_panel(*, order: int, template: str, context: Callable, shown_to: Callable) -> None:
+    _panels.append(Panel(order, template, context, shown_to))
 
 
 def panels_for(user) -> list[dict]:
-    """[{"template": …, **context}] for the panels this user's role sees."""
+    """[{"template": …, **context}] for the panels shown to this user."""
     return [
         {"template": panel.template, **panel.context(user)}
         for panel in sorted(_panels, key=lambda p: p.order)
-        if user.role in panel.roles
+        if panel.shown_to(user)
     ]

@@ -1,6 +1,7 @@
 """The navigation bar. Each app registers its entries in its AppConfig.ready(), so this module
 needs to know nothing of the apps above it. Entries of one group share a dropdown."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -21,7 +22,7 @@ class NavEntry:
     order: int
     label: str
     url_name: str
-    roles: frozenset
+    shown_to: Callable  # a question from an access module: (user) -> bool
     group: str | None = None
 
     def url(self):
@@ -48,16 +49,18 @@ class NavItem:
 _entries: dict[str, NavEntry] = {}
 
 
-def register(*, order: int, label, url_name: str, roles, group: str | None = None) -> None:
+def register(
+    *, order: int, label, url_name: str, shown_to: Callable, group: str | None = None
+) -> None:
     if group is not None and group not in GROUPS:
         raise ValueError(f"unknown navigation group {group!r}")
-    _entries[url_name] = NavEntry(order, label, url_name, frozenset(roles), group)
+    _entries[url_name] = NavEntry(order, label, url_name, shown_to, group)
 
 
 def entries_for(user) -> list[NavEntry]:
     if not user.is_authenticated:
         return []
-    return sorted((e for e in _entries.values() if user.role in e.roles), key=lambda e: e.order)
+    return sorted((e for e in _entries.values() if e.shown_to(user)), key=lambda e: e.order)
 
 
 def bar_for(user) -> list[NavItem]:

@@ -12,11 +12,12 @@ class RecognitionView(LoginRequiredMixin, ListView):
     model = ModelFigure
 
     def get_queryset(self):
-        return ModelFigure.objects.select_related("unit")
+        return ModelFigure.objects.visible_to(self.request.user).select_related("unit")
 
     def get_context_data(self, **kwargs):
+        user = self.request.user
         return super().get_context_data(
-            commendations=Commendation.objects.select_related("unit"),
-            organisations=SupportOrganisation.objects.select_related("unit"),
+            commendations=Commendation.objects.visible_to(user).select_related("unit"),
+            organisations=SupportOrganisation.objects.visible_to(user).select_related("unit"),
             **kwargs,
         )

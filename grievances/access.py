@@ -1,39 +1,117 @@
-"""Who may do what to a case. Reading goes through Case.objects.visible_to(user); each workflow
-step is allowed to one side only, and the services check it again inside their transaction."""
+"""Who may do what on the ledger. Reading goes through each model's visible_to(user), whose
+common part is campaign.access; each workflow step is allowed to one side only, and the services
+check it again inside their transaction."""
 
-from campaign.models import Role
-from grievances.models import Status
+from django.db.models import Exists, OuterRef, Q
+
+from campaign import access as rule
+from grievances.states import Status
 
 ASSIGNABLE = {Status.REGISTERED, Status.ASSIGNED, Status.IN_PROGRESS, Status.RETURNED}
 
 
-def _office(user):
-    return user.may_write and user.role == Role.OFFICE
+# Scopes for users who do not read the whole county (None: nothing).
+
+
+def case_scope(user) -> Q | None:
+    from grievances.models import Case
+
+    unit = user.unit_id
+    if unit is None:
+        return None
+    # Exists rather than a join through co_units: no duplicate rows, and the planner can
+    # combine the indexes on township, lead unit and subject unit.
+    helps = Exists(Case.co_units.through.objects.filter(case_id=OuterRef("pk"), unit_id=unit))
+    if rule.is_township_clerk(user):
+        return Q(township_id=unit) | Q(lead_unit_id=unit) | Q(subject_unit_id=unit) | helps
+    if rule.is_member_unit(user):
+        return Q(lead_unit_id=unit) | Q(subject_unit_id=unit) | helps
+    if rule.is_garrison_liaison(user):
+        return Q(garrison_id=unit)
+    return None
+
+
+def through_case(user) -> Q | None:
+    """A case's events, findings and extension requests: as the case."""
+    from grievances.models import Case
+
+    return Q(case__in=Case.objects.visible_to(user).values("pk"))
+
+
+def households_on_cases(user) -> Q | None:
+    """A member unit reads the households of the cases it leads or helps with (registered in
+    outreach.access.household_reach)."""
+    from grievances.models import Case
+
+    if not rule.is_member_unit(user):
+        return None
+    mine = Case.objects.filter(Q(lead_unit_id=user.unit_id) | Q(co_units__id=user.unit_id))
+    return Q(pk__in=mine.filter(household__isnull=False).values("household_id"))
+
+
+def inbox_scope(user) -> Q:
+    """The cases waiting for this unit: those it leads or helps with; a township also follows
+    up (回头看) the closed cases of its households."""
+    unit = user.unit_id
+    mine = Q(lead_unit_id=unit) | Q(co_units__id=unit)
+    if rule.is_township_clerk(user):
+        mine |= Q(township_id=unit, status=Status.CLOSED, revisited_on__isnull=True)
+    return mine
+
+
+# Reading.
+
+
+def reads_office_queues(user) -> bool:
+    """The county's to-do queues (unassigned, awaiting closure …) rather than a unit's inbox."""
+    return rule.reads_whole_county(user)
+
+
+def has_inbox(user) -> bool:
+    return rule.units_of_the_county(user)
+
+
+# Changing.
 
 
 def _lead(user, case):
-    return user.may_write and case.lead_unit_id is not None and user.unit_id == case.lead_unit_id
+    return rule.writes(user) and case.lead_unit_id is not None and user.unit_id == case.lead_unit_id
 
 
 def _co(user, case):
-    return user.may_write and any(unit.pk == user.unit_id for unit in case.co_units.all())
+    return rule.writes(user) and any(unit.pk == user.unit_id for unit in case.co_units.all())
+
+
+def _township_follows_up(user, case):
+    return rule.writes(user) and rule.is_township_clerk(user) and user.unit_id == case.township_id
 
 
 def can_register(user, township=None) -> bool:
-    if _office(user):
+    """The office registers any case; a clerk registers the cases of its own township only
+    (and must name it)."""
+    if rule.office_writes(user):
         return True
-    return (
-        user.may_write
-        and user.role == Role.TOWNSHIP
-        and (township is None or township.pk == user.unit_id)
-    )
+    if not (rule.writes(user) and rule.is_township_clerk(user)):
+        return False
+    return township is None or township.pk == user.unit_id
+
+
+def can_register_case(user, township) -> bool:
+    """Registering one particular case: a clerk's case always belongs to its township."""
+    if rule.office_writes(user):
+        return True
+    return township is not None and can_register(user, township)
+
+
+def can_register_from_inspection(user) -> bool:
+    return rule.office_writes(user)
 
 
 def allowed_actions(user, case) -> set[str]:
     """The workflow steps this user may take on this case now."""
     actions = set()
     status = case.status
-    if _office(user):
+    if rule.office_writes(user):
         actions.add("edit")
         if status in ASSIGNABLE:
             actions.add("assign")
@@ -51,9 +129,7 @@ def allowed_actions(user, case) -> set[str]:
     elif _co(user, case) and status in (Status.IN_PROGRESS, Status.RETURNED):
         actions.add("progress")
     if status == Status.CLOSED and case.revisit_due and not case.revisited_on:
-        if _office(user) or (
-            user.may_write and user.role == Role.TOWNSHIP and user.unit_id == case.township_id
-        ):
+        if rule.office_writes(user) or _township_follows_up(user, case):
             actions.add("revisit")
     return actions
 

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from campaign import clock
+from campaign import access, clock
 from campaign.forms import DateInput
 from campaign.models import Topic, Unit
 from grievances.models import Case, Satisfaction, Source
@@ -38,11 +38,13 @@ class CaseCreateForm(forms.Form):
         # A household's problem is registered from its page, which passes the household on.
         self.fields["household"].queryset = Household.objects.visible_to(user).active()
         self.fields["household"].widget = forms.HiddenInput()
-        if user.role == "township":
+        self.township = access.own_township(user)
+        if self.township is not None:
             del self.fields["township"]
-            self.township = user.unit
         else:
-            self.township = None
+            self.fields["township"].queryset = Unit.objects.visible_to(user).of_kind(
+                Unit.Kind.TOWNSHIP
+            )
 
     def clean(self):
         cleaned = super().clean()

@@ -1,26 +1,18 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import Campaign, InspectionFinding, Phase, Role, Topic, Unit
+from campaign.models import Campaign, InspectionFinding, Phase, Topic, Unit
+from campaign.scoping import ScopedQuerySet
+from grievances import access, states
+from grievances.states import OPEN_STATUSES, Status
 from outreach.idnumbers import mask_phone
 from outreach.models import Finding, Household
 
-
-class Status(models.TextChoices):
-    REGISTERED = "registered", _("registered")
-    ASSIGNED = "assigned", _("assigned")
-    IN_PROGRESS = "in_progress", _("in progress")
-    RESOLVED = "resolved", _("resolved")
-    RETURNED = "returned", _("returned")
-    CLOSED = "closed", _("closed off")
-
-
-OPEN_STATUSES = [Status.REGISTERED, Status.ASSIGNED, Status.IN_PROGRESS, Status.RETURNED]
-UNRESOLVED_STATUSES = OPEN_STATUSES
+__all__ = ["OPEN_STATUSES", "Status"]  # re-exported: the ledger's vocabulary
 
 
 class Source(models.TextChoices):
@@ -36,31 +28,16 @@ class Satisfaction(models.TextChoices):
     DISSATISFIED = "dissatisfied", _("dissatisfied")
 
 
-class CaseQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.sees_everything:
-            return self
-        unit = user.unit_id
-        # Exists rather than a join through co_units: no duplicate rows, and the planner can
-        # combine the indexes on township, lead unit and subject unit.
-        helps = Exists(Case.co_units.through.objects.filter(case_id=OuterRef("pk"), unit_id=unit))
-        if user.role == Role.TOWNSHIP:
-            scope = Q(township_id=unit) | Q(lead_unit_id=unit) | Q(subject_unit_id=unit) | helps
-        elif user.role == Role.MEMBER:
-            scope = Q(lead_unit_id=unit) | Q(subject_unit_id=unit) | helps
-        elif user.role == Role.GARRISON:
-            scope = Q(garrison_id=unit)
-        else:
-            return self.none()
-        return self.filter(scope)
+class CaseQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
+        return access.case_scope(user)
 
-    def unresolved(self):
-        return self.filter(status__in=UNRESOLVED_STATUSES)
 
-    def overdue(self, today):
-        return self.unresolved().filter(deadline__lt=today)
+class ThroughCaseQuerySet(ScopedQuerySet):
+    """A case's events, findings and extension requests are read as the case is."""
+
+    def unit_scope(self, user):
+        return access.through_case(user)
 
 
 class Case(models.Model):
@@ -228,7 +205,7 @@ class Case(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in UNRESOLVED_STATUSES
+        return states.is_open(self)
 
     @cached_property
     def extensions_pending(self) -> bool:
@@ -266,6 +243,8 @@ class CaseFinding(models.Model):
     finding = models.OneToOneField(
         Finding, on_delete=models.PROTECT, related_name="case_link", verbose_name=_("finding")
     )
+
+    objects = ThroughCaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("finding on the ledger")
@@ -309,6 +288,8 @@ class CaseEvent(models.Model):
     note = models.TextField(_("note"), blank=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
 
+    objects = ThroughCaseQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("case event")
         verbose_name_plural = _("case events")
@@ -342,6 +323,8 @@ class ExtensionRequest(models.Model):
     )
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     decision_note = models.TextField(_("decision note"), blank=True)
+
+    objects = ThroughCaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("extension request")

@@ -8,46 +8,22 @@ from django.db.models import Case as Conditional
 from django.db.models.functions import Coalesce
 
 from campaign.models import Campaign
-from grievances.models import UNRESOLVED_STATUSES, Case, ExtensionRequest, Status
-from grievances.workdays import add_workdays
-
-DUE_SOON_WORKDAYS = 3
-
-
-def carried_over_q(campaign: Campaign | None, today: date) -> Q:
-    """Open when phase 3 (排忧解难) ended: registered by then and not closed off by then."""
-    phase3 = campaign and next((p for p in campaign.phases.all() if p.number == 3), None)
-    if phase3 is None or today <= phase3.ends_on:
-        return Q(pk__in=[])
-    end = phase3.ends_on
-    return Q(registered_on__lte=end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=end))
+from grievances import access
+from grievances.models import Case, ExtensionRequest, Status
+from grievances.states import carried_over_q, due_soon_q, open_q, overdue_q
 
 
-def due_soon_limit(today: date) -> date:
-    return add_workdays(today, DUE_SOON_WORKDAYS)
+def _flag(condition: Q):
+    return Conditional(
+        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
 
 
 def with_flags(queryset: QuerySet, *, today: date, campaign: Campaign | None) -> QuerySet:
-    unresolved = Q(status__in=UNRESOLVED_STATUSES)
     return queryset.annotate(
-        is_overdue=Conditional(
-            When(unresolved & Q(deadline__lt=today), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        ),
-        is_due_soon=Conditional(
-            When(
-                unresolved & Q(deadline__gte=today, deadline__lte=due_soon_limit(today)),
-                then=Value(True),
-            ),
-            default=Value(False),
-            output_field=BooleanField(),
-        ),
-        is_carried_over=Conditional(
-            When(carried_over_q(campaign, today), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        ),
+        is_overdue=_flag(overdue_q(today)),
+        is_due_soon=_flag(due_soon_q(today)),
+        is_carried_over=_flag(carried_over_q(campaign, today)),
         has_pending_extension=Exists(
             ExtensionRequest.objects.filter(
                 case=OuterRef("pk"), decision=ExtensionRequest.Decision.PENDING
@@ -72,13 +48,8 @@ def ledger_rows(*, user, today: date, campaign: Campaign | None) -> QuerySet:
 def inbox_rows(*, user, today: date, campaign: Campaign | None) -> QuerySet:
     """The cases a unit leads or helps with and that still need work: overdue first, then due
     soon, then by deadline."""
-    unit = user.unit_id
-    mine = Q(lead_unit_id=unit) | Q(co_units__id=unit)
-    if user.role == "township":
-        mine |= Q(township_id=unit, status=Status.CLOSED, revisited_on__isnull=True)
-    ids = Case.objects.filter(mine).filter(
-        Q(status__in=UNRESOLVED_STATUSES)
-        | Q(status=Status.CLOSED, revisit_due__isnull=False, revisited_on__isnull=True)
+    ids = Case.objects.filter(access.inbox_scope(user)).filter(
+        open_q() | Q(status=Status.CLOSED, revisit_due__isnull=False, revisited_on__isnull=True)
     )
     rows = ledger_rows(user=user, today=today, campaign=campaign).filter(pk__in=ids.values("pk"))
     return rows.order_by(
@@ -86,10 +57,10 @@ def inbox_rows(*, user, today: date, campaign: Campaign | None) -> QuerySet:
     )
 
 
-def office_queues(*, today: date, campaign: Campaign | None) -> dict[str, QuerySet]:
+def office_queues(*, user, today: date, campaign: Campaign | None) -> dict[str, QuerySet]:
     """What waits for the county office."""
     rows = with_flags(
-        Case.objects.select_related(
+        Case.objects.visible_to(user).select_related(
             "topic", "township", "lead_unit", "household", "garrison", "subject_unit"
         ),
         today=today,

@@ -104,7 +104,7 @@ def case_register(
     findings: Iterable[Finding] = (),
     note: str = "",
 ) -> Case:
-    if not access.can_register(user, township) or (user.role == "township" and township is None):
+    if not access.can_register_case(user, township):
         raise PermissionDenied
     if household is not None and (township is None or household.township_id != township.pk):
         raise ValidationError(_("The household does not belong to this township."))
@@ -193,7 +193,7 @@ def case_register_from_inspection(
     *, user, finding: InspectionFinding, topic: Topic, description: str = ""
 ) -> Case:
     """A rectification case (整改) for an inspection finding, kept linked to it."""
-    if not (user.may_write and user.role == "office"):
+    if not access.can_register_from_inspection(user):
         raise PermissionDenied
     if Case.objects.filter(inspection_finding=finding).exists():
         raise ValidationError(_("This inspection finding is already on the ledger."))
@@ -208,18 +208,6 @@ def case_register_from_inspection(
     )
     case.inspection_finding = finding
     case.save(update_fields=["inspection_finding"])
-    return case
-
-
-@transaction.atomic
-def case_merge_finding(*, user, case: Case, finding: Finding) -> Case:
-    """Attach another finding about the same problem to an existing case."""
-    case = _locked(case)
-    _require(user, "edit", case)
-    if CaseFinding.objects.filter(finding=finding).exists():
-        raise ValidationError(_("This finding is already on the ledger."))
-    CaseFinding.objects.create(case=case, finding=finding)
-    _event(case, user=user, kind=CaseEvent.Kind.MERGED, note=finding.text)
     return case
 
 

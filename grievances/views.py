@@ -11,9 +11,10 @@ from django.views.generic import DetailView, FormView, TemplateView, View
 from django_filters.views import FilterView
 
 from campaign import clock
-from campaign.models import Inspection, InspectionFinding
+from campaign.mixins import AllowedMixin, ServiceFormMixin
+from campaign.models import InspectionFinding
 from campaign.selectors import current_campaign
-from grievances import access, forms, services
+from grievances import access, forms, services, states
 from grievances.filters import LedgerFilter
 from grievances.models import Case, CaseEvent, CaseFinding
 from grievances.pagination import IdsFirstPaginator
@@ -91,31 +92,26 @@ class InboxView(LoginRequiredMixin, TemplateView):
         today = clock.today()
         campaign = current_campaign()
         context = {"today": today}
-        if user.role == "office" or user.role == "leader":
+        if access.reads_office_queues(user):
             context["queues"] = {
                 name: list(rows[:50])
-                for name, rows in office_queues(today=today, campaign=campaign).items()
+                for name, rows in office_queues(user=user, today=today, campaign=campaign).items()
             }
         else:
             context["rows"] = list(inbox_rows(user=user, today=today, campaign=campaign)[:200])
         return super().get_context_data(**context, **kwargs)
 
 
-class IntakeView(LoginRequiredMixin, TemplateView):
+class IntakeView(AllowedMixin, TemplateView):
     """Survey findings that need action and are not on the ledger yet, by topic."""
 
     template_name = "grievances/intake.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not access.can_register(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    allowed = access.can_register
 
     def pending(self):
-        visits = self.request.user.unit_id
-        findings = Finding.objects.filter(needs_action=True, case_link__isnull=True)
-        if self.request.user.role == "township":
-            findings = findings.filter(visit__township_id=visits)
+        findings = Finding.objects.visible_to(self.request.user).filter(
+            needs_action=True, case_link__isnull=True
+        )
         return findings.select_related(
             "topic", "visit__household", "visit__garrison", "visit__township"
         ).order_by("topic__number", "visit__visited_on", "pk")
@@ -151,14 +147,10 @@ class IntakeView(LoginRequiredMixin, TemplateView):
         return HttpResponseRedirect(reverse("grievances:intake"))
 
 
-class CaseCreateView(LoginRequiredMixin, FormView):
+class CaseCreateView(AllowedMixin, ServiceFormMixin, FormView):
     form_class = forms.CaseCreateForm
     template_name = "grievances/case_create.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not access.can_register(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    allowed = access.can_register
 
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"user": self.request.user}
@@ -180,23 +172,20 @@ class CaseCreateView(LoginRequiredMixin, FormView):
             household = Household.objects.visible_to(self.request.user).filter(pk=value).first()
         return super().get_context_data(household=household, **kwargs)
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = form.cleaned_data
-        try:
-            case = services.case_register(
-                user=self.request.user,
-                topic=data["topic"],
-                description=data["description"],
-                source=data["source"],
-                township=data["township"],
-                household=data["household"],
-                garrison=data["garrison"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Case %(number)s registered.") % {"number": case.number})
-        return HttpResponseRedirect(case.get_absolute_url())
+        return services.case_register(
+            user=self.request.user,
+            topic=data["topic"],
+            description=data["description"],
+            source=data["source"],
+            township=data["township"],
+            household=data["household"],
+            garrison=data["garrison"],
+        )
+
+    def success_message_for(self, case):
+        return _("Case %(number)s registered.") % {"number": case.number}
 
 
 def case_queryset(user):
@@ -302,7 +291,7 @@ class CaseDetailView(LoginRequiredMixin, DetailView):
             action_forms=action_forms,
             can_edit="edit" in actions,
             workdays_left=left,
-            overdue=case.is_open and case.deadline is not None and case.deadline < today,
+            overdue=states.is_overdue(case, today),
             calendar_covered=covered(case.deadline) if case.deadline else True,
             **kwargs,
         )
@@ -386,7 +375,7 @@ class CaseEditView(LoginRequiredMixin, View):
         return HttpResponseRedirect(case.get_absolute_url())
 
 
-class CaseFromInspectionView(LoginRequiredMixin, FormView):
+class CaseFromInspectionView(LoginRequiredMixin, ServiceFormMixin, FormView):
     """An inspection finding put on the ledger as a rectification case."""
 
     form_class = forms.InspectionCaseForm
@@ -396,12 +385,10 @@ class CaseFromInspectionView(LoginRequiredMixin, FormView):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.finding = get_object_or_404(
-            InspectionFinding.objects.filter(
-                inspection__in=Inspection.objects.visible_to(request.user)
-            ).select_related("inspection__unit"),
+            InspectionFinding.objects.visible_to(request.user).select_related("inspection__unit"),
             pk=kwargs["finding_pk"],
         )
-        if not (request.user.may_write and request.user.role == "office"):
+        if not access.can_register_from_inspection(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -411,16 +398,13 @@ class CaseFromInspectionView(LoginRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(finding=self.finding, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            case = services.case_register_from_inspection(
-                user=self.request.user,
-                finding=self.finding,
-                topic=form.cleaned_data["topic"],
-                description=form.cleaned_data["description"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Case %(number)s registered.") % {"number": case.number})
-        return HttpResponseRedirect(case.get_absolute_url())
+    def perform(self, form):
+        return services.case_register_from_inspection(
+            user=self.request.user,
+            finding=self.finding,
+            topic=form.cleaned_data["topic"],
+            description=form.cleaned_data["description"],
+        )
+
+    def success_message_for(self, case):
+        return _("Case %(number)s registered.") % {"number": case.number}

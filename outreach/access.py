@@ -1,24 +1,150 @@
-"""Who may change what in the field registry. Reading goes through each model's visible_to."""
+"""Who sees and who changes what in the field: the registry, the survey, activities and plaques.
+The common part of the rule is campaign.access; this module adds the field's own scopes (used by
+each model's visible_to) and its named permissions."""
 
-from campaign.models import Role, Unit
+from collections.abc import Callable
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+
+from campaign import access as rule
+from campaign.roles import Role
+
+# Upper layers that tie a household to a unit (the ledger does, through its cases) add their
+# reach here from their AppConfig.ready(): a function (user) -> Q on Household, or None. The
+# registry never imports them.
+household_reach: list[Callable] = []
+
+FIELD_READERS = (Role.OFFICE, Role.LEADER, Role.TOWNSHIP)
 
 
-def can_edit_township(user, township: Unit) -> bool:
-    if not user.may_write:
-        return False
-    return user.role == Role.OFFICE or (user.role == Role.TOWNSHIP and user.unit_id == township.pk)
+# Scopes for users who do not read the whole county (None: nothing).
+
+
+def household_scope(user) -> Q | None:
+    if rule.is_township_clerk(user):
+        return Q(township_id=user.unit_id)
+    reaches = [q for q in (reach(user) for reach in household_reach) if q is not None]
+    return reduce(or_, reaches) if reaches else None
+
+
+def through_household(user) -> Q | None:
+    """Persons and plaques: as their household."""
+    from outreach.models import Household
+
+    return Q(household__in=Household.objects.visible_to(user).values("pk"))
+
+
+def visit_scope(user) -> Q | None:
+    if rule.is_township_clerk(user):
+        return Q(township_id=user.unit_id)
+    if rule.is_garrison_liaison(user):
+        return Q(garrison_id=user.unit_id)  # visits to its own garrison
+    return None
+
+
+def finding_scope(user) -> Q | None:
+    from outreach.models import Visit
+
+    return Q(visit__in=Visit.objects.visible_to(user).values("pk"))
+
+
+def activity_scope(user) -> Q | None:
+    return Q(organiser_id=user.unit_id) if rule.everyone(user) and user.unit_id else None
+
+
+def evidence_scope(user) -> Q | None:
+    from outreach.models import Activity
+
+    return Q(activity__in=Activity.objects.visible_to(user).values("pk"))
+
+
+def nobody_else(user) -> None:
+    """Records only the county's readers see (who looked at a full ID number)."""
+    return None
+
+
+# Reading.
+
+
+def reads_field(user) -> bool:
+    """The registry and the survey: the county and the township clerks."""
+    return rule.role_of(user) in FIELD_READERS
+
+
+def reads_visits(user) -> bool:
+    return reads_field(user) or rule.is_garrison_liaison(user)
+
+
+def can_see_full_id(user, household) -> bool:
+    """Full ID numbers and phones: only whoever may edit the household."""
+    return can_edit_township(user, household.township)
+
+
+# Changing.
+
+
+def can_edit_township(user, township) -> bool:
+    if rule.office_writes(user):
+        return True
+    return rule.writes(user) and rule.is_township_clerk(user) and user.unit_id == township.pk
+
+
+def can_register_households(user) -> bool:
+    return rule.office_writes(user) or (rule.writes(user) and rule.is_township_clerk(user))
+
+
+def can_visit_garrisons(user) -> bool:
+    """The office and township clerks visit garrison units (topics 1–3)."""
+    return can_register_households(user)
+
+
+def own_township(user):
+    """The township a clerk registers households and records visits for (None: not a clerk)."""
+    return rule.own_township(user)
+
+
+def chooses_township(user) -> bool:
+    """The office says which township a garrison visit or a household belongs to; a clerk's
+    is always its own."""
+    return rule.office_writes(user)
+
+
+def can_record_activity(user) -> bool:
+    return rule.writes(user)
+
+
+def may_choose_organiser(user) -> bool:
+    """The office records activities for any unit; a unit records its own."""
+    return rule.office_writes(user)
+
+
+def can_edit_activity(user, activity) -> bool:
+    return rule.office_writes(user) or (rule.writes(user) and activity.organiser_id == user.unit_id)
 
 
 def can_edit(user, obj) -> bool:
-    """Households, persons and visits belong to a township: its clerk and the office edit."""
-    from outreach.models import Household, Person, Visit
+    """Households, persons and visits belong to a township: its clerk and the office edit.
+    An activity belongs to its organising unit."""
+    from outreach.models import Activity, Household, Person, Visit
 
     if isinstance(obj, Household | Visit):
         return can_edit_township(user, obj.township)
     if isinstance(obj, Person):
         return can_edit_township(user, obj.household.township)
+    if isinstance(obj, Activity):
+        return can_edit_activity(user, obj)
     return False
 
 
-def can_see_full_id(user, household) -> bool:
-    return can_edit_township(user, household.township)
+# The Excel import: the office and township clerks; a leader may look but not change (403);
+# member units and garrison liaisons have nothing there (404).
+
+
+def import_shown_to(user) -> bool:
+    return reads_field(user)
+
+
+def can_import(user) -> bool:
+    return can_register_households(user)

@@ -6,16 +6,9 @@ from django.utils.translation import gettext as _
 
 from campaign import clock
 from campaign.evidence import evidence_type
-from campaign.models import Role, Unit, Workstream
+from campaign.models import Workstream
+from outreach.access import can_edit_activity, can_record_activity, may_choose_organiser
 from outreach.models import KIND_WORKSTREAM, Activity, Evidence
-
-
-def can_edit_activity(user, activity: Activity) -> bool:
-    return user.may_write and (user.role == Role.OFFICE or activity.organiser_id == user.unit_id)
-
-
-def can_record_activity(user) -> bool:
-    return user.may_write and user.role in (Role.OFFICE, Role.MEMBER, Role.TOWNSHIP, Role.GARRISON)
 
 
 @transaction.atomic
@@ -26,7 +19,7 @@ def activity_save(*, user, activity: Activity, households=None, persons=None) ->
             raise PermissionDenied
     if not can_record_activity(user):
         raise PermissionDenied
-    if user.role != Role.OFFICE:
+    if not may_choose_organiser(user):
         activity.organiser = user.unit  # a unit records its own work only
     if not activity.pk:
         activity.created_by = user
@@ -58,9 +51,3 @@ def evidence_add(*, user, activity: Activity, upload) -> Evidence:
         size=upload.size,
         uploaded_by=user,
     )
-
-
-def organisers_for(user):
-    if user.role == Role.OFFICE:
-        return Unit.objects.filter(is_active=True)
-    return Unit.objects.filter(pk=user.unit_id)

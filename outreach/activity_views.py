@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, UpdateView, View
 from django_filters.views import FilterView
 
-from campaign.mixins import VisibleToMixin
+from campaign.filters import MonthFilter, YearFilter
+from campaign.mixins import AllowedMixin, EditRightsMixin, ServiceFormMixin, VisibleToMixin
 from campaign.models import Unit, Workstream
 from campaign.selectors import current_campaign
-from outreach import activities
+from outreach import access, activities, services
 from outreach.forms import ActivityForm, EvidenceForm
 from outreach.models import Activity, ActivityKind, Evidence
 
@@ -25,12 +26,8 @@ class ActivityFilter(django_filters.FilterSet):
     organiser = django_filters.ModelChoiceFilter(
         label=gettext_lazy("organising unit"), queryset=Unit.objects.all()
     )
-    year = django_filters.NumberFilter(
-        label=gettext_lazy("year"), field_name="held_on", lookup_expr="year"
-    )
-    month = django_filters.NumberFilter(
-        label=gettext_lazy("month"), field_name="held_on", lookup_expr="month"
-    )
+    year = YearFilter(label=gettext_lazy("year"), field_name="held_on", lookup_expr="year")
+    month = MonthFilter(label=gettext_lazy("month"), field_name="held_on", lookup_expr="month")
 
     class Meta:
         model = Activity
@@ -53,50 +50,46 @@ class ActivityListView(VisibleToMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            can_add=activities.can_record_activity(self.request.user),
+            can_add=access.can_record_activity(self.request.user),
             campaign=current_campaign(),
             **kwargs,
         )
 
 
-class ActivityFormMixin:
+class ActivityFormMixin(ServiceFormMixin):
     model = Activity
     form_class = ActivityForm
     template_name = "outreach/activity_form.html"
+    success_message = gettext_lazy("Activity saved.")
 
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"user": self.request.user}
 
-    def form_valid(self, form):
-        try:
-            self.object = activities.activity_save(
-                user=self.request.user,
-                activity=form.instance,
-                persons=form.persons,
-                households={person.household for person in form.persons},
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Activity saved."))
+    def perform(self, form):
+        self.object = activities.activity_save(
+            user=self.request.user,
+            activity=form.instance,
+            persons=form.persons,
+            households={person.household for person in form.persons},
+        )
         for flag in self.object.date_flags(current_campaign()):
             messages.warning(self.request, flag)
-        return HttpResponseRedirect(self.object.get_absolute_url())
+        return self.object
 
 
-class ActivityCreateView(LoginRequiredMixin, ActivityFormMixin, CreateView):
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not activities.can_record_activity(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class ActivityCreateView(AllowedMixin, ActivityFormMixin, CreateView):
+    allowed = access.can_record_activity
 
 
-class ActivityUpdateView(VisibleToMixin, ActivityFormMixin, UpdateView):
-    def get_object(self, queryset=None):
-        activity = super().get_object(queryset)
-        if not activities.can_edit_activity(self.request.user, activity):
-            raise PermissionDenied
-        return activity
+class ActivityUpdateView(EditRightsMixin, ActivityFormMixin, UpdateView):
+    can_edit = access.can_edit_activity
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.request.method == "GET":
+            # The text box shows these persons' full ID numbers: a full view, logged.
+            services.persons_log_full_view(user=self.request.user, persons=form.shown_persons)
+        return form
 
 
 class ActivityDetailView(VisibleToMixin, DetailView):
@@ -116,7 +109,7 @@ class ActivityDetailView(VisibleToMixin, DetailView):
         return super().get_context_data(
             flags=activity.date_flags(current_campaign()),
             history=activity.history.select_related("history_user").order_by("-history_date")[:20],
-            can_edit=activities.can_edit_activity(self.request.user, activity),
+            can_edit=access.can_edit_activity(self.request.user, activity),
             evidence_form=kwargs.pop("evidence_form", None) or EvidenceForm(),
             **kwargs,
         )
@@ -125,7 +118,7 @@ class ActivityDetailView(VisibleToMixin, DetailView):
 class EvidenceUploadView(LoginRequiredMixin, View):
     def post(self, request, pk):
         activity = get_object_or_404(Activity.objects.visible_to(request.user), pk=pk)
-        if not activities.can_edit_activity(request.user, activity):
+        if not access.can_edit_activity(request.user, activity):
             raise PermissionDenied
         form = EvidenceForm(request.POST, request.FILES)
         if form.is_valid():
@@ -149,9 +142,7 @@ class EvidenceDownloadView(LoginRequiredMixin, View):
     """Evidence is served through the app, never as a public media URL: it may show people."""
 
     def get(self, request, pk):
-        evidence = get_object_or_404(
-            Evidence.objects.filter(activity__in=Activity.objects.visible_to(request.user)), pk=pk
-        )
+        evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
         return FileResponse(
             evidence.file.open("rb"),
             content_type=evidence.content_type,

@@ -8,50 +8,50 @@ class OutreachConfig(AppConfig):
     verbose_name = _("Beneficiaries and survey")
 
     def ready(self):
+        from campaign import access as rule
         from campaign import navigation
         from campaign.home import register_panel
-        from campaign.models import Role
+        from outreach import access
         from outreach.selectors import survey_panel
 
-        field = [Role.OFFICE, Role.LEADER, Role.TOWNSHIP]
         navigation.register(
             order=10,
             label=_("Households"),
             url_name="outreach:households",
-            roles=field,
+            shown_to=access.reads_field,
             group="field",
         )
         navigation.register(
             order=20,
             label=_("Visits"),
             url_name="outreach:visits",
+            shown_to=access.reads_visits,
             group="field",
-            roles=[*field, Role.GARRISON],
         )
         navigation.register(
             order=40,
             label=_("Activities"),
             url_name="outreach:activities",
+            shown_to=rule.everyone,
             group="work",
-            roles=[Role.OFFICE, Role.LEADER, Role.MEMBER, Role.TOWNSHIP, Role.GARRISON],
         )
         navigation.register(
             order=12,
             label=_("Import from Excel"),
             url_name="outreach_import:start",
+            shown_to=access.can_import,
             group="field",
-            roles=[Role.OFFICE, Role.TOWNSHIP],
         )
         navigation.register(
             order=41,
             label=_("Honour plaques"),
             url_name="outreach:plaques",
-            roles=field,
+            shown_to=access.reads_field,
             group="work",
         )
         register_panel(
             order=10,
             template="outreach/_home_survey.html",
             context=survey_panel,
-            roles=[Role.OFFICE, Role.LEADER, Role.TOWNSHIP],
+            shown_to=access.reads_field,
         )

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from campaign import access
 from campaign.models import Unit
 from outreach.idnumbers import parse_id_number
 from outreach.models import BeneficiaryCategory, Household, Person, Visit
@@ -40,7 +41,11 @@ class HouseholdFilter(django_filters.FilterSet):
         data = data.copy() if data is not None else {}
         data.setdefault("archived", "no")
         super().__init__(data, *args, **kwargs)
-        if not user.sees_everything:
+        if access.reads_whole_county(user):
+            self.filters["township"].queryset = Unit.objects.visible_to(user).of_kind(
+                Unit.Kind.TOWNSHIP
+            )
+        else:
             del self.filters["township"]
 
     def search(self, queryset, name, value):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from campaign import clock
 from campaign.forms import DateInput
 from campaign.models import Topic, Unit, Workstream
+from outreach import access
 from outreach.idnumbers import mask_id_number, parse_id_number
 from outreach.models import (
     KIND_WORKSTREAM,
@@ -29,12 +30,15 @@ class HouseholdForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["number"].required = False
         self.fields["number"].help_text = _("Leave empty to take the next free number.")
-        if user.role == "township":
+        if access.chooses_township(user):
+            self.fields["township"].queryset = Unit.objects.visible_to(user).of_kind(
+                Unit.Kind.TOWNSHIP
+            )
+        else:
             # A clerk registers only in its own township.
             del self.fields["township"]
-            self.instance.township = user.unit
-        else:
-            self.fields["township"].queryset = Unit.objects.of_kind(Unit.Kind.TOWNSHIP)
+            if not self.instance.pk:
+                self.instance.township = access.own_township(user)
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
@@ -62,9 +66,10 @@ class PersonForm(forms.ModelForm):
             "priority_marks": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, household, **kwargs):
+    def __init__(self, *args, household, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.household = household
+        self.user = user
         self.id_warnings = []
         self.fields["id_number"].widget.attrs.update({"inputmode": "text", "autocomplete": "off"})
 
@@ -73,7 +78,7 @@ class PersonForm(forms.ModelForm):
         if cleaned.get("id_number"):
             self.instance.id_number = cleaned["id_number"]
             try:
-                self.id_warnings = person_apply_id_number(self.instance)
+                self.id_warnings = person_apply_id_number(self.instance, user=self.user)
             except ValidationError as exc:
                 self.add_error(None, exc)
             else:
@@ -81,7 +86,8 @@ class PersonForm(forms.ModelForm):
         return cleaned
 
     def validate_constraints(self, exclude=None):
-        # The ID-number rule is checked in clean() with a message that names the holder.
+        # The ID-number rule is checked in clean(), with a message that names the holder to
+        # those who may read the holder's household.
         pass
 
 
@@ -193,14 +199,21 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["kind"].choices = activity_kind_choices()
-        if user.role == "office":
-            self.fields["organiser"].queryset = Unit.objects.filter(is_active=True)
+        if access.may_choose_organiser(user):
+            self.fields["organiser"].queryset = Unit.objects.visible_to(user).filter(is_active=True)
         else:
             del self.fields["organiser"]
-        if self.instance.pk and not self.is_bound:
-            self.initial["id_numbers"] = "\n".join(
-                self.instance.persons.values_list("id_number", flat=True)
-            )
+        # The persons already linked: those whose full ID number this user may see are edited
+        # in the text box; the others stay linked as they are and are listed masked.
+        self.shown_persons, self.kept_persons = [], []
+        if self.instance.pk:
+            for person in self.instance.persons.select_related("household__township"):
+                if access.can_see_full_id(user, person.household):
+                    self.shown_persons.append(person)
+                else:
+                    self.kept_persons.append(person)
+        if self.shown_persons and not self.is_bound:
+            self.initial["id_numbers"] = "\n".join(p.id_number for p in self.shown_persons)
 
     def clean_amount(self):
         amount = self.cleaned_data["amount"]
@@ -229,7 +242,8 @@ class ActivityForm(forms.ModelForm):
                 _("Not in the registry you can see: %(numbers)s.")
                 % {"numbers": "、".join(mask_id_number(n) for n in unknown)}
             )
-        self.persons = [found[n] for n in dict.fromkeys(numbers)]
+        typed = [found[n] for n in dict.fromkeys(numbers)]
+        self.persons = list({p.pk: p for p in [*self.kept_persons, *typed]}.values())
         return numbers
 
 

@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
-from campaign.models import Role, Unit
-from outreach.access import can_edit_township
+from campaign.models import Unit
+from outreach.access import can_edit_township, can_import, chooses_township, import_shown_to
 from outreach.import_plan import plan_import
 from outreach.import_services import households_import
 from outreach.import_template import error_workbook, template_workbook
@@ -50,9 +50,9 @@ class ImportAccessMixin(LoginRequiredMixin):
         user = request.user
         if not user.is_authenticated:
             return self.handle_no_permission()
-        if user.role not in (Role.OFFICE, Role.LEADER, Role.TOWNSHIP):
+        if not import_shown_to(user):
             raise Http404
-        if not user.may_write:
+        if not can_import(user):
             raise PermissionDenied
         if self.needs_pending and request.method.lower() in self.http_method_names:
             self.pending = pending_import(request)
@@ -124,9 +124,9 @@ class ImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.sheet = None
-        if user.role == Role.OFFICE:
-            self.fields["township"].queryset = Unit.objects.of_kind(Unit.Kind.TOWNSHIP).filter(
-                is_active=True
+        if chooses_township(user):
+            self.fields["township"].queryset = (
+                Unit.objects.visible_to(user).of_kind(Unit.Kind.TOWNSHIP).filter(is_active=True)
             )
         else:
             del self.fields["township"]

@@ -19,7 +19,16 @@ def id_number_holder(number: str, *, exclude_pk=None) -> Person | None:
     return holders.first()
 
 
+def id_number_refusal(holder: Person, *, user) -> str:
+    """Who holds the number, to a user who may read that household; to anyone else only that
+    it is taken, since a form must not reveal another township's registry."""
+    if not Person.objects.visible_to(user).filter(pk=holder.pk).exists():
+        return _("This ID number is already registered in another township.")
+    return id_number_taken_message(holder)
+
+
 def id_number_taken_message(holder: Person) -> str:
+    """The holder named in full: only for a user who may read the holder's household."""
     household = holder.household
     return _(
         "This ID number is already registered to %(name)s of household %(number)s "
@@ -33,7 +42,7 @@ def id_number_taken_message(holder: Person) -> str:
     }
 
 
-def person_apply_id_number(person: Person) -> list[str]:
+def person_apply_id_number(person: Person, *, user) -> list[str]:
     """Validate and normalise person.id_number, deriving sex and birth date. Returns warnings."""
     try:
         parsed = parse_id_number(person.id_number, today=clock.today())
@@ -42,7 +51,7 @@ def person_apply_id_number(person: Person) -> list[str]:
     if not person.archived:
         holder = id_number_holder(parsed.number, exclude_pk=person.pk)
         if holder is not None:
-            raise ValidationError({"id_number": id_number_taken_message(holder)})
+            raise ValidationError({"id_number": id_number_refusal(holder, user=user)})
     person.id_number = parsed.number
     person.sex = parsed.sex
     person.birth_date = parsed.birth_date
@@ -82,7 +91,7 @@ def household_archive(*, user, household: Household, archived: bool = True) -> H
     for person in household.persons.filter(archived=not archived):
         person.archived = archived
         if not archived:
-            person_apply_id_number(person)
+            person_apply_id_number(person, user=user)
         person.save(update_fields=["archived"])
     return household
 
@@ -90,7 +99,11 @@ def household_archive(*, user, household: Household, archived: bool = True) -> H
 @transaction.atomic
 def person_save(*, user, person: Person, categories=None, priority_marks=None) -> list[str]:
     _require_township(user, person.household.township)
-    warnings = person_apply_id_number(person)
+    if person.household.archived and not person.archived:
+        raise ValidationError(
+            _("This household is archived: restore it before adding or changing its persons.")
+        )
+    warnings = person_apply_id_number(person, user=user)
     person.full_clean(validate_unique=False, validate_constraints=False)
     person.save()
     if categories is not None:
@@ -100,8 +113,9 @@ def person_save(*, user, person: Person, categories=None, priority_marks=None) -
     return warnings
 
 
-def person_log_full_view(*, user, person: Person) -> None:
-    IdNumberView.objects.create(user=user, person=person)
+def persons_log_full_view(*, user, persons) -> None:
+    """Each time a page shows persons' full ID numbers or phones, who saw whose."""
+    IdNumberView.objects.bulk_create([IdNumberView(user=user, person=p) for p in persons])
 
 
 def _check_findings(subject_about: str, findings: list[dict]) -> None:

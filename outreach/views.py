@@ -7,16 +7,17 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, FormView, UpdateView, View
 from django_filters.views import FilterView
 
-from campaign import clock
-from campaign.mixins import EditRightsMixin, VisibleToMixin
+from campaign import clock, record_links
+from campaign.mixins import AllowedMixin, EditRightsMixin, ServiceFormMixin, VisibleToMixin
 from campaign.models import Topic, Unit
 from outreach import access, services
 from outreach.filters import HouseholdFilter
 from outreach.forms import HouseholdForm, PersonForm, VisitForm
-from outreach.models import Finding, Household, IdNumberView, Person, Visit
+from outreach.models import Finding, Household, Person, Visit
 from outreach.selectors import survey_coverage
 
 
@@ -44,10 +45,7 @@ class HouseholdListView(VisibleToMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["coverage"] = survey_coverage(self.request.user)
-        context["can_add"] = self.request.user.may_write and self.request.user.role in (
-            "office",
-            "township",
-        )
+        context["can_add"] = access.can_register_households(self.request.user)
         return context
 
 
@@ -79,10 +77,9 @@ class HouseholdDetailView(VisibleToMixin, DetailView):
         user = self.request.user
         show_full = access.can_see_full_id(user, household)
         persons = list(household.persons.all())
-        if show_full and persons:
-            IdNumberView.objects.bulk_create(
-                [IdNumberView(user=user, person=person) for person in persons]
-            )
+        if show_full:
+            services.persons_log_full_view(user=user, persons=persons)
+        record_links.attach(user, [household])
         history = household.history.select_related("history_user").order_by("-history_date")[:20]
         return super().get_context_data(
             persons=persons,
@@ -93,47 +90,30 @@ class HouseholdDetailView(VisibleToMixin, DetailView):
         )
 
 
-class HouseholdCreateView(VisibleToMixin, CreateView):
+class HouseholdFormMixin(ServiceFormMixin):
     model = Household
     form_class = HouseholdForm
     template_name = "outreach/household_form.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        user = request.user
-        if user.is_authenticated and not (user.may_write and user.role in ("office", "township")):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"user": self.request.user}
 
-    def form_valid(self, form):
-        try:
-            self.object = services.household_save(user=self.request.user, household=form.instance)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Household registered. Now add its persons."))
-        return HttpResponseRedirect(reverse("outreach:person_add", args=[self.object.pk]))
+    def perform(self, form):
+        self.object = services.household_save(user=self.request.user, household=form.instance)
+        return self.object
 
 
-class HouseholdUpdateView(EditRightsMixin, UpdateView):
-    model = Household
-    form_class = HouseholdForm
-    template_name = "outreach/household_form.html"
+class HouseholdCreateView(AllowedMixin, HouseholdFormMixin, CreateView):
+    allowed = access.can_register_households
+    success_message = gettext_lazy("Household registered. Now add its persons.")
+
+    def success_url_for(self, household):
+        return reverse("outreach:person_add", args=[household.pk])
+
+
+class HouseholdUpdateView(EditRightsMixin, HouseholdFormMixin, UpdateView):
     can_edit = access.can_edit
-
-    def get_form_kwargs(self):
-        return super().get_form_kwargs() | {"user": self.request.user}
-
-    def form_valid(self, form):
-        try:
-            self.object = services.household_save(user=self.request.user, household=form.instance)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Household saved."))
-        return HttpResponseRedirect(self.object.get_absolute_url())
+    success_message = gettext_lazy("Household saved.")
 
 
 class HouseholdArchiveView(LoginRequiredMixin, View):
@@ -155,34 +135,35 @@ class HouseholdArchiveView(LoginRequiredMixin, View):
         return HttpResponseRedirect(household.get_absolute_url())
 
 
-class PersonFormMixin:
+class PersonFormMixin(ServiceFormMixin):
     model = Person
     form_class = PersonForm
     template_name = "outreach/person_form.html"
 
     def get_form_kwargs(self):
-        return super().get_form_kwargs() | {"household": self.household}
+        return super().get_form_kwargs() | {"household": self.household, "user": self.request.user}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(household=self.household, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            warnings = services.person_save(
-                user=self.request.user,
-                person=form.instance,
-                categories=form.cleaned_data["categories"],
-                priority_marks=form.cleaned_data["priority_marks"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
+    def perform(self, form):
+        warnings = services.person_save(
+            user=self.request.user,
+            person=form.instance,
+            categories=form.cleaned_data["categories"],
+            priority_marks=form.cleaned_data["priority_marks"],
+        )
         for warning in warnings:
             messages.warning(self.request, warning)
-        messages.success(self.request, _("Person saved: %(name)s.") % {"name": form.instance.name})
+        return form.instance
+
+    def success_message_for(self, person):
+        return _("Person saved: %(name)s.") % {"name": person.name}
+
+    def success_url_for(self, person):
         if "add_another" in self.request.POST:
-            return HttpResponseRedirect(reverse("outreach:person_add", args=[self.household.pk]))
-        return HttpResponseRedirect(self.household.get_absolute_url())
+            return reverse("outreach:person_add", args=[self.household.pk])
+        return self.household.get_absolute_url()
 
 
 class PersonCreateView(VisibleToMixin, PersonFormMixin, CreateView):
@@ -215,8 +196,13 @@ class PersonUpdateView(EditRightsMixin, PersonFormMixin, UpdateView):
         self.object = self.get_object()
         return super().dispatch(request, *args, **kwargs)
 
+    def get(self, request, *args, **kwargs):
+        # The form shows the stored ID number and phone whole: a full view, logged.
+        services.persons_log_full_view(user=request.user, persons=[self.object])
+        return super().get(request, *args, **kwargs)
 
-class VisitCreateView(VisibleToMixin, FormView):
+
+class VisitCreateView(VisibleToMixin, ServiceFormMixin, FormView):
     """A visit to a household (topics 4–7) or to a garrison unit (topics 1–3)."""
 
     form_class = VisitForm
@@ -233,20 +219,16 @@ class VisitCreateView(VisibleToMixin, FormView):
                 pk=kwargs["household_pk"],
             )
             self.township = self.household.township
+            if not access.can_edit_township(user, self.township):
+                raise PermissionDenied
         else:
             self.garrison = get_object_or_404(
                 Unit.objects.visible_to(user).of_kind(Unit.Kind.GARRISON), pk=kwargs["garrison_pk"]
             )
-            if user.role == "township":
-                self.township = user.unit
-            elif user.role == "office":
-                self.township = None  # chosen on the form
-            else:
+            if not access.can_visit_garrisons(user):
                 raise PermissionDenied
-        if self.township is not None and not access.can_edit_township(user, self.township):
-            raise PermissionDenied
-        if not user.may_write:
-            raise PermissionDenied
+            # The office says on the form which township's survey the visit counts for.
+            self.township = None if access.chooses_township(user) else access.own_township(user)
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -260,34 +242,29 @@ class VisitCreateView(VisibleToMixin, FormView):
         form = super().get_form(form_class)
         if self.township is None:
             form.fields["township"] = forms.ModelChoiceField(
-                Unit.objects.of_kind(Unit.Kind.TOWNSHIP), label=_("township")
+                Unit.objects.visible_to(self.request.user).of_kind(Unit.Kind.TOWNSHIP),
+                label=_("township"),
             )
         return form
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(household=self.household, garrison=self.garrison, **kwargs)
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = form.cleaned_data
-        try:
-            visit = services.visit_record(
-                user=self.request.user,
-                township=self.township or data["township"],
-                household=self.household,
-                garrison=self.garrison,
-                visited_on=data["visited_on"],
-                visitors=data["visitors"],
-                notes=data["notes"],
-                findings=data["findings"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Visit recorded with %(count)s findings.") % {"count": len(data["findings"])},
+        return services.visit_record(
+            user=self.request.user,
+            township=self.township or data["township"],
+            household=self.household,
+            garrison=self.garrison,
+            visited_on=data["visited_on"],
+            visitors=data["visitors"],
+            notes=data["notes"],
+            findings=data["findings"],
         )
-        return HttpResponseRedirect(visit.get_absolute_url())
+
+    def success_message_for(self, visit):
+        return _("Visit recorded with %(count)s findings.") % {"count": visit.findings.count()}
 
 
 class VisitDetailView(VisibleToMixin, DetailView):
@@ -331,6 +308,6 @@ class VisitListView(VisibleToMixin, FilterView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         garrisons = []
-        if user.may_write and user.role in ("office", "township"):
-            garrisons = Unit.objects.of_kind(Unit.Kind.GARRISON)
+        if access.can_visit_garrisons(user):
+            garrisons = Unit.objects.visible_to(user).of_kind(Unit.Kind.GARRISON)
         return super().get_context_data(garrisons=garrisons, **kwargs)

@@ -3,24 +3,24 @@ leaders; a township or member unit reads its own progress row beside the county 
 units have no reports (404). Only the office, not a read-only leader, signs off a year or sets
 the assessment."""
 
-from campaign.models import Role
-
-COUNTY = {Role.OFFICE, Role.LEADER}
-PROGRESS = COUNTY | {Role.TOWNSHIP, Role.MEMBER}
+from campaign import access as rule
 
 
 def can_read_county(user) -> bool:
-    return user.is_authenticated and user.is_active and user.role in COUNTY
+    return rule.reads_whole_county(user)
 
 
 def can_read_progress(user) -> bool:
-    return user.is_authenticated and user.is_active and user.role in PROGRESS
+    return rule.reads_units_work(user)
 
 
 def can_manage(user) -> bool:
     """Sign off a year, set the weights, record bonus, deduction and veto items."""
-    return can_read_county(user) and user.may_write and user.role == Role.OFFICE
+    return rule.office_writes(user)
 
 
-def progress_row_visible(user, unit_id: int) -> bool:
-    return user.sees_everything or unit_id == user.unit_id
+def progress_rows_for(user, rows: list[dict]) -> list[dict]:
+    """The county's progress rows this user reads: all of them, or its own unit's."""
+    if rule.reads_whole_county(user):
+        return rows
+    return [row for row in rows if row["unit_id"] == user.unit_id]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign import clock
 from campaign.selectors import current_campaign
+from reports import access
 from reports.models import AssessmentItem, AssessmentScheme, UnitProgress, YearSignOff
 from reports.selectors import (
     PROGRESS_KINDS,
@@ -101,7 +102,7 @@ class ProgressAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         user = request.user
-        return user.is_active and user.is_staff and user.sees_everything
+        return user.is_staff and access.can_read_county(user)
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)

@@ -9,34 +9,33 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from campaign import navigation
-        from campaign.models import Role
+        from reports import access
 
-        county = [Role.OFFICE, Role.LEADER]
         navigation.register(
             order=60,
             label=_("Dashboard"),
             url_name="reports:dashboard",
-            roles=county,
+            shown_to=access.can_read_county,
             group="reports",
         )
         navigation.register(
             order=61,
             label=_("Progress by unit"),
             url_name="reports:progress",
-            roles=[*county, Role.TOWNSHIP, Role.MEMBER],
+            shown_to=access.can_read_progress,
             group="reports",
         )
         navigation.register(
             order=62,
             label=_("Assessment"),
             url_name="reports:assessment",
-            roles=county,
+            shown_to=access.can_read_county,
             group="reports",
         )
         navigation.register(
             order=63,
             label=_("Year-end report"),
             url_name="reports:yearend",
-            roles=county,
+            shown_to=access.can_read_county,
             group="reports",
         )

@@ -15,7 +15,7 @@ from campaign.models import FiveOnesItem, Inspection, Topic, Unit, Workstream
 from campaign.selectors import current_campaign
 from grievances.models import Case, Status
 from grievances.selectors import with_flags
-from outreach.models import Activity, Finding, Visit
+from outreach.models import Activity, Finding
 from reports import access
 from reports.selectors import PROGRESS_KINDS, Period, campaign_years, case_measures, default_year
 
@@ -66,7 +66,7 @@ class FigureListView(LoginRequiredMixin, ListView):
         pk = _int(self.params.get(name))
         if pk is None:
             return None
-        unit = Unit.objects.filter(pk=pk).first()
+        unit = Unit.objects.visible_to(self.request.user).filter(pk=pk).first()
         if unit is None:
             raise Http404
         self.described.append(unit.name)
@@ -135,9 +135,8 @@ class FindingFigureView(FigureListView):
     template_name = "reports/counted_findings.html"
 
     def get_queryset(self):
-        visits = Visit.objects.visible_to(self.request.user)
-        rows = Finding.objects.filter(
-            visit__in=visits, needs_action=True, visit__visited_on__year=self.year
+        rows = Finding.objects.visible_to(self.request.user).filter(
+            needs_action=True, visit__visited_on__year=self.year
         )
         self.described.append(_("problems found"))
         if topic_pk := _int(self.params.get("topic")):

@@ -12,7 +12,7 @@ from campaign.selectors import current_campaign
 from reports import breakdowns
 from reports.assessment import assessment
 from reports.models import YearSignOff
-from reports.selectors import Period, campaign_years, default_year, progress, summary
+from reports.selectors import Period, progress, summary
 
 SECTIONS = [
     "summary",
@@ -99,9 +99,3 @@ class YearReport:
             "office": self.office_name,
         }
         return figures
-
-
-def year_choices(today: date | None = None) -> tuple[list[int], int]:
-    today = today or clock.today()
-    campaign = current_campaign()
-    return campaign_years(campaign, today), default_year(campaign, today)

@@ -26,8 +26,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from campaign.models import Campaign, FiveOnesItem, Unit
-from grievances.models import UNRESOLVED_STATUSES, Case, Status
-from grievances.selectors import carried_over_q
+from grievances.models import Case, Status
+from grievances.states import carried_over_q, open_q, overdue_q
 from outreach.models import Activity, Household, Visit
 from reports.workcal import ensure_calendar, workdays_between
 
@@ -67,7 +67,6 @@ def case_measures(period: Period) -> dict[str, Q]:
     """What each case figure counts, as conditions on a year's cases. The pages, the workbook
     and the list behind each figure all use these."""
     closed = Q(status=Status.CLOSED)
-    unresolved = Q(status__in=UNRESOLVED_STATUSES)
     # On time: the lead unit reported it resolved by the deadline in force (extensions count).
     on_time = closed & (
         Q(resolved_on__lte=F("deadline"))
@@ -76,10 +75,10 @@ def case_measures(period: Period) -> dict[str, Q]:
     return {
         "registered": Q(),
         "unassigned": Q(status=Status.REGISTERED),
-        "open": unresolved,
+        "open": open_q(),
         "resolved": Q(status=Status.RESOLVED),
         "closed": closed,
-        "overdue": unresolved & Q(deadline__lt=period.today),
+        "overdue": overdue_q(period.today),
         "on_time": on_time,
         # Before phase 3 ends nothing is carried over, and grievances says so with an empty
         # IN (), which would empty a whole aggregate query; OR-ing a condition that is never

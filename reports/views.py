@@ -183,8 +183,7 @@ class ProgressView(LoginRequiredMixin, YearMixin, TemplateView):
         data = self.report.section("progress")
         rows = [
             {**row, "links": links.progress_links(self.year, row)}
-            for row in data["rows"]
-            if access.progress_row_visible(user, row["unit_id"])
+            for row in access.progress_rows_for(user, data["rows"])
         ]
         sort = self.request.GET.get("sort", "")
         key = sort.removeprefix("-")
@@ -202,7 +201,7 @@ class ProgressView(LoginRequiredMixin, YearMixin, TemplateView):
             sort=sort,
             sorts=PROGRESS_SORTS,
             columns=progress_columns(),
-            county_view=user.sees_everything,
+            county_view=access.can_read_county(user),
             **kwargs,
         )
 

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_repeated_failures_lock_the_account_with_a_chinese_message(clerk_a, settings):
     client = Client()
     wrong = {"username": clerk_a.username, "password": "wrong"}
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(settings.LOGIN_FAILURE_LIMIT - 1):
         response = client.post(reverse("login"), wrong)
         assert "请输入一个正确的用户名和密码" in response.content.decode()
     assert client.post(reverse("login"), wrong).status_code == 429
@@ -24,13 +24,46 @@ def test_repeated_failures_lock_the_account_with_a_chinese_message(clerk_a, sett
 
 def test_a_successful_login_resets_the_count(clerk_a, settings):
     client = Client()
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(settings.LOGIN_FAILURE_LIMIT - 1):
         client.post(reverse("login"), {"username": clerk_a.username, "password": "wrong"})
     response = client.post(
         reverse("login"), {"username": clerk_a.username, "password": "secret-pass-123"}
     )
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(clerk_a.pk)
+
+
+def test_guessing_across_usernames_locks_the_address(cast, settings):
+    client = Client()
+    users = list(cast.values())
+    for attempt in range(settings.LOGIN_ADDRESS_FAILURE_LIMIT - 1):
+        user = users[attempt % len(users)]
+        response = client.post(reverse("login"), {"username": user.username, "password": "x"})
+        assert response.status_code == 200, attempt
+    last = client.post(reverse("login"), {"username": "office", "password": "guess"})
+    assert last.status_code == 429
+    assert "登录失败次数过多" in last.content.decode()
+    # Locked at this address, even with a right password for an account never tried here.
+    fresh = Client()
+    response = fresh.post(reverse("login"), {"username": "member", "password": "secret-pass-123"})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in fresh.session
+    # Another address is not affected.
+    elsewhere = Client(REMOTE_ADDR="10.0.0.9")
+    response = elsewhere.post(
+        reverse("login"), {"username": "member", "password": "secret-pass-123"}
+    )
+    assert response.status_code == 302
+
+
+def test_a_few_mistakes_by_colleagues_at_one_address_lock_nobody(cast, settings):
+    client = Client()
+    for user in cast.values():
+        client.post(reverse("login"), {"username": user.username, "password": "typo"})
+    response = Client().post(
+        reverse("login"), {"username": "member", "password": "secret-pass-123"}
+    )
+    assert response.status_code == 302
 
 
 def test_pages_carry_a_content_security_policy_without_inline_script(client_for, office, plan):

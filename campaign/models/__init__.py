@@ -4,7 +4,6 @@ from campaign.models.checklist import FiveOnesItem
 from campaign.models.frame import (
     Campaign,
     Phase,
-    Role,
     ScopedUserManager,
     Topic,
     Unit,
@@ -25,7 +24,6 @@ __all__ = [
     "SupportOrganisation",
     "Campaign",
     "Phase",
-    "Role",
     "ScopedUserManager",
     "Topic",
     "Unit",

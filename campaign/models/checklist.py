@@ -6,16 +6,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from campaign import access
 from campaign.models.frame import Unit
+from campaign.scoping import ScopedQuerySet
 
 
-class FiveOnesQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.sees_everything:
-            return self
-        return self.filter(unit_id=user.unit_id)
+class FiveOnesQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
+        return access.own_unit(user)
 
 
 class FiveOnesItem(models.Model):

@@ -7,6 +7,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from campaign import access
+from campaign.scoping import ScopedQuerySet
 from campaign.windows import phase_window_errors
 
 
@@ -49,9 +51,6 @@ class Campaign(models.Model):
                 )
             if errors:
                 raise ValidationError(errors)
-
-    def phases_on(self, day: date):
-        return [p for p in self.phases.all() if p.starts_on <= day <= p.ends_on]
 
 
 class Phase(models.Model):
@@ -152,13 +151,10 @@ class Topic(models.Model):
         return f"{self.number}. {self.name}"
 
 
-class UnitQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        # The organisation chart is not personal data: every signed-in user may read it,
-        # since cases are assigned across units. Anonymous users see nothing.
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        return self
+class UnitQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
+        # The organisation chart is not personal data: cases are assigned across units.
+        return access.everyone_signed_in(user)
 
     def of_kind(self, *kinds):
         return self.filter(kind__in=kinds)
@@ -195,24 +191,9 @@ class Unit(models.Model):
         return self.short_name or self.name
 
 
-class Role(models.TextChoices):
-    OFFICE = "office", _("county office")
-    LEADER = "leader", _("county leader")
-    MEMBER = "member", _("member unit")
-    TOWNSHIP = "township", _("township")
-    GARRISON = "garrison", _("garrison unit")
-    NONE = "none", _("no role")
-
-
-class UserQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.sees_everything:
-            return self
-        if user.unit_id is None:
-            return self.filter(pk=user.pk)
-        return self.filter(unit_id=user.unit_id)
+class UserQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
+        return access.colleagues(user)
 
 
 class ScopedUserManager(UserManager.from_queryset(UserQuerySet)):
@@ -250,23 +231,9 @@ class User(AbstractUser):
         return str(self)
 
     @property
-    def role(self) -> str:
-        if self.read_only:
-            return Role.LEADER
-        if self.is_superuser:
-            return Role.OFFICE
-        if self.unit_id is None:
-            return Role.NONE
-        return Role(self.unit.kind)
-
-    @property
-    def sees_everything(self) -> bool:
-        return self.role in (Role.OFFICE, Role.LEADER)
-
-    @property
-    def is_office(self) -> bool:
-        return self.role == Role.OFFICE
+    def role(self):
+        return access.role_of(self)
 
     @property
     def may_write(self) -> bool:
-        return self.is_active and not self.read_only and self.role != Role.NONE
+        return access.writes(self)

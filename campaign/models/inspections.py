@@ -6,17 +6,20 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from campaign import access
 from campaign.models.frame import Unit
+from campaign.scoping import ScopedQuerySet
 
 
-class InspectionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.sees_everything:
-            return self
+class InspectionQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
         # A unit reads the inspections of itself, so it knows what to put right.
-        return self.filter(unit_id=user.unit_id)
+        return access.own_unit(user)
+
+
+class InspectionFindingQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
+        return access.inspection_findings(user)
 
 
 class Inspection(models.Model):
@@ -66,6 +69,8 @@ class InspectionFinding(models.Model):
     )
     text = models.TextField(_("finding"))
     needs_rectification = models.BooleanField(_("needs rectification"), default=True)
+
+    objects = InspectionFindingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inspection finding")

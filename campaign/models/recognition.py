@@ -3,7 +3,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from campaign import access
 from campaign.models.frame import Unit
+from campaign.scoping import ScopedQuerySet
+
+
+class RecognitionQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
+        # Honours and the support registry are published to every unit.
+        return access.everyone_signed_in(user)
 
 
 class ModelFigure(models.Model):
@@ -24,6 +32,8 @@ class ModelFigure(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     story = models.TextField(_("deeds"), blank=True)
     publicised_in = models.CharField(_("publicised in"), max_length=200, blank=True)
+
+    objects = RecognitionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("publicised model")
@@ -49,6 +59,8 @@ class Commendation(models.Model):
     title = models.CharField(_("title"), max_length=100)
     commended_on = models.DateField(_("commended on"))
     citation = models.TextField(_("citation"), blank=True)
+
+    objects = RecognitionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("commendation")
@@ -84,6 +96,8 @@ class SupportOrganisation(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     services = models.TextField(_("services offered"), blank=True)
     members = models.PositiveIntegerField(_("members"), default=0)
+
+    objects = RecognitionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("support organisation")

@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from campaign.models import Phase, Role, Unit, Workstream
+from campaign.models import Phase, Unit, Workstream
+from campaign.scoping import ScopedQuerySet
+from outreach import access
 from outreach.models.registry import Household, Person
 
 
@@ -55,15 +57,14 @@ KIND_WORKSTREAM = {
 }
 
 
-class ActivityQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.sees_everything:
-            return self
-        if user.role == Role.NONE:
-            return self.none()
-        return self.filter(organiser_id=user.unit_id)
+class ActivityQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
+        return access.activity_scope(user)
+
+
+class EvidenceQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
+        return access.evidence_scope(user)
 
 
 class Activity(models.Model):
@@ -157,6 +158,8 @@ class Evidence(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("evidence")

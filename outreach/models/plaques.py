@@ -4,7 +4,15 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from campaign.scoping import ScopedQuerySet
+from outreach import access
 from outreach.models.registry import Household
+
+
+class PlaqueQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
+        return access.through_household(user)
+
 
 # Categories whose holders make a household eligible, by plaque type.
 MARTYR_FAMILY = ["烈士遗属", "因公牺牲军人遗属", "病故军人遗属"]
@@ -42,6 +50,8 @@ class HonourPlaque(models.Model):
     placement = models.CharField(_("placement"), max_length=10, choices=Placement.choices)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     hung_on = models.DateField(_("first hung on"))
+
+    objects = PlaqueQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("honour plaque")

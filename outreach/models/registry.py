@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from campaign.models import Unit
+from campaign.scoping import ScopedQuerySet
+from outreach import access
 from outreach.idnumbers import mask_id_number, mask_phone
 
 
@@ -55,21 +57,9 @@ class Policy(models.Model):
         return self.name
 
 
-class HouseholdQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.sees_everything:
-            return self
-        if user.role == "township":
-            return self.filter(township_id=user.unit_id)
-        # Member units see a household only where the ledger links it (grievances.Case).
-        if user.role == "member" and hasattr(self.model, "cases"):
-            linked = Household.objects.filter(
-                Q(cases__lead_unit_id=user.unit_id) | Q(cases__co_units__id=user.unit_id)
-            )
-            return self.filter(pk__in=linked.values("pk"))
-        return self.none()
+class HouseholdQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
+        return access.household_scope(user)
 
     def active(self):
         return self.filter(archived=False)
@@ -123,9 +113,9 @@ class Household(models.Model):
         return mask_phone(self.phone)
 
 
-class PersonQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(household__in=Household.objects.visible_to(user))
+class PersonQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
+        return access.through_household(user)
 
     def active(self):
         return self.filter(archived=False)
@@ -214,6 +204,11 @@ class Person(models.Model):
             )
 
 
+class IdNumberViewQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
+        return access.nobody_else(user)
+
+
 class IdNumberView(models.Model):
     """Each time a full ID number is shown, who saw whose (个人信息保护法)."""
 
@@ -224,6 +219,8 @@ class IdNumberView(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("user")
     )
     viewed_at = models.DateTimeField(_("viewed at"), auto_now_add=True, db_index=True)
+
+    objects = IdNumberViewQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("full ID number view")

@@ -6,20 +6,19 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from campaign.models import Topic, Unit
+from campaign.scoping import ScopedQuerySet
+from outreach import access
 from outreach.models.registry import Household, Policy
 
 
-class VisitQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.sees_everything:
-            return self
-        if user.role == "township":
-            return self.filter(township_id=user.unit_id)
-        if user.role == "garrison":
-            return self.filter(garrison_id=user.unit_id)
-        return self.none()
+class VisitQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
+        return access.visit_scope(user)
+
+
+class FindingQuerySet(ScopedQuerySet):
+    def unit_scope(self, user):
+        return access.finding_scope(user)
 
 
 class Visit(models.Model):
@@ -103,6 +102,8 @@ class Finding(models.Model):
     policies_missing = models.ManyToManyField(
         Policy, blank=True, related_name="+", verbose_name=_("policies not carried out")
     )
+
+    objects = FindingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("finding")

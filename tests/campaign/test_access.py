@@ -1,6 +1,8 @@
 import pytest
 
-from campaign.models import Role, Unit, User
+from campaign import access
+from campaign.models import Unit, User
+from campaign.roles import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +19,7 @@ def test_roles_follow_the_unit(cast):
 
 
 def test_a_leader_sees_everything_and_writes_nothing(leader):
-    assert leader.sees_everything
+    assert access.reads_whole_county(leader)
     assert not leader.may_write
 
 

@@ -3,7 +3,8 @@ import re
 import pytest
 from django.core.management import call_command
 
-from campaign.models import Role, Unit, User
+from campaign.models import Unit, User
+from campaign.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -74,15 +74,27 @@ def test_an_unknown_area_code_is_only_a_warning(client_for, clerk_a, household):
     assert "地区码341122在1960年不存在，请核对。" in followed.content.decode()
 
 
-def test_a_duplicate_number_names_the_household_holding_it(
+def test_a_duplicate_number_names_the_household_holding_it_to_the_office(
+    client_for, office, household, township_b
+):
+    other = HouseholdFactory(township=township_b, number="0042", head_name="李乙", village="西村")
+    holder = PersonFactory(household=other, name="李乙")
+    response = post_person(client_for(office), household, id_number=holder.id_number)
+    assert errors(response) == [
+        "该身份证号已登记为“李乙”，所在户：0042号（户主李乙，西村，乙乡）。"
+    ]
+    assert Person.objects.count() == 1
+
+
+def test_a_clerk_is_not_told_who_holds_a_number_in_another_township(
     client_for, clerk_a, household, township_b
 ):
     other = HouseholdFactory(township=township_b, number="0042", head_name="李乙", village="西村")
     holder = PersonFactory(household=other, name="李乙")
     response = post_person(client_for(clerk_a), household, id_number=holder.id_number)
-    assert errors(response) == [
-        "该身份证号已登记为“李乙”，所在户：0042号（户主李乙，西村，乙乡）。"
-    ]
+    assert errors(response) == ["该身份证号已在其他乡镇登记。"]
+    page = response.content.decode()
+    assert "李乙" not in page and "0042" not in page and "西村" not in page
     assert Person.objects.count() == 1
 
 

@@ -4,7 +4,7 @@ grievances.workdays for working days — to check the reports' SQL against."""
 from datetime import date
 
 from campaign.models import FiveOnesItem, Unit
-from grievances.models import UNRESOLVED_STATUSES, Case, Status
+from grievances.models import OPEN_STATUSES, Case, Status
 from grievances.workdays import workdays_between
 from outreach.models import Activity, Household
 
@@ -15,9 +15,7 @@ def _pct(part, whole):
 
 def case_figures(cases, today: date) -> dict:
     closed = [c for c in cases if c.status == Status.CLOSED]
-    overdue = [
-        c for c in cases if c.status in UNRESOLVED_STATUSES and c.deadline and c.deadline < today
-    ]
+    overdue = [c for c in cases if c.status in OPEN_STATUSES and c.deadline and c.deadline < today]
     on_time = [c for c in closed if (c.resolved_on or c.closed_on) <= c.deadline]
     days = [workdays_between(c.registered_on, c.closed_on) for c in closed]
     return {
@@ -80,7 +78,7 @@ def summary(year: int, today: date) -> dict:
         "priority": sum(1 for c in cases if c.priority),
         "closed": figures["closed"],
         "resolved": sum(1 for c in cases if c.status == Status.RESOLVED),
-        "open": sum(1 for c in cases if c.status in UNRESOLVED_STATUSES),
+        "open": sum(1 for c in cases if c.status in OPEN_STATUSES),
         "overdue": figures["overdue"],
         "on_time": figures["on_time"],
         "on_time_pct": figures["on_time_pct"],

@@ -1,0 +1,14 @@
+"""The roles a user can hold. A role follows from the user's unit (and the read-only flag of a
+county leader); only this module and the apps' access modules name one."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    OFFICE = "office", _("county office")
+    LEADER = "leader", _("county leader")
+    MEMBER = "member", _("member unit")
+    TOWNSHIP = "township", _("township")
+    GARRISON = "garrison", _("garrison unit")
+    NONE = "none", _("no role")

@@ -1,0 +1,65 @@
+"""A case's status, and the states derived from it and the calendar: overdue, due soon, carried
+over. Each is defined here once, as a condition the database evaluates (for lists, filters and
+the reports' aggregates) and, where a single case is shown, in Python with the same meaning."""
+
+from datetime import date
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from grievances.workdays import add_workdays
+
+
+class Status(models.TextChoices):
+    REGISTERED = "registered", _("registered")
+    ASSIGNED = "assigned", _("assigned")
+    IN_PROGRESS = "in_progress", _("in progress")
+    RESOLVED = "resolved", _("resolved")
+    RETURNED = "returned", _("returned")
+    CLOSED = "closed", _("closed off")
+
+
+# Still being worked on: neither reported resolved nor closed off.
+OPEN_STATUSES = [Status.REGISTERED, Status.ASSIGNED, Status.IN_PROGRESS, Status.RETURNED]
+DUE_SOON_WORKDAYS = 3
+
+
+def open_q() -> Q:
+    return Q(status__in=OPEN_STATUSES)
+
+
+def overdue_q(today: date) -> Q:
+    """Open and past its deadline (the one in force: an approved extension moves it)."""
+    return open_q() & Q(deadline__lt=today)
+
+
+def due_soon_limit(today: date) -> date:
+    return add_workdays(today, DUE_SOON_WORKDAYS)
+
+
+def due_soon_q(today: date) -> Q:
+    """Open, with its deadline today or within the next DUE_SOON_WORKDAYS working days."""
+    return open_q() & Q(deadline__gte=today, deadline__lte=due_soon_limit(today))
+
+
+def phase3_end(campaign) -> date | None:
+    phase3 = campaign and next((p for p in campaign.phases.all() if p.number == 3), None)
+    return phase3.ends_on if phase3 else None
+
+
+def carried_over_q(campaign, today: date) -> Q:
+    """Open when phase 3 (排忧解难) ended: registered by then and not closed off by then; such
+    cases are followed up in phase 5. Before phase 3 ends nothing is carried over."""
+    end = phase3_end(campaign)
+    if end is None or today <= end:
+        return Q(pk__in=[])
+    return Q(registered_on__lte=end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=end))
+
+
+def is_open(case) -> bool:
+    return case.status in OPEN_STATUSES
+
+
+def is_overdue(case, today: date) -> bool:
+    return is_open(case) and case.deadline is not None and case.deadline < today
