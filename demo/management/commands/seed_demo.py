@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand
 
-from campaign.demo import DEMO_PASSWORD, seed_organisation, seed_workstream_records
 from campaign.models import Campaign
-from grievances.demo import seed_ledger, seed_rectifications
-from outreach.demo import seed_activities_and_plaques, seed_registry
+from demo.ledger import seed_ledger, seed_rectifications
+from demo.organisation import DEMO_PASSWORD, seed_organisation, seed_workstream_records
+from demo.registry import seed_activities_and_plaques, seed_registry
 
 
 class Command(BaseCommand):
@@ -26,7 +26,7 @@ class Command(BaseCommand):
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for login in logins:
             self.stdout.write(f"  {login.username:<12} {login.role:<10} {login.unit}")
-        from reports.demo import seed_reports
+        from demo.assessment import seed_reports
 
         if seed_reports():
             self.stdout.write("已生成考评权重及加减分事项。")

@@ -8,8 +8,8 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 from stdnum.cn import ric
 
-from campaign.demo import person_name
 from campaign.models import Topic, Unit, User
+from demo.organisation import person_name
 from outreach.models import (
     BeneficiaryCategory,
     Finding,
