@@ -16,7 +16,7 @@ from stdnum.cn import ric
 from bench.sizes import Size
 from bench.writer import Writer
 from campaign.models import Campaign, FiveOnesItem, Inspection, Topic, Unit, User, Workstream
-from demo.organisation import person_name
+from demo.names import person_name
 from grievances.models import (
     Case,
     CaseEvent,

@@ -9,7 +9,7 @@ from simple_history.utils import bulk_create_with_history
 from stdnum.cn import ric
 
 from campaign.models import Topic, Unit, User
-from demo.organisation import person_name
+from demo.names import person_name
 from outreach.models import (
     BeneficiaryCategory,
     Finding,
