@@ -1,11 +1,13 @@
 """The demo county's organisation: the office, member units, townships, garrison units and
 one demo login for every role. Deterministic and idempotent."""
 
-from dataclasses import dataclass
+from operator import attrgetter
 
 from django.db import transaction
 
-from campaign.models import Unit, User
+from campaign.models import Campaign, Unit, User
+from demo.county import DemoCounty, DemoLogin
+from demo.names import person_name
 
 DEMO_PASSWORD = "shuangyong2015"
 
@@ -61,26 +63,6 @@ GARRISON_UNITS = [
     ("garrison5", "驻县某部仓库"),
 ]
 
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
-    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
-    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-)
-GIVEN = "建国伟华秀英明军红梅丽强文平志勇海燕玉兰春桂芳德林成国庆永刚晓东小红长江卫东淑珍金凤桂英"
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    username: str
-    role: str
-    unit: str
-
-
-def person_name(index: int) -> str:
-    surname = SURNAMES[index % len(SURNAMES)]
-    given = GIVEN[(index * 7) % len(GIVEN)] + GIVEN[(index * 13 + 3) % len(GIVEN)]
-    return surname + (given if index % 3 else given[0])
-
 
 def _unit(code, name, short_name, kind):
     unit, _ = Unit.objects.update_or_create(
@@ -102,131 +84,68 @@ def _user(username, unit, *, last_name, first_name, read_only=False, staff=False
     return user
 
 
-@transaction.atomic
-def seed_organisation() -> list[DemoLogin]:
-    logins = []
-    office = _unit(*OFFICE, Unit.Kind.OFFICE)
-    _user("office", office, last_name="周", first_name="主任", staff=True)
-    _user("office2", office, last_name="孙", first_name="干事")
-    logins += [DemoLogin("office", "县双拥办", office.name)]
-    _user("leader", office, last_name="钱", first_name="县长", read_only=True)
-    logins += [DemoLogin("leader", "县领导（只读）", office.name)]
+# A unit, the demo login that acts for it (if any) and the role printed beside that login.
+Seat = tuple[Unit, User | None, str]
+MEMBER_LOGINS = 8  # the first member units get a login; the rest exist to be assigned cases
 
+
+@transaction.atomic
+def seed_organisation(campaign: Campaign) -> DemoCounty:
+    """Create or refresh the units and demo logins (in this order: the ids follow it)."""
+    office = _seed_office()
+    seats = [*_seed_member_units(), *_seed_townships(), *_seed_garrison_units()]
+    units = [office.unit, *(unit for unit, _user, _role in seats)]
+    logins = [
+        DemoLogin("office", "县双拥办", office.unit.name),
+        DemoLogin("leader", "县领导（只读）", office.unit.name),
+        *(DemoLogin(user.username, role, unit.name) for unit, user, role in seats if user),
+    ]
+    return DemoCounty(
+        campaign=campaign,
+        office=office,
+        units=sorted(units, key=attrgetter("code")),
+        staff={unit.pk: user for unit, user, _role in seats if user},
+        logins=logins,
+    )
+
+
+def _seed_office() -> User:
+    """The office's three logins: its head, a second clerk and a county leader who reads only."""
+    unit = _unit(*OFFICE, Unit.Kind.OFFICE)
+    office = _user("office", unit, last_name="周", first_name="主任", staff=True)
+    _user("office2", unit, last_name="孙", first_name="干事")
+    _user("leader", unit, last_name="钱", first_name="县长", read_only=True)
+    return office
+
+
+def _seed_member_units() -> list[Seat]:
+    seats = []
     for index, (code, name, short) in enumerate(MEMBER_UNITS):
         unit = _unit(code, name, short, Unit.Kind.MEMBER)
-        if index < 8:  # several member units get a login; the rest exist to be assigned cases
+        user = None
+        if index < MEMBER_LOGINS:
             full = person_name(index + 11)
-            _user(code, unit, last_name=full[0], first_name=full[1:])
-            logins.append(DemoLogin(code, "成员单位", name))
+            user = _user(code, unit, last_name=full[0], first_name=full[1:])
+        seats.append((unit, user, "成员单位"))
+    return seats
 
+
+def _seed_townships() -> list[Seat]:
+    seats = []
     for index, (code, name) in enumerate(TOWNSHIPS):
         unit = _unit(f"town-{code}", name, name, Unit.Kind.TOWNSHIP)
         full = person_name(index + 41)
-        _user(code, unit, last_name=full[0], first_name=full[1:])
-        logins.append(DemoLogin(code, "乡镇", name))
+        seats.append((unit, _user(code, unit, last_name=full[0], first_name=full[1:]), "乡镇"))
+    return seats
 
+
+def _seed_garrison_units() -> list[Seat]:
+    """Garrison units with generic designations; the first has a liaison who logs in."""
+    seats = []
     for index, (code, name) in enumerate(GARRISON_UNITS):
         unit = _unit(code, name, name.removeprefix("驻县"), Unit.Kind.GARRISON)
+        user = None
         if index == 0:
-            _user("liaison", unit, last_name="赵", first_name="联络员")
-            logins.append(DemoLogin("liaison", "驻军联络员", name))
-    return logins
-
-
-@transaction.atomic
-def seed_workstream_records() -> None:
-    """五个一 for every township and member unit, inspections (phase 6), models, commendations
-    and the support registry. Skipped once present."""
-    import random
-    from datetime import date, timedelta
-
-    from campaign.models import (
-        Commendation,
-        FiveOnesItem,
-        Inspection,
-        InspectionFinding,
-        ModelFigure,
-        SupportOrganisation,
-    )
-
-    if FiveOnesItem.objects.exists():
-        return
-    rng = random.Random(81)
-    office = User.objects.get(username="office")
-    units = list(Unit.objects.of_kind(Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER).order_by("code"))
-    items = []
-    for unit in units:
-        for item in FiveOnesItem.Item.values:
-            status = rng.choices(FiveOnesItem.Status.values, weights=[15, 20, 65])[0]
-            items.append(
-                FiveOnesItem(
-                    unit=unit,
-                    item=item,
-                    status=status,
-                    done_on=date(2015, rng.randrange(1, 12), 1) if status == "done" else None,
-                    description="已按要求建设并投入使用。" if status == "done" else "",
-                    updated_by=office,
-                )
-            )
-    FiveOnesItem.objects.bulk_create(items)
-
-    findings_pool = [
-        "双拥工作台帐登记不完整，部分问题无办理时限。",
-        "军民活动室使用率不高。",
-        "优抚对象走访记录缺少签字。",
-        "宣传栏内容未及时更新。",
-    ]
-    for n in range(24):
-        unit = units[(n * 7) % len(units)]
-        inspected_on = date(2015, 4, 1) + timedelta(days=n * 14)
-        inspection = Inspection.objects.create(
-            unit=unit,
-            inspected_on=inspected_on,
-            inspectors="县双拥办 周主任、孙干事",
-            checked="五个一建设、问题台帐、走访摸底记录",
-            rating=rng.choices(Inspection.Rating.values, weights=[25, 45, 25, 5])[0],
-            summary="总体推进有序，个别环节需整改。",
-            created_by=office,
-        )
-        for text in rng.sample(findings_pool, rng.choice([0, 1, 2])):
-            InspectionFinding.objects.create(inspection=inspection, text=text)
-
-    figures = [
-        ("supporter", "王秀英", "chengguan"),
-        ("family", "李建国家庭", "dongcheng"),
-        ("soldier", "张伟", "garrison1"),
-        ("veteran", "陈志勇", "xihe"),
-        ("spouse", "刘丽", "nanshan"),
-    ]
-    by_code = {u.code: u for u in Unit.objects.all()}
-    for category, name, code in figures:
-        unit = by_code.get(code) or by_code.get(f"town-{code}")
-        ModelFigure.objects.create(
-            category=category, name=name, unit=unit, year=2015, story="事迹经县电视台宣传报道。"
-        )
-    Commendation.objects.create(
-        kind="unit",
-        unit=by_code["town-chengguan"],
-        title="双拥在基层活动先进单位",
-        commended_on=date(2016, 12, 20),
-    )
-    Commendation.objects.create(
-        kind="person",
-        unit=by_code["minzheng"],
-        person_name="周建华",
-        title="双拥在基层活动先进个人",
-        commended_on=date(2016, 12, 20),
-    )
-    for kind, name, code in [
-        ("medical", "县人民医院拥军医疗服务队", "weijian"),
-        ("legal", "县法律援助中心拥军法律服务团", "sifa"),
-        ("education", "县实验小学拥军助学团队", "jiaoyu"),
-        ("enterprise", "某建材有限公司", None),
-        ("window", "县政务服务中心拥军优先窗口", "tuiyi"),
-    ]:
-        SupportOrganisation.objects.create(
-            kind=kind,
-            name=name,
-            unit=by_code.get(code) if code else None,
-            members=rng.randrange(5, 40),
-        )
+            user = _user("liaison", unit, last_name="赵", first_name="联络员")
+        seats.append((unit, user, "驻军联络员"))
+    return seats
