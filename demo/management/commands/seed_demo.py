@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from campaign.models import Campaign
 from demo.activities import seed_activities_and_plaques
-from demo.assessment import seed_reports
+from demo.assessment import seed_assessment
 from demo.ledger import seed_ledger
 from demo.organisation import DEMO_PASSWORD, seed_organisation
 from demo.rectifications import seed_rectifications
@@ -18,12 +18,12 @@ class Command(BaseCommand):
         if campaign is None:
             self.stderr.write("请先运行 python manage.py load_plan 载入活动方案。")
             raise SystemExit(1)
+        # The order matters: each builder reads what the ones before it wrote, and the ids
+        # (hence the demo's ledger numbers and links) follow it.
         county = seed_organisation(campaign)
-        created = seed_registry(county)
-        if created:
-            self.stdout.write(f"已生成 {created} 户优抚对象及走访记录。")
-        cases = seed_ledger(county)
-        if cases:
+        if households := seed_registry(county):
+            self.stdout.write(f"已生成 {households} 户优抚对象及走访记录。")
+        if cases := seed_ledger(county):
             self.stdout.write(f"已生成 {cases} 条问题台帐。")
         seed_workstream_records(county)
         seed_activities_and_plaques(county)
@@ -31,5 +31,5 @@ class Command(BaseCommand):
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for login in county.logins:
             self.stdout.write(f"  {login.username:<12} {login.role:<10} {login.unit}")
-        if seed_reports():
+        if seed_assessment(county):
             self.stdout.write("已生成考评权重及加减分事项。")
