@@ -91,10 +91,10 @@ MEMBER_LOGINS = 8  # the first member units get a login; the rest exist to be as
 
 @transaction.atomic
 def seed_organisation(campaign: Campaign) -> DemoCounty:
-    """Create or refresh the units and demo logins (in this order: the ids follow it)."""
+    """Create or refresh the units and demo logins, always in this order: the ids follow it."""
     office = _seed_office()
     seats = [*_seed_member_units(), *_seed_townships(), *_seed_garrison_units()]
-    units = [office.unit, *(unit for unit, _user, _role in seats)]
+    units = [office.unit, *(seat[0] for seat in seats)]
     logins = [
         DemoLogin("office", "县双拥办", office.unit.name),
         DemoLogin("leader", "县领导（只读）", office.unit.name),
