@@ -46,7 +46,7 @@ def draw_plan(rng: random.Random) -> str:
 
 def advance(
     rng: random.Random, draft: CaseDraft, plan: str, *, office: User, lead: Unit, lead_user: User
-):
+) -> None:
     """Take a registered case as far as its plan says."""
     if plan == "registered":
         return
@@ -107,7 +107,9 @@ def work_through(
     return accepted_on
 
 
-def _extend(rng: random.Random, draft: CaseDraft, *, office: User, lead_user: User, since: date):
+def _extend(
+    rng: random.Random, draft: CaseDraft, *, office: User, lead_user: User, since: date
+) -> None:
     """An extension of 20 working days, approved three times in four, the rest still pending."""
     case = draft.case
     new_deadline = add_workdays(case.deadline, 20)
