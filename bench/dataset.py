@@ -15,8 +15,8 @@ from stdnum.cn import ric
 
 from bench.sizes import Size
 from bench.writer import Writer
-from campaign.demo import person_name
 from campaign.models import Campaign, FiveOnesItem, Inspection, Topic, Unit, User, Workstream
+from demo.names import person_name
 from grievances.models import (
     Case,
     CaseEvent,

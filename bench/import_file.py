@@ -7,7 +7,7 @@ from io import BytesIO
 import openpyxl
 
 from bench.dataset import id_number
-from campaign.demo import person_name
+from demo.names import person_name
 from outreach.import_template import template_workbook
 from outreach.importing import COLUMNS, DATA_SHEET
 

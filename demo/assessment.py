@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from campaign.models import Unit, User
+from demo.county import DemoCounty
 from reports.models import AssessmentItem, AssessmentScheme
 
 ITEMS = [
@@ -20,21 +20,16 @@ ITEMS = [
 
 
 @transaction.atomic
-def seed_reports() -> int:
-    office = User.objects.filter(unit__kind=Unit.Kind.OFFICE, read_only=False).order_by("pk")
-    office = office.first()
-    if office is None:
-        return 0
+def seed_assessment(county: DemoCounty) -> int:
+    """Return how many items were added (none once they exist)."""
+    office = county.office
     for year in (2015, 2016):
         AssessmentScheme.objects.get_or_create(year=year, defaults={"updated_by": office})
-    units = {u.name: u for u in Unit.objects.filter(name__in=[i[0] for i in ITEMS])}
+    units = {unit.name: unit for unit in county.units}
     created = 0
     for name, year, kind, points, reason in ITEMS:
-        unit = units.get(name)
-        if unit is None:
-            continue
         _item, made = AssessmentItem.objects.get_or_create(
-            unit=unit,
+            unit=units[name],
             year=year,
             kind=kind,
             reason=reason,

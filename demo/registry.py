@@ -1,0 +1,144 @@
+"""The demo county's registry: about 3,000 households with fictitious but valid ID numbers,
+their persons, and the survey that visited them. Deterministic; skipped once present."""
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+from stdnum.cn import ric
+
+from campaign.models import Unit
+from demo.bulk import insert_with_history
+from demo.county import DemoCounty
+from demo.names import person_name
+from demo.survey import seed_survey
+from outreach.models import BeneficiaryCategory, Household, Person, PriorityMark
+
+HOUSEHOLDS_PER_TOWNSHIP = 215
+AREA_CODE = "110101"  # known to the validator for every birth year: no warnings
+VILLAGES = [
+    "东村",
+    "西村",
+    "南湾村",
+    "北坡村",
+    "前进村",
+    "红旗村",
+    "新华社区",
+    "和平社区",
+    "大王庄",
+    "柳树湾",
+]
+
+
+@dataclass
+class _Pools:
+    """What persons are drawn from, and the ID numbers already given out."""
+
+    categories: list[BeneficiaryCategory]
+    marks: list[PriorityMark]
+    used: set[str]
+
+
+@dataclass
+class _Member:
+    """A person before it is saved: its household's place in the list and its many-to-many."""
+
+    household: int
+    person: Person
+    categories: list[BeneficiaryCategory]
+    marks: list[PriorityMark]
+
+
+def id_number(rng: random.Random, used: set[str]) -> tuple[str, date]:
+    while True:
+        born = date(1925, 1, 1) + timedelta(days=rng.randrange(0, 85 * 365))
+        body = f"{AREA_CODE}{born:%Y%m%d}{rng.randrange(1, 999):03d}"
+        number = body + ric.calc_check_digit(body + "0")
+        if number not in used:
+            used.add(number)
+            return number, born
+
+
+def phone(rng: random.Random) -> str:
+    return f"1{rng.choice('3589')}{rng.randrange(0, 10**9):09d}"
+
+
+@transaction.atomic
+def seed_registry(county: DemoCounty) -> int:
+    """Create the demo households, persons and visits; return how many households."""
+    if Household.objects.exists():
+        return 0
+    # The survey goes on drawing from the registry's generator: one sequence of draws.
+    rng = random.Random(2015)
+    households, members = _draw_households(rng, county.of_kind(Unit.Kind.TOWNSHIP))
+    households = insert_with_history(households, Household, "township__code", "number")
+    _insert_members(households, members)
+    seed_survey(rng, county, households)
+    return len(households)
+
+
+def _draw_households(rng: random.Random, townships: list[Unit]):
+    pools = _Pools(
+        categories=list(BeneficiaryCategory.objects.all()),
+        marks=list(PriorityMark.objects.all()),
+        used=set(),
+    )
+    households: list[Household] = []
+    members: list[_Member] = []
+    for township in townships:
+        for n in range(1, HOUSEHOLDS_PER_TOWNSHIP + 1):
+            index = len(households)
+            households.append(_household(rng, township, n, head=person_name(index * 3 + 1)))
+            for k in range(rng.choice([1, 1, 2, 2, 3])):
+                members.append(_member(rng, pools, index, k))
+    return households, members
+
+
+def _household(rng: random.Random, township: Unit, n: int, *, head: str) -> Household:
+    return Household(
+        township=township,
+        number=f"{n:04d}",
+        head_name=head,
+        village=rng.choice(VILLAGES),
+        address=f"{rng.randrange(1, 120)}号",
+        phone=phone(rng),
+        plaque_on=date(2015, rng.randrange(1, 6), 10) if rng.random() < 0.4 else None,
+    )
+
+
+def _member(rng: random.Random, pools: _Pools, index: int, k: int) -> _Member:
+    """The k-th person of the index-th household; the first is its head."""
+    number, born = id_number(rng, pools.used)
+    relation = Person.Relation.SELF if k == 0 else rng.choice(Person.Relation.values[1:])
+    grade = rng.choice([None] * 8 + list(range(1, 11)))
+    person = Person(
+        name=person_name(index * 3 + 1 + k * 7919),
+        id_number=number,
+        sex="M" if int(number[16]) % 2 else "F",
+        birth_date=born,
+        relation=relation,
+        disability_grade=grade,
+        disability_nature=rng.choice(["war", "duty", "illness"]) if grade else "",
+        phone=phone(rng) if rng.random() < 0.5 else "",
+        deceased=rng.random() < 0.03,
+    )
+    categories = rng.sample(pools.categories, rng.choice([1, 1, 2]))
+    marks = rng.sample(pools.marks, 1) if rng.random() < 0.2 else []
+    return _Member(index, person, categories, marks)
+
+
+def _insert_members(households: list[Household], members: list[_Member]) -> None:
+    for member in members:
+        member.person.household = households[member.household]
+    persons = insert_with_history([m.person for m in members], Person)
+    Person.categories.through.objects.bulk_create(
+        Person.categories.through(person_id=person.pk, beneficiarycategory_id=c.pk)
+        for person, member in zip(persons, members, strict=True)
+        for c in member.categories
+    )
+    Person.priority_marks.through.objects.bulk_create(
+        Person.priority_marks.through(person_id=person.pk, prioritymark_id=m.pk)
+        for person, member in zip(persons, members, strict=True)
+        for m in member.marks
+    )
