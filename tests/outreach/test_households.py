@@ -1,8 +1,10 @@
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
-from outreach.models import Household, IdNumberView, Visit
-from tests.factories import HouseholdFactory, PersonFactory
+from outreach.models import Household, IdNumberView
+from tests.factories import HouseholdFactory, PersonFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,13 +59,7 @@ def test_search_by_a_persons_name(client_for, office, homes):
 
 def test_not_visited_filter_and_coverage_count(client_for, clerk_a, township_a, homes):
     second = HouseholdFactory(township=township_a, head_name="赵丙")
-    Visit.objects.create(
-        township=township_a,
-        household=second,
-        visited_on="2015-03-10",
-        visitors="甲",
-        created_by=clerk_a,
-    )
+    VisitFactory(household=second, visited_on=date(2015, 3, 10), created_by=clerk_a)
     client = client_for(clerk_a)
     response = client.get(reverse("outreach:households"), {"visited": "no"})
     assert listed(response) == ["张甲"]

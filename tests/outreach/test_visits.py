@@ -7,14 +7,9 @@ from django.urls import reverse
 from campaign.models import Topic
 from outreach.models import Finding, Policy, Visit
 from outreach.services import visit_record
-from tests.factories import HouseholdFactory
+from tests.factories import VisitFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def household(township_a, plan):
-    return HouseholdFactory(township=township_a, head_name="张甲")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plan")]
 
 
 def test_a_clerk_records_a_visit_with_two_findings(client_for, clerk_a, household):
@@ -123,13 +118,7 @@ def test_only_office_and_the_township_record_visits(role, request, client, house
 
 
 def test_the_visit_list_is_scoped(client_for, clerk_a, clerk_b, household):
-    Visit.objects.create(
-        township=household.township,
-        household=household,
-        visited_on="2015-03-03",
-        visitors="甲",
-        created_by=clerk_a,
-    )
+    VisitFactory(household=household, visited_on=date(2015, 3, 3), created_by=clerk_a)
     assert client_for(clerk_b).get(reverse("outreach:visits")).context["object_list"].count() == 0
     assert client_for(clerk_a).get(reverse("outreach:visits")).context["object_list"].count() == 1
 
@@ -139,13 +128,7 @@ def test_the_visit_list_keeps_its_query_count(
     client_for, office, household, clerk_a, rows, django_assert_num_queries
 ):
     for _ in range(rows):
-        Visit.objects.create(
-            township=household.township,
-            household=household,
-            visited_on="2015-03-03",
-            visitors="甲",
-            created_by=clerk_a,
-        )
+        VisitFactory(household=household, visited_on=date(2015, 3, 3), created_by=clerk_a)
     client = client_for(office)
     with django_assert_num_queries(5):
         client.get(reverse("outreach:visits"))
