@@ -109,11 +109,16 @@ def test_the_service_refuses_another_townships_household(clerk_b, household):
         )
 
 
-@pytest.mark.parametrize("role", ["leader", "member", "liaison"])
-def test_only_office_and_the_township_record_visits(role, request, client, household):
+# A leader reads the household but changes nothing (403); the others cannot see it (404).
+@pytest.mark.parametrize("role, status", [("leader", 403), ("member", 404), ("liaison", 404)])
+def test_only_office_and_the_township_record_visits(role, status, request, client, household):
     client.force_login(request.getfixturevalue(role))
-    response = client.get(reverse("outreach:visit_household", args=[household.pk]))
-    assert response.status_code in (403, 404)
+    url = reverse("outreach:visit_household", args=[household.pk])
+    assert client.get(url).status_code == status
+    response = client.post(
+        url, {"visited_on": "2015-04-02", "visitors": "甲", "topic_5_text": "房屋漏雨"}
+    )
+    assert response.status_code == status
     assert Visit.objects.count() == 0
 
 
