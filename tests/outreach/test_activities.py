@@ -13,11 +13,6 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 PDF = b"%PDF-1.4\n" + b"0" * 64
 
 
-@pytest.fixture
-def person(township_a):
-    return PersonFactory(household=HouseholdFactory(township=township_a), name="老红军甲")
-
-
 def post_activity(client, **overrides):
     data = {
         "kind": "hero_visit",
