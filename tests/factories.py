@@ -16,6 +16,7 @@ from campaign.models import (
     Workstream,
 )
 from grievances.models import Case, CaseEvent, LedgerCounter, Source, Status
+from grievances.services import phase_on
 from outreach.models import (
     KIND_WORKSTREAM,
     Activity,
@@ -184,13 +185,7 @@ class CaseFactory(factory.django.DjangoModelFactory):
     source = Source.SURVEY
     priority = factory.LazyAttribute(lambda c: c.topic.priority)
     registered_by = factory.SubFactory(OfficeUserFactory)
-    registered_phase = factory.LazyAttribute(
-        lambda c: (
-            c.campaign.phases.filter(starts_on__lte=c.registered_on, ends_on__gte=c.registered_on)
-            .exclude(number=6)
-            .first()
-        )
-    )
+    registered_phase = factory.LazyAttribute(lambda c: phase_on(c.campaign, c.registered_on))
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

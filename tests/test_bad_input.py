@@ -1,7 +1,6 @@
 """Bad input across the app: each form answers with a clear Chinese message, stores nothing
 half, and never renders what it was given unescaped."""
 
-
 import pytest
 from django.urls import reverse
 

@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from campaign.models import Topic
 from grievances import services
-from outreach.models import Finding
+from tests.factories import FindingFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -13,24 +14,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def make_cases(office, household, clerk_a, member_unit, plan):
     """make_cases(n, **assign): n cases from n visits, each assigned when assign is given."""
-    from campaign.models import Topic
-    from outreach.models import Visit
-
     topics = [Topic.objects.get(number=n) for n in (5, 4, 6, 7)]
 
     def make(count, **assign):
         cases = []
         for n in range(count):
-            visit = Visit.objects.create(
-                township=household.township,
-                household=household,
-                visited_on="2015-04-01",
-                visitors="甲",
-                created_by=clerk_a,
-            )
-            finding = Finding.objects.create(
-                visit=visit, topic=topics[n % 4], text=f"问题{n}", needs_action=True
-            )
+            visit = VisitFactory(household=household, created_by=clerk_a)
+            finding = FindingFactory(visit=visit, topic=topics[n % 4], text=f"问题{n}")
             case = services.case_register_findings(user=office, findings=[finding], merge=False)[0]
             if assign:
                 case = services.case_assign(user=office, case=case, lead_unit=member_unit, **assign)
@@ -102,8 +92,6 @@ def test_search_by_ledger_number(client_for, office, make_cases):
 
 
 def test_filters_by_topic_status_and_month(client_for, office, make_cases):
-    from campaign.models import Topic
-
     make_cases(3)
     client = client_for(office)
     topic = Topic.objects.get(number=5)

@@ -1,14 +1,16 @@
 """Signing off a year: its figures are frozen (the workbook produced again gives the same
 figures), and changes made afterwards to the year's cases are listed as made after sign-off."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
 from campaign.models import Topic
 from grievances import services as ledger
 from grievances.models import Case
-from outreach.models import Finding, Visit
 from reports.models import AssessmentItem, FrozenLedgerRow, YearSignOff
+from tests.factories import FindingFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,16 +39,10 @@ def figures(book):
 def change_the_ledger(county, office, clerk_a):
     """Close the case awaiting closure and register a new 2015 case."""
     ledger.case_close(user=office, case=county.cases["resolved"])
-    visit = Visit.objects.create(
-        township=clerk_a.unit,
-        household=county.households["王甲"],
-        visited_on="2015-06-12",
-        visitors="甲",
-        created_by=clerk_a,
+    visit = VisitFactory(
+        household=county.households["王甲"], visited_on=date(2015, 6, 12), created_by=clerk_a
     )
-    finding = Finding.objects.create(
-        visit=visit, topic=Topic.objects.get(number=5), text="新发现的困难", needs_action=True
-    )
+    finding = FindingFactory(visit=visit, topic=Topic.objects.get(number=5), text="新发现的困难")
     return ledger.case_register_findings(user=office, findings=[finding], merge=False)[0]
 
 
