@@ -142,3 +142,27 @@ def test_a_household_topic_without_a_household_is_refused(client_for, office, pl
     )
     assert "专题4至7针对优抚对象户" in response.content.decode()
     assert Case.objects.count() == 0
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_intake_keeps_its_query_count(
+    rows, client_for, office, household, garrison_unit, clerk_a, plan, django_assert_num_queries
+):
+    pending = []
+    for _ in range(rows):
+        pending.append(FindingFactory(visit=VisitFactory(household=household, created_by=clerk_a)))
+        garrison_visit = VisitFactory(
+            garrison_visit=True,
+            garrison=garrison_unit,
+            township=clerk_a.unit,
+            created_by=clerk_a,
+        )
+        pending.append(FindingFactory(visit=garrison_visit))
+    client = client_for(office)
+    with django_assert_num_queries(3):
+        response = client.get(reverse("grievances:intake"))
+    assert waiting(response) == sorted(f.text for f in pending)
+    page = response.content.decode()
+    for finding in pending:
+        assert f'value="{finding.pk}"' in page and finding.text in page
+    assert household.head_name in page and garrison_unit.name in page
