@@ -124,6 +124,9 @@ def test_the_list_keeps_its_query_count(
     with django_assert_num_queries(8):
         response = client.get(reverse("outreach:activities"))
     assert len(response.context["object_list"]) == rows
+    page = response.content.decode()
+    for activity in Activity.objects.all():
+        assert activity.get_absolute_url() in page and activity.title in page
 
 
 def test_the_activity_page_shows_its_change_history(client_for, clerk_a, plan):

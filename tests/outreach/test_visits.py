@@ -7,7 +7,7 @@ from django.urls import reverse
 from campaign.models import Topic
 from outreach.models import Finding, Policy, Visit
 from outreach.services import visit_record
-from tests.factories import VisitFactory
+from tests.factories import FindingFactory, HouseholdFactory, VisitFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plan")]
 
@@ -130,10 +130,21 @@ def test_the_visit_list_is_scoped(client_for, clerk_a, clerk_b, household):
 
 @pytest.mark.parametrize("rows", [1, 3])
 def test_the_visit_list_keeps_its_query_count(
-    client_for, office, household, clerk_a, rows, django_assert_num_queries
+    client_for, office, township_a, garrison_unit, clerk_a, rows, django_assert_num_queries
 ):
+    visits = []
     for _ in range(rows):
-        VisitFactory(household=household, visited_on=date(2015, 3, 3), created_by=clerk_a)
+        household = HouseholdFactory(township=township_a)
+        visits.append(VisitFactory(household=household, created_by=clerk_a))
+        visits.append(
+            VisitFactory(
+                garrison_visit=True, garrison=garrison_unit, township=township_a, created_by=clerk_a
+            )
+        )
+        FindingFactory(visit=visits[-2])
     client = client_for(office)
     with django_assert_num_queries(5):
-        client.get(reverse("outreach:visits"))
+        response = client.get(reverse("outreach:visits"))
+    page = response.content.decode()
+    for visit in visits:
+        assert visit.get_absolute_url() in page and str(visit.subject) in page
