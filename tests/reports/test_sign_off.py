@@ -10,7 +10,7 @@ from campaign.models import Topic
 from grievances import services as ledger
 from grievances.models import Case
 from reports.models import AssessmentItem, FrozenLedgerRow, YearSignOff
-from tests.factories import FindingFactory, VisitFactory
+from tests.factories import CaseEventFactory, FindingFactory, UserFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +143,26 @@ def test_the_sign_off_must_be_confirmed(county, client_for, office):
     response = client_for(office).post(SIGN_OFF, follow=True)
     assert "请勾选确认" in response.content.decode()
     assert not YearSignOff.objects.exists()
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_changes_after_sign_off_keep_their_query_count(
+    rows, county, client_for, office, member_unit, django_assert_num_queries
+):
+    client = client_for(office)
+    client.post(SIGN_OFF, CONFIRM)
+    events = [
+        CaseEventFactory(
+            case=county.cases[key],
+            kind="progress",
+            by=UserFactory(unit=member_unit, last_name=f"科员{n}"),
+            note=f"签署后的进展{n}",
+        )
+        for n, key in enumerate(["on-time", "late", "overdue"][:rows])
+    ]
+    with django_assert_num_queries(7):
+        response = client.get(reverse("reports:yearend") + "?year=2015")
+    assert response.context["change_count"] == rows
+    page = response.content.decode()
+    for event in events:
+        assert event.case.number in page and event.by.display_name in page and event.note in page
