@@ -101,7 +101,7 @@ class OfficeUserFactory(UserFactory):
 
 class VisitFactory(factory.django.DjangoModelFactory):
     """A household visit by default; `VisitFactory(garrison_visit=True, township=…)` visits a
-    garrison unit instead. The topics come from the loaded plan."""
+    garrison unit instead."""
 
     class Meta:
         model = Visit
@@ -120,7 +120,8 @@ class VisitFactory(factory.django.DjangoModelFactory):
 
 
 class FindingFactory(factory.django.DjangoModelFactory):
-    """A finding that needs action, under topic 5 (household) or 1 (garrison) unless told."""
+    """A finding that needs action, under topic 5 (household) or 1 (garrison) unless told;
+    the topics come from the loaded plan (the `plan` fixture)."""
 
     class Meta:
         model = Finding
