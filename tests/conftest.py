@@ -7,7 +7,14 @@ import pytest
 
 from campaign.models import Unit
 from campaign.services import plan_load
-from tests.factories import UnitFactory, UserFactory
+from tests.factories import (
+    FindingFactory,
+    HouseholdFactory,
+    PersonFactory,
+    UnitFactory,
+    UserFactory,
+    VisitFactory,
+)
 
 PASSWORD = "secret-pass-123"
 MID_CAMPAIGN = date(2015, 6, 15)  # phases 3 and 6 are running
@@ -94,6 +101,52 @@ def cast(office, leader, clerk_a, clerk_b, member, liaison):
         "member": member,
         "liaison": liaison,
     }
+
+
+@pytest.fixture
+def household(township_a):
+    """A household in township A, with no person yet."""
+    return HouseholdFactory(township=township_a, head_name="张甲", village="东村")
+
+
+@pytest.fixture
+def person(household):
+    """The household's soldier or veteran, whose name and numbers could leak."""
+    return PersonFactory(household=household, name="张成员")
+
+
+@pytest.fixture
+def visit(household, clerk_a, plan):
+    return VisitFactory(household=household, visited_on=date(2015, 4, 1), created_by=clerk_a)
+
+
+@pytest.fixture
+def finding(visit):
+    """A finding under topic 5 (special hardship) that needs action."""
+    return FindingFactory(visit=visit, text="房屋漏雨，需维修")
+
+
+@pytest.fixture
+def case(office, finding):
+    """The finding put on the ledger by the office: 2015-0001, registered."""
+    from grievances import services
+
+    return services.case_register_findings(user=office, findings=[finding], merge=False)[0]
+
+
+@pytest.fixture
+def assigned_case(case, office, member_unit):
+    """The case assigned to the member unit, due 2015-07-01."""
+    from grievances import services
+
+    return services.case_assign(
+        user=office,
+        case=case,
+        lead_unit=member_unit,
+        responsible_person="王科长",
+        deadline=date(2015, 7, 1),
+        measures="核查",
+    )
 
 
 @pytest.fixture

@@ -2,10 +2,32 @@ import itertools
 from datetime import date, timedelta
 
 import factory
+from django.db import transaction
 from stdnum.cn import ric
 
-from campaign.models import Unit, User
-from outreach.models import Household, Person
+from campaign.models import (
+    Campaign,
+    FiveOnesItem,
+    Inspection,
+    InspectionFinding,
+    Topic,
+    Unit,
+    User,
+    Workstream,
+)
+from grievances.models import Case, CaseEvent, LedgerCounter, Source, Status
+from grievances.services import phase_on
+from outreach.models import (
+    KIND_WORKSTREAM,
+    Activity,
+    ActivityKind,
+    Finding,
+    HonourPlaque,
+    Household,
+    Person,
+    PlaqueEvent,
+    Visit,
+)
 
 _sequence = itertools.count(1)
 
@@ -61,3 +83,204 @@ class PersonFactory(factory.django.DjangoModelFactory):
     sex = factory.LazyAttribute(lambda p: "M" if int(p.id_number[16]) % 2 else "F")
     birth_date = factory.LazyAttribute(lambda p: ric.get_birth_date(p.id_number))
     relation = Person.Relation.SELF
+
+
+def _township(visit):
+    if visit.household is not None:
+        return visit.household.township
+    return UnitFactory(kind=Unit.Kind.TOWNSHIP)
+
+
+class OfficeUserFactory(UserFactory):
+    """Someone at the county office (the office's unit is the one the `office` fixture uses)."""
+
+    unit = factory.SubFactory(
+        UnitFactory, code="office", name="县双拥工作委员会办公室", kind=Unit.Kind.OFFICE
+    )
+
+
+class VisitFactory(factory.django.DjangoModelFactory):
+    """A household visit by default; `VisitFactory(garrison_visit=True, township=…)` visits a
+    garrison unit instead."""
+
+    class Meta:
+        model = Visit
+
+    class Params:
+        garrison_visit = factory.Trait(
+            household=None, garrison=factory.SubFactory(UnitFactory, kind=Unit.Kind.GARRISON)
+        )
+
+    household = factory.SubFactory(HouseholdFactory)
+    garrison = None
+    township = factory.LazyAttribute(_township)
+    visited_on = date(2015, 4, 1)
+    visitors = "甲"
+    created_by = factory.SubFactory(UserFactory, unit=factory.SelfAttribute("..township"))
+
+
+class FindingFactory(factory.django.DjangoModelFactory):
+    """A finding that needs action, under topic 5 (household) or 1 (garrison) unless told;
+    the topics come from the loaded plan (the `plan` fixture)."""
+
+    class Meta:
+        model = Finding
+
+    visit = factory.SubFactory(VisitFactory)
+    topic = factory.LazyAttribute(
+        lambda f: Topic.objects.get(number=5 if f.visit.household_id else 1)
+    )
+    text = factory.Sequence(lambda n: f"走访问题{n}")
+    needs_action = True
+
+
+def take_ledger_number(campaign, year: int, sequence: int | None = None) -> int:
+    """The next number of the year's ledger, or `sequence` if given; either way the counter
+    that grievances.services.case_register draws from moves past it, so rows made here and
+    rows registered later never share a number."""
+    with transaction.atomic():
+        counter, _ = LedgerCounter.objects.select_for_update().get_or_create(
+            campaign=campaign, year=year
+        )
+        if sequence is None:
+            sequence = counter.last + 1
+        if sequence > counter.last:
+            counter.last = sequence
+            counter.save(update_fields=["last"])
+    return sequence
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    """A ledger row about a household, registered on the campaign's pinned day and numbered
+    from the ledger's counter. `assigned=True` gives it a lead unit, a responsible person, a
+    deadline and measures. To take a case through its workflow, use grievances.services."""
+
+    class Meta:
+        model = Case
+
+    class Params:
+        assigned = factory.Trait(
+            lead_unit=factory.SubFactory(UnitFactory, kind=Unit.Kind.MEMBER),
+            responsible_person="王科长",
+            measures="核查落实",
+            deadline=date(2015, 7, 1),
+            original_deadline=factory.SelfAttribute("deadline"),
+            status=Status.ASSIGNED,
+        )
+        about_garrison = factory.Trait(
+            household=None,
+            township=None,
+            garrison=factory.SubFactory(UnitFactory, kind=Unit.Kind.GARRISON),
+            topic=factory.LazyFunction(lambda: Topic.objects.get(number=1)),
+        )
+
+    campaign = factory.LazyFunction(lambda: Campaign.objects.get())
+    registered_on = date(2015, 6, 15)
+    year = factory.LazyAttribute(lambda c: c.registered_on.year)
+    sequence = None
+    topic = factory.LazyFunction(lambda: Topic.objects.get(number=5))
+    household = factory.SubFactory(HouseholdFactory)
+    garrison = None
+    township = factory.LazyAttribute(lambda c: c.household.township if c.household else None)
+    description = factory.Sequence(lambda n: f"台账问题{n}")
+    source = Source.SURVEY
+    priority = factory.LazyAttribute(lambda c: c.topic.priority)
+    registered_by = factory.SubFactory(OfficeUserFactory)
+    registered_phase = factory.LazyAttribute(lambda c: phase_on(c.campaign, c.registered_on))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        kwargs["sequence"] = take_ledger_number(
+            kwargs["campaign"], kwargs["year"], kwargs["sequence"]
+        )
+        return super()._create(model_class, *args, **kwargs)
+
+
+class CaseEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CaseEvent
+
+    case = factory.SubFactory(CaseFactory)
+    kind = CaseEvent.Kind.REGISTERED
+    on = factory.SelfAttribute("case.registered_on")
+    by = factory.SelfAttribute("case.registered_by")
+    unit = factory.SelfAttribute("by.unit")
+    to_status = factory.SelfAttribute("case.status")
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    """An activity of a township, under the workstream its kind belongs to."""
+
+    class Meta:
+        model = Activity
+
+    kind = ActivityKind.CONDOLENCE_VISIT
+    workstream = factory.LazyAttribute(
+        lambda a: Workstream.objects.get(number=KIND_WORKSTREAM[a.kind])
+    )
+    organiser = factory.SubFactory(UnitFactory, kind=Unit.Kind.TOWNSHIP)
+    held_on = date(2015, 5, 1)
+    title = factory.Sequence(lambda n: f"活动{n}")
+    created_by = factory.SubFactory(UserFactory, unit=factory.SelfAttribute("..organiser"))
+
+
+class HonourPlaqueFactory(factory.django.DjangoModelFactory):
+    """A plaque hung on a veteran's household, with the event that issued it."""
+
+    class Meta:
+        model = HonourPlaque
+        skip_postgeneration_save = True
+
+    household = factory.SubFactory(HouseholdFactory)
+    type = HonourPlaque.Type.VETERAN
+    basis = "退役士兵"
+    placement = HonourPlaque.Placement.DOOR
+    status = HonourPlaque.Status.HUNG
+    hung_on = date(2015, 3, 1)
+    issued = factory.RelatedFactory(
+        "tests.factories.PlaqueEventFactory", factory_related_name="plaque"
+    )
+
+
+class PlaqueEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlaqueEvent
+
+    plaque = factory.SubFactory(HonourPlaqueFactory, issued=None)
+    kind = PlaqueEvent.Kind.ISSUED
+    on = factory.SelfAttribute("plaque.hung_on")
+    by = factory.SubFactory(UserFactory, unit=factory.SelfAttribute("..plaque.household.township"))
+
+
+class InspectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Inspection
+
+    unit = factory.SubFactory(UnitFactory, kind=Unit.Kind.TOWNSHIP)
+    inspected_on = date(2015, 6, 1)
+    inspectors = "周"
+    checked = "台账"
+    rating = Inspection.Rating.GOOD
+    created_by = factory.SubFactory(OfficeUserFactory)
+
+
+class InspectionFindingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InspectionFinding
+
+    inspection = factory.SubFactory(InspectionFactory)
+    text = factory.Sequence(lambda n: f"督查问题{n}")
+    needs_rectification = True
+
+
+class FiveOnesItemFactory(factory.django.DjangoModelFactory):
+    """A 五个一 item in place."""
+
+    class Meta:
+        model = FiveOnesItem
+
+    unit = factory.SubFactory(UnitFactory, kind=Unit.Kind.TOWNSHIP)
+    item = FiveOnesItem.Item.ROOM
+    status = FiveOnesItem.Status.DONE
+    done_on = date(2015, 3, 1)
+    updated_by = factory.SubFactory(UserFactory, unit=factory.SelfAttribute("..unit"))

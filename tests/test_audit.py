@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from outreach.models import Household, IdNumberView
-from tests.factories import PersonFactory
+from tests.factories import CaseEventFactory, CaseFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +75,24 @@ def test_a_units_history_is_in_the_admin(client, office, township_a):
     listed = [entry.pk for entry in response.context["page_obj"]]
     assert listed == list(township_a.history.values_list("pk", flat=True))
     assert len(listed) == 2
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_trail_keeps_its_query_count(
+    rows, client_for, office, township_a, person, plan, django_assert_num_queries
+):
+    """Each row names its user: the users are read in one query whatever their number."""
+    case = CaseFactory(household=person.household)
+    users = []
+    for n in range(rows):
+        user = UserFactory(unit=township_a, last_name=f"审计员{n}")
+        CaseEventFactory(case=case, by=user, kind="progress", note="已上门")
+        IdNumberView.objects.create(person=person, user=user)
+        users.append(user)
+    client = client_for(office)
+    with django_assert_num_queries(6):
+        response = client.get(reverse("audit:trail"))
+    page = response.content.decode()
+    for user in users:
+        assert page.count(f"<td>{user.display_name}</td>") == 2
+    assert f"#{case.pk}</td>" in page and f"#{person.pk}</td>" in page

@@ -2,18 +2,12 @@
 
 import sqlite3
 import uuid
-from datetime import date
 
 import psycopg
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
-
-from campaign.models import Topic
-from grievances import services
-from outreach.models import Finding, Visit
-from tests.factories import HouseholdFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -27,20 +21,8 @@ def table_counts(count):
 
 
 @pytest.fixture
-def records(plan, office, clerk_a, township_a, member_unit):
-    household = HouseholdFactory(township=township_a)
-    PersonFactory(household=household)
-    visit = Visit.objects.create(
-        township=township_a,
-        household=household,
-        visited_on=date(2015, 4, 1),
-        visitors="甲",
-        created_by=clerk_a,
-    )
-    finding = Finding.objects.create(
-        visit=visit, topic=Topic.objects.get(number=5), text="漏雨", needs_action=True
-    )
-    services.case_register_findings(user=office, findings=[finding], merge=False)
+def records(person, case):
+    """A household with its person, a visit, its finding and the case it opened."""
 
 
 def test_a_backup_restores_every_record(records, tmp_path):

@@ -4,7 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from campaign.models import FiveOnesItem
+from campaign.models import FiveOnesItem, Unit
+from tests.factories import FiveOnesItemFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +66,21 @@ def test_the_county_view_counts_what_each_unit_has(
     assert done == {"甲镇": 1, "乙乡": 0}
     own = client_for(clerk_a).get(reverse("campaign:five_ones")).context["rows"]
     assert [row["unit"] for row in own] == [township_a]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_county_view_keeps_its_query_count(rows, client_for, office, django_assert_num_queries):
+    units = []
+    for n in range(rows):
+        for kind in (Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER):
+            unit = UnitFactory(kind=kind, short_name=f"{kind}单位{n}")
+            FiveOnesItemFactory(unit=unit, item="room")
+            FiveOnesItemFactory(unit=unit, item="board", status="building", done_on=None)
+            units.append(unit)
+    client = client_for(office)
+    with django_assert_num_queries(4):
+        response = client.get(reverse("campaign:five_ones"))
+    page = response.content.decode()
+    for unit in units:
+        assert f'data-unit="{unit.pk}"' in page and unit.label in page
+    assert page.count("<td>1/5</td>") == 2 * rows

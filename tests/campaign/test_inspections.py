@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from campaign.models import Inspection, Topic
 from grievances.models import Case
+from tests.factories import InspectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +74,21 @@ def test_the_unit_inspected_reads_its_inspection_and_others_do_not(
         == 403
     )
     assert Case.objects.count() == 0
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_list_keeps_its_query_count(
+    rows, client_for, office, township_a, member_unit, plan, django_assert_num_queries
+):
+    inspections = [
+        InspectionFactory(unit=unit, inspectors=f"督查组{n}", created_by=office)
+        for n in range(rows)
+        for unit in (township_a, member_unit)
+    ]
+    client = client_for(office)
+    with django_assert_num_queries(4):
+        response = client.get(reverse("campaign:inspections"))
+    page = response.content.decode()
+    for inspection in inspections:
+        assert inspection.get_absolute_url() in page and inspection.inspectors in page
+    assert township_a.name in page and member_unit.name in page

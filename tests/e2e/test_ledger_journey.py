@@ -6,8 +6,7 @@ from playwright.sync_api import expect
 
 from campaign.models import Topic
 from grievances.models import Case, Status
-from outreach.models import Finding, Visit
-from tests.factories import HouseholdFactory
+from tests.factories import FindingFactory, HouseholdFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -27,16 +26,8 @@ def test_a_finding_is_worked_to_closure_and_reopened(
     live_server, signed_in, plan, office, member, clerk_a, member_unit
 ):
     household = HouseholdFactory(township=clerk_a.unit, head_name="刘桂英")
-    visit = Visit.objects.create(
-        township=clerk_a.unit,
-        household=household,
-        visited_on="2015-04-01",
-        visitors="甲",
-        created_by=clerk_a,
-    )
-    Finding.objects.create(
-        visit=visit, topic=Topic.objects.get(number=5), text="房屋漏雨需维修", needs_action=True
-    )
+    visit = VisitFactory(household=household, created_by=clerk_a)
+    FindingFactory(visit=visit, topic=Topic.objects.get(number=5), text="房屋漏雨需维修")
 
     desk = signed_in(office)
     desk.goto(live_server.url + "/ledger/intake/")

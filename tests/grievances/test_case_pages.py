@@ -10,32 +10,21 @@ from grievances.models import Case, CaseEvent, Status
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def case(office, finding, member_unit):
-    case = services.case_register_findings(user=office, findings=[finding], merge=False)[0]
-    return services.case_assign(
-        user=office,
-        case=case,
-        lead_unit=member_unit,
-        responsible_person="王科长",
-        deadline=date(2015, 7, 1),
-        measures="核查",
-    )
-
-
-def test_the_case_page_shows_its_timeline_and_only_allowed_actions(client_for, member, case):
-    response = client_for(member).get(case.get_absolute_url())
+def test_the_case_page_shows_its_timeline_and_only_allowed_actions(
+    client_for, member, assigned_case
+):
+    response = client_for(member).get(assigned_case.get_absolute_url())
     assert list(response.context["action_forms"]) == ["accept"]
     kinds = [e.kind for e in response.context["events"]]
     assert kinds == ["registered", "assigned"]
 
 
-def test_a_leader_reads_the_case_and_has_no_action(client_for, leader, case):
-    response = client_for(leader).get(case.get_absolute_url())
+def test_a_leader_reads_the_case_and_has_no_action(client_for, leader, assigned_case):
+    response = client_for(leader).get(assigned_case.get_absolute_url())
     assert response.context["action_forms"] == {}
     assert (
         client_for(leader)
-        .post(reverse("grievances:case_action", args=[case.pk, "close"]))
+        .post(reverse("grievances:case_action", args=[assigned_case.pk, "close"]))
         .status_code
         == 403
     )
@@ -59,36 +48,39 @@ def test_assigning_by_working_days_uses_the_calendar(
     assert case.deadline == date(2015, 10, 10)
 
 
-def test_a_bad_action_form_shows_its_errors_and_changes_nothing(client_for, member, case):
-    client_for(member).post(reverse("grievances:case_action", args=[case.pk, "accept"]), {})
-    case.refresh_from_db()
+def test_a_bad_action_form_shows_its_errors_and_changes_nothing(client_for, member, assigned_case):
+    client_for(member).post(
+        reverse("grievances:case_action", args=[assigned_case.pk, "accept"]), {}
+    )
+    assigned_case.refresh_from_db()
     response = client_for(member).post(
-        reverse("grievances:case_action", args=[case.pk, "resolve"]), {"resolve-result": ""}
+        reverse("grievances:case_action", args=[assigned_case.pk, "resolve"]),
+        {"resolve-result": ""},
     )
     assert response.status_code == 400
     assert "这个字段是必填项" in response.content.decode()
-    case.refresh_from_db()
-    assert case.status == Status.IN_PROGRESS
+    assigned_case.refresh_from_db()
+    assert assigned_case.status == Status.IN_PROGRESS
 
 
-def test_another_unit_cannot_act_on_the_case(client_for, clerk_b, case):
+def test_another_unit_cannot_act_on_the_case(client_for, clerk_b, assigned_case):
     assert (
         client_for(clerk_b)
-        .post(reverse("grievances:case_action", args=[case.pk, "accept"]))
+        .post(reverse("grievances:case_action", args=[assigned_case.pk, "accept"]))
         .status_code
         == 404
     )
-    assert Case.objects.get(pk=case.pk).status == Status.ASSIGNED
+    assert Case.objects.get(pk=assigned_case.pk).status == Status.ASSIGNED
 
 
-def test_a_stale_edit_is_refused_and_loses_nothing(office, case, plan):
+def test_a_stale_edit_is_refused_and_loses_nothing(office, assigned_case, plan):
     from tests.factories import UserFactory
 
     colleague = UserFactory(username="office2", unit=office.unit)
     first, second = Client(), Client()
     first.force_login(office)
     second.force_login(colleague)
-    url = reverse("grievances:case_edit", args=[case.pk])
+    url = reverse("grievances:case_edit", args=[assigned_case.pk])
     form_one = first.get(url).context["form"]
     form_two = second.get(url).context["form"]
 
@@ -103,6 +95,6 @@ def test_a_stale_edit_is_refused_and_loses_nothing(office, case, plan):
     page = response.content.decode()
     assert "在您编辑期间，他人修改了此台帐，未保存任何内容。" in page
     assert "第一人的措施" in page and "第二人的措施" in page
-    case.refresh_from_db()
-    assert case.measures == "第一人的措施"
-    assert CaseEvent.objects.filter(case=case, kind="edited").count() == 1
+    assigned_case.refresh_from_db()
+    assert assigned_case.measures == "第一人的措施"
+    assert CaseEvent.objects.filter(case=assigned_case, kind="edited").count() == 1

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -5,8 +7,7 @@ from django.urls import reverse
 from campaign.models import Topic
 from grievances import services
 from grievances.models import Case, CaseFinding
-from outreach.models import Finding, Visit
-from tests.factories import HouseholdFactory
+from tests.factories import FindingFactory, HouseholdFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,22 +15,16 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def findings(visit, township_b, clerk_b):
     topic5, topic6 = Topic.objects.filter(number__in=[5, 6]).order_by("number")
-    other = HouseholdFactory(township=township_b, head_name="李乙")
-    other_visit = Visit.objects.create(
-        township=township_b,
-        household=other,
-        visited_on="2015-04-02",
+    other_visit = VisitFactory(
+        household=HouseholdFactory(township=township_b, head_name="李乙"),
+        visited_on=date(2015, 4, 2),
         visitors="乙",
         created_by=clerk_b,
     )
     return {
-        "a5": Finding.objects.create(visit=visit, topic=topic5, text="房屋漏雨", needs_action=True),
-        "a6": Finding.objects.create(
-            visit=visit, topic=topic6, text="希望体检", needs_action=False
-        ),
-        "b5": Finding.objects.create(
-            visit=other_visit, topic=topic5, text="乙户困难", needs_action=True
-        ),
+        "a5": FindingFactory(visit=visit, topic=topic5, text="房屋漏雨"),
+        "a6": FindingFactory(visit=visit, topic=topic6, text="希望体检", needs_action=False),
+        "b5": FindingFactory(visit=other_visit, topic=topic5, text="乙户困难"),
     }
 
 
@@ -65,17 +60,12 @@ def test_a_township_cannot_register_another_townships_finding(client_for, clerk_
 
 
 def test_findings_about_one_problem_merge_onto_one_case(client_for, office, visit, findings):
-    again = Finding.objects.create(
-        visit=Visit.objects.create(
-            township=visit.township,
-            household=visit.household,
-            visited_on="2015-04-20",
-            visitors="甲",
-            created_by=visit.created_by,
+    again = FindingFactory(
+        visit=VisitFactory(
+            household=visit.household, visited_on=date(2015, 4, 20), created_by=visit.created_by
         ),
         topic=findings["a5"].topic,
         text="房屋漏雨加重",
-        needs_action=True,
     )
     client_for(office).post(
         reverse("grievances:intake"), {"finding": [findings["a5"].pk, again.pk], "merge": "1"}
@@ -104,8 +94,6 @@ def test_a_finding_opens_at_most_one_case(office, findings):
 
 
 def test_numbers_are_gapless_and_restart_each_year(office, findings, settings):
-    from datetime import date
-
     first = services.case_register_findings(user=office, findings=[findings["a5"]], merge=False)
     settings.SHUANGYONG_TODAY = date(2016, 1, 5)
     second = services.case_register_findings(user=office, findings=[findings["b5"]], merge=False)
@@ -154,3 +142,27 @@ def test_a_household_topic_without_a_household_is_refused(client_for, office, pl
     )
     assert "专题4至7针对优抚对象户" in response.content.decode()
     assert Case.objects.count() == 0
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_intake_keeps_its_query_count(
+    rows, client_for, office, household, garrison_unit, clerk_a, plan, django_assert_num_queries
+):
+    pending = []
+    for _ in range(rows):
+        pending.append(FindingFactory(visit=VisitFactory(household=household, created_by=clerk_a)))
+        garrison_visit = VisitFactory(
+            garrison_visit=True,
+            garrison=garrison_unit,
+            township=clerk_a.unit,
+            created_by=clerk_a,
+        )
+        pending.append(FindingFactory(visit=garrison_visit))
+    client = client_for(office)
+    with django_assert_num_queries(3):
+        response = client.get(reverse("grievances:intake"))
+    assert waiting(response) == sorted(f.text for f in pending)
+    page = response.content.decode()
+    for finding in pending:
+        assert f'value="{finding.pk}"' in page and finding.text in page
+    assert household.head_name in page and garrison_unit.name in page

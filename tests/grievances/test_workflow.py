@@ -18,11 +18,6 @@ def people(cast, co_member):
     return {**cast, "co_member": co_member}
 
 
-@pytest.fixture
-def case(office, finding):
-    return services.case_register_findings(user=office, findings=[finding], merge=False)[0]
-
-
 def assign(case, office, member_unit, co_unit):
     return services.case_assign(
         user=office,
@@ -210,11 +205,9 @@ def test_a_deadline_in_the_past_is_refused(case, office, member_unit):
 
 def test_a_legal_dispute_is_priority_by_rule(office, visit):
     from campaign.models import Topic
-    from outreach.models import Finding
+    from tests.factories import FindingFactory
 
-    finding = Finding.objects.create(
-        visit=visit, topic=Topic.objects.get(number=7), text="宅基地纠纷", needs_action=True
-    )
+    finding = FindingFactory(visit=visit, topic=Topic.objects.get(number=7), text="宅基地纠纷")
     case = services.case_register_findings(user=office, findings=[finding], merge=False)[0]
     assert case.priority is True
 

@@ -13,11 +13,6 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 PDF = b"%PDF-1.4\n" + b"0" * 64
 
 
-@pytest.fixture
-def person(township_a):
-    return PersonFactory(household=HouseholdFactory(township=township_a), name="老红军甲")
-
-
 def post_activity(client, **overrides):
     data = {
         "kind": "hero_visit",
@@ -129,6 +124,9 @@ def test_the_list_keeps_its_query_count(
     with django_assert_num_queries(8):
         response = client.get(reverse("outreach:activities"))
     assert len(response.context["object_list"]) == rows
+    page = response.content.decode()
+    for activity in Activity.objects.all():
+        assert activity.get_absolute_url() in page and activity.title in page
 
 
 def test_the_activity_page_shows_its_change_history(client_for, clerk_a, plan):

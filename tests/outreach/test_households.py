@@ -1,8 +1,10 @@
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
-from outreach.models import Household, IdNumberView, Visit
-from tests.factories import HouseholdFactory, PersonFactory
+from outreach.models import Household, IdNumberView
+from tests.factories import HouseholdFactory, PersonFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,13 +59,7 @@ def test_search_by_a_persons_name(client_for, office, homes):
 
 def test_not_visited_filter_and_coverage_count(client_for, clerk_a, township_a, homes):
     second = HouseholdFactory(township=township_a, head_name="赵丙")
-    Visit.objects.create(
-        township=township_a,
-        household=second,
-        visited_on="2015-03-10",
-        visitors="甲",
-        created_by=clerk_a,
-    )
+    VisitFactory(household=second, visited_on=date(2015, 3, 10), created_by=clerk_a)
     client = client_for(clerk_a)
     response = client.get(reverse("outreach:households"), {"visited": "no"})
     assert listed(response) == ["张甲"]
@@ -79,13 +75,22 @@ def test_archived_households_are_hidden_unless_asked_for(client_for, clerk_a, ho
 
 @pytest.mark.parametrize("rows", [1, 3])
 def test_the_list_keeps_its_query_count(
-    client_for, office, township_a, rows, django_assert_num_queries
+    client_for, office, township_a, township_b, rows, django_assert_num_queries
 ):
-    for _ in range(rows):
-        PersonFactory(household=HouseholdFactory(township=township_a))
+    households = []
+    for township in (township_a, township_b):
+        for _ in range(rows):
+            household = HouseholdFactory(township=township)
+            PersonFactory.create_batch(2, household=household)
+            VisitFactory(household=household, created_by=office)
+            households.append(household)
     client = client_for(office)
     with django_assert_num_queries(7):
-        client.get(reverse("outreach:households"))
+        response = client.get(reverse("outreach:households"))
+    page = response.content.decode()
+    for household in households:
+        assert f'data-household="{household.pk}"' in page and household.head_name in page
+    assert page.count("· 2人 ·") == 2 * rows  # each row counts its two persons
 
 
 def test_another_townships_household_answers_404(client_for, clerk_b, homes):

@@ -10,11 +10,6 @@ from tests.factories import HouseholdFactory, PersonFactory, make_id_number
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def household(township_a):
-    return HouseholdFactory(township=township_a, head_name="张甲")
-
-
 def post_person(client, household, **overrides):
     data = {"name": "张三", "id_number": make_id_number(), "relation": "self"} | overrides
     return client.post(reverse("outreach:person_add", args=[household.pk]), data)

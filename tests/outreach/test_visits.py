@@ -7,14 +7,9 @@ from django.urls import reverse
 from campaign.models import Topic
 from outreach.models import Finding, Policy, Visit
 from outreach.services import visit_record
-from tests.factories import HouseholdFactory
+from tests.factories import FindingFactory, HouseholdFactory, VisitFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def household(township_a, plan):
-    return HouseholdFactory(township=township_a, head_name="张甲")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plan")]
 
 
 def test_a_clerk_records_a_visit_with_two_findings(client_for, clerk_a, household):
@@ -114,38 +109,42 @@ def test_the_service_refuses_another_townships_household(clerk_b, household):
         )
 
 
-@pytest.mark.parametrize("role", ["leader", "member", "liaison"])
-def test_only_office_and_the_township_record_visits(role, request, client, household):
+# A leader reads the household but changes nothing (403); the others cannot see it (404).
+@pytest.mark.parametrize("role, status", [("leader", 403), ("member", 404), ("liaison", 404)])
+def test_only_office_and_the_township_record_visits(role, status, request, client, household):
     client.force_login(request.getfixturevalue(role))
-    response = client.get(reverse("outreach:visit_household", args=[household.pk]))
-    assert response.status_code in (403, 404)
+    url = reverse("outreach:visit_household", args=[household.pk])
+    assert client.get(url).status_code == status
+    response = client.post(
+        url, {"visited_on": "2015-04-02", "visitors": "甲", "topic_5_text": "房屋漏雨"}
+    )
+    assert response.status_code == status
     assert Visit.objects.count() == 0
 
 
 def test_the_visit_list_is_scoped(client_for, clerk_a, clerk_b, household):
-    Visit.objects.create(
-        township=household.township,
-        household=household,
-        visited_on="2015-03-03",
-        visitors="甲",
-        created_by=clerk_a,
-    )
+    VisitFactory(household=household, visited_on=date(2015, 3, 3), created_by=clerk_a)
     assert client_for(clerk_b).get(reverse("outreach:visits")).context["object_list"].count() == 0
     assert client_for(clerk_a).get(reverse("outreach:visits")).context["object_list"].count() == 1
 
 
 @pytest.mark.parametrize("rows", [1, 3])
 def test_the_visit_list_keeps_its_query_count(
-    client_for, office, household, clerk_a, rows, django_assert_num_queries
+    client_for, office, township_a, garrison_unit, clerk_a, rows, django_assert_num_queries
 ):
+    visits = []
     for _ in range(rows):
-        Visit.objects.create(
-            township=household.township,
-            household=household,
-            visited_on="2015-03-03",
-            visitors="甲",
-            created_by=clerk_a,
+        household = HouseholdFactory(township=township_a)
+        visits.append(VisitFactory(household=household, created_by=clerk_a))
+        visits.append(
+            VisitFactory(
+                garrison_visit=True, garrison=garrison_unit, township=township_a, created_by=clerk_a
+            )
         )
+        FindingFactory(visit=visits[-2])
     client = client_for(office)
     with django_assert_num_queries(5):
-        client.get(reverse("outreach:visits"))
+        response = client.get(reverse("outreach:visits"))
+    page = response.content.decode()
+    for visit in visits:
+        assert visit.get_absolute_url() in page and str(visit.subject) in page

@@ -36,44 +36,32 @@ def grow_county(plan, office, member_unit):
     """grow_county(n) -> n townships, each with households, a visit, cases in several
     states led by it and by the member unit, an activity and a 五个一 item."""
     from datetime import date
-    from itertools import count
 
-    from campaign.models import FiveOnesItem, Topic, Unit, Workstream
-    from grievances.models import Case, Source, Status
-    from outreach.models import Activity, Visit
+    from campaign.models import Unit
+    from grievances.models import Status
     from reports.workcal import ensure_calendar
-    from tests.factories import HouseholdFactory, UnitFactory
-
-    numbers = count(1)
+    from tests.factories import (
+        ActivityFactory,
+        CaseFactory,
+        FiveOnesItemFactory,
+        HouseholdFactory,
+        UnitFactory,
+        VisitFactory,
+    )
 
     def grow(n):
-        campaign = plan
-        topic = Topic.objects.get(number=5)
-        workstream = Workstream.objects.get(number=3)
         for i in range(n):
             township = UnitFactory(code=f"grow-{i}", name=f"增长镇{i}", kind=Unit.Kind.TOWNSHIP)
             households = [HouseholdFactory(township=township) for _ in range(2)]
-            Visit.objects.create(
-                township=township,
-                household=households[0],
-                visited_on=date(2015, 3, 2),
-                visitors="甲",
-                created_by=office,
-            )
+            VisitFactory(household=households[0], visited_on=date(2015, 3, 2), created_by=office)
             for lead, status, closed in [
                 (township, Status.CLOSED, date(2015, 5, 20)),
                 (township, Status.IN_PROGRESS, None),
                 (member_unit, Status.CLOSED, date(2015, 5, 25)),
             ]:
-                Case.objects.create(
-                    campaign=campaign,
-                    year=2015,
-                    sequence=next(numbers),
-                    topic=topic,
+                CaseFactory(
                     household=households[1],
-                    township=township,
                     description="问题",
-                    source=Source.SURVEY,
                     lead_unit=lead,
                     deadline=date(2015, 6, 1),
                     status=status,
@@ -82,17 +70,10 @@ def grow_county(plan, office, member_unit):
                     resolved_on=closed,
                     closed_on=closed,
                 )
-            Activity.objects.create(
-                workstream=workstream,
-                kind="condolence_visit",
-                organiser=township,
-                held_on=date(2015, 4, 1),
-                title="慰问",
-                created_by=office,
+            ActivityFactory(
+                organiser=township, held_on=date(2015, 4, 1), title="慰问", created_by=office
             )
-            FiveOnesItem.objects.create(
-                unit=township, item="team", status="done", done_on=date(2015, 3, 1)
-            )
+            FiveOnesItemFactory(unit=township, item="team", updated_by=None)
         ensure_calendar(date(2015, 6, 15))
 
     return grow

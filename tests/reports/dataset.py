@@ -6,10 +6,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from campaign.models import Campaign, FiveOnesItem, Inspection, Topic, Workstream
-from grievances.models import Case, LedgerCounter, Source, Status
-from outreach.models import Activity, Finding, Visit
-from tests.factories import HouseholdFactory, PersonFactory
+from campaign.models import Topic
+from grievances.models import Status
+from tests.factories import (
+    ActivityFactory,
+    CaseFactory,
+    FindingFactory,
+    FiveOnesItemFactory,
+    HouseholdFactory,
+    InspectionFactory,
+    PersonFactory,
+    VisitFactory,
+)
 
 FORMULA = '=HYPERLINK("http://evil.example","点我")'
 
@@ -22,7 +30,6 @@ class County:
 
 
 def build_county(*, office, clerk_a, township_a, township_b, member_unit, garrison_unit):
-    campaign = Campaign.objects.get()
     topics = {t.number: t for t in Topic.objects.all()}
     county = County()
 
@@ -40,27 +47,19 @@ def build_county(*, office, clerk_a, township_a, township_b, member_unit, garris
         county.households[name] = household
 
     def visit(household, day, *topic_numbers):
-        made = Visit.objects.create(
-            township=household.township,
-            household=household,
-            visited_on=day,
-            visitors="甲",
-            created_by=clerk_a,
-        )
+        made = VisitFactory(household=household, visited_on=day, created_by=clerk_a)
         for number in topic_numbers:
-            Finding.objects.create(
-                visit=made, topic=topics[number], text=f"问题{number}", needs_action=True
-            )
+            FindingFactory(visit=made, topic=topics[number], text=f"问题{number}")
         return made
 
     visit(county.households["张甲"], date(2015, 3, 10), 5, 7)
     visit(county.households["张甲"], date(2015, 4, 2), 6)
     visit(county.households["李甲"], date(2015, 3, 12), 4)
-    Visit.objects.create(
-        township=township_a,
+    VisitFactory(
+        garrison_visit=True,
         garrison=garrison_unit,
+        township=township_a,
         visited_on=date(2015, 3, 20),
-        visitors="甲",
         created_by=clerk_a,
     )
 
@@ -81,15 +80,12 @@ def build_county(*, office, clerk_a, township_a, township_b, member_unit, garris
         year=2015,
         priority=False,
     ):
-        made = Case.objects.create(
-            campaign=campaign,
+        made = CaseFactory(
             year=year,
             sequence=next(sequence),
             topic=topics[topic],
             household=county.households[household],
-            township=county.households[household].township,
             description=description or f"问题{key}",
-            source=Source.SURVEY,
             lead_unit=lead,
             measures="核查落实" if lead else "",
             responsible_person="王科长" if lead else "",
@@ -192,15 +188,11 @@ def build_county(*, office, clerk_a, township_a, township_b, member_unit, garris
         year=2016,
     )
 
-    # The ledger numbers given out so far, so cases registered later follow on.
-    LedgerCounter.objects.create(campaign=campaign, year=2015, last=8)
-    LedgerCounter.objects.create(campaign=campaign, year=2016, last=9)
+    # CaseFactory moved each year's ledger counter past these numbers, so cases registered
+    # later follow on (2015-0009, 2016-0010).
 
-    workstreams = {w.number: w for w in Workstream.objects.all()}
-
-    def activity(organiser, day, kind, workstream, amount, people):
-        return Activity.objects.create(
-            workstream=workstreams[workstream],
+    def activity(organiser, day, kind, amount, people):
+        return ActivityFactory(
             kind=kind,
             organiser=organiser,
             held_on=day,
@@ -210,21 +202,19 @@ def build_county(*, office, clerk_a, township_a, township_b, member_unit, garris
             created_by=office,
         )
 
-    activity(township_a, date(2015, 2, 10), "plaque", 1, "1200.00", 30)
-    activity(township_a, date(2015, 4, 1), "condolence_visit", 3, "5000.50", 12)
-    activity(member_unit, date(2015, 5, 20), "legal_aid", 3, "0", 4)
-    activity(member_unit, date(2016, 1, 8), "legal_aid", 3, "800", 2)  # not 2015
-    activity(office.unit, date(2015, 3, 1), "martyrs_day", 5, "300", 200)  # the office's own
+    activity(township_a, date(2015, 2, 10), "plaque", "1200.00", 30)
+    activity(township_a, date(2015, 4, 1), "condolence_visit", "5000.50", 12)
+    activity(member_unit, date(2015, 5, 20), "legal_aid", "0", 4)
+    activity(member_unit, date(2016, 1, 8), "legal_aid", "800", 2)  # not 2015
+    activity(office.unit, date(2015, 3, 1), "martyrs_day", "300", 200)  # the office's own
 
     for item in ["team", "room", "sign"]:
-        FiveOnesItem.objects.create(
-            unit=township_a, item=item, status="done", done_on=date(2015, 3, 1)
-        )
-    FiveOnesItem.objects.create(unit=township_a, item="board", status="building")
-    FiveOnesItem.objects.create(
-        unit=member_unit, item="ledger", status="done", done_on=date(2015, 4, 1)
+        FiveOnesItemFactory(unit=township_a, item=item, updated_by=None)
+    FiveOnesItemFactory(
+        unit=township_a, item="board", status="building", done_on=None, updated_by=None
     )
-    Inspection.objects.create(
+    FiveOnesItemFactory(unit=member_unit, item="ledger", done_on=date(2015, 4, 1), updated_by=None)
+    InspectionFactory(
         unit=township_a,
         inspected_on=date(2015, 5, 25),
         inspectors="周",

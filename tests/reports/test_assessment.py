@@ -146,3 +146,18 @@ def test_equal_totals_share_a_rank():
     ]
     _rank(rows)
     assert [r["rank"] for r in rows] == [2, 1, 2, None, 1]
+
+
+@pytest.mark.parametrize("units", [1, 3])
+def test_the_query_count_does_not_grow_with_units_and_cases(
+    units, grow_county, client_for, office, django_assert_num_queries
+):
+    grow_county(units)
+    client = client_for(office)
+    with django_assert_num_queries(10):
+        response = client.get(URL)
+    rows = by_name(response)
+    assert set(rows) == {f"增长镇{i}" for i in range(units)} | {"县民政局"}
+    page = response.content.decode()
+    for name in rows:
+        assert f">{name}</a></th>" in page

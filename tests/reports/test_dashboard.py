@@ -84,6 +84,13 @@ def test_a_chart_bar_opens_what_it_counts(county, client_for, office):
         assert listed.context["paginator"].count == closed[index], month
 
 
+def chart_on_page(page, chart_id):
+    """The chart's configuration as the page carries it, for the static script to draw."""
+    start = page.index(f'<script id="{chart_id}" type="application/json">')
+    data = page[start:].split(">", 1)[1].split("</script>", 1)[0]
+    return json.loads(data)["config"]
+
+
 @pytest.mark.parametrize("units", [1, 3])
 def test_the_query_count_does_not_grow_with_units_and_cases(
     units, grow_county, client_for, office, django_assert_num_queries
@@ -93,6 +100,8 @@ def test_the_query_count_does_not_grow_with_units_and_cases(
     with django_assert_num_queries(18):
         response = client.get(URL)
     assert response.context["headline"][2]["value"] == 3 * units
+    survey = chart_on_page(response.content.decode(), "chart-survey")
+    assert survey["data"]["labels"] == [f"增长镇{i}" for i in range(units)]
 
 
 def test_a_leader_reads_it_and_a_unit_has_nothing_there(county, client_for, leader, clerk_a):

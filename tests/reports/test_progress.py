@@ -86,6 +86,9 @@ def test_the_query_count_does_not_grow_with_units_and_cases(
     with django_assert_num_queries(7):
         response = client.get(URL)
     assert len(response.context["rows"]) == units + 1  # the townships and the member unit
+    page = response.content.decode()
+    for name in [f"增长镇{i}" for i in range(units)] + ["县民政局"]:
+        assert f'<th scope="row">{name} ' in page
 
 
 def test_a_year_outside_the_campaign_is_not_found(county, client_for, office):

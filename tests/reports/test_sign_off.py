@@ -1,14 +1,16 @@
 """Signing off a year: its figures are frozen (the workbook produced again gives the same
 figures), and changes made afterwards to the year's cases are listed as made after sign-off."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
 from campaign.models import Topic
 from grievances import services as ledger
 from grievances.models import Case
-from outreach.models import Finding, Visit
 from reports.models import AssessmentItem, FrozenLedgerRow, YearSignOff
+from tests.factories import CaseEventFactory, FindingFactory, UserFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,16 +39,10 @@ def figures(book):
 def change_the_ledger(county, office, clerk_a):
     """Close the case awaiting closure and register a new 2015 case."""
     ledger.case_close(user=office, case=county.cases["resolved"])
-    visit = Visit.objects.create(
-        township=clerk_a.unit,
-        household=county.households["王甲"],
-        visited_on="2015-06-12",
-        visitors="甲",
-        created_by=clerk_a,
+    visit = VisitFactory(
+        household=county.households["王甲"], visited_on=date(2015, 6, 12), created_by=clerk_a
     )
-    finding = Finding.objects.create(
-        visit=visit, topic=Topic.objects.get(number=5), text="新发现的困难", needs_action=True
-    )
+    finding = FindingFactory(visit=visit, topic=Topic.objects.get(number=5), text="新发现的困难")
     return ledger.case_register_findings(user=office, findings=[finding], merge=False)[0]
 
 
@@ -147,3 +143,26 @@ def test_the_sign_off_must_be_confirmed(county, client_for, office):
     response = client_for(office).post(SIGN_OFF, follow=True)
     assert "请勾选确认" in response.content.decode()
     assert not YearSignOff.objects.exists()
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_changes_after_sign_off_keep_their_query_count(
+    rows, county, client_for, office, member_unit, django_assert_num_queries
+):
+    client = client_for(office)
+    client.post(SIGN_OFF, CONFIRM)
+    events = [
+        CaseEventFactory(
+            case=county.cases[key],
+            kind="progress",
+            by=UserFactory(unit=member_unit, last_name=f"科员{n}"),
+            note=f"签署后的进展{n}",
+        )
+        for n, key in enumerate(["on-time", "late", "overdue"][:rows])
+    ]
+    with django_assert_num_queries(7):
+        response = client.get(reverse("reports:yearend") + "?year=2015")
+    assert response.context["change_count"] == rows
+    page = response.content.decode()
+    for event in events:
+        assert event.case.number in page and event.by.display_name in page and event.note in page

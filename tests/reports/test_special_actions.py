@@ -40,3 +40,17 @@ def test_each_figure_opens_what_it_counts(county, client_for, office):
         for key in ["found", "on_ledger", "solved", "carried_over"]:
             listed = client.get(row["links"][key])
             assert listed.context["paginator"].count == row[key], (row["number"], key)
+
+
+@pytest.mark.parametrize("units", [1, 3])
+def test_the_query_count_does_not_grow_with_cases(
+    units, grow_county, client_for, office, django_assert_num_queries
+):
+    grow_county(units)
+    client = client_for(office)
+    with django_assert_num_queries(7):
+        response = client.get(URL)
+    rows = by_topic(response)
+    assert (rows[5]["on_ledger"], rows[5]["solved"]) == (3 * units, 2 * units)
+    page = response.content.decode()
+    assert all(f'<th scope="row">{number}. ' in page for number in range(1, 8))

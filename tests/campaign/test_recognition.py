@@ -1,0 +1,42 @@
+"""Publicised models, commendations and the support registry: read by every signed-in user."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from campaign.models import Commendation, ModelFigure, SupportOrganisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_it_keeps_its_query_count(
+    rows, client_for, clerk_a, township_a, member_unit, django_assert_num_queries
+):
+    shown = []
+    for n in range(rows):
+        figure = ModelFigure.objects.create(
+            category="veteran", name=f"模范{n}", unit=township_a, year=2015
+        )
+        commendation = Commendation.objects.create(
+            kind="person",
+            unit=member_unit,
+            person_name=f"先进个人{n}",
+            title="双拥模范",
+            commended_on=date(2016, 12, 1),
+        )
+        organisation = SupportOrganisation.objects.create(
+            kind="legal", name=f"法律拥军服务队{n}", unit=member_unit, members=5
+        )
+        shown += [
+            f"<strong>{figure.name}</strong> · {township_a.label}</li>",
+            f"{commendation.person_name}（{member_unit.label}）",
+            f"<strong>{organisation.name}</strong> · {member_unit.label}",
+        ]
+    client = client_for(clerk_a)
+    with django_assert_num_queries(5):
+        response = client.get(reverse("campaign:recognition"))
+    page = response.content.decode()
+    for row in shown:
+        assert row in page
