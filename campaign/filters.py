@@ -28,6 +28,36 @@ class MonthFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+class MonthField(forms.CharField):
+    """A month as <input type="month"> sends it (2015-06); 2015-13 is a form error."""
+
+    widget = forms.TextInput(attrs={"type": "month"})
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            year, month = (int(part) for part in value.split("-"))
+        except ValueError:
+            year = month = 0
+        if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
+            raise forms.ValidationError(_("Enter a month as 2015-06."), code="month")
+        return (year, month)
+
+
+class MonthInputFilter(django_filters.Filter):
+    """Rows whose date field falls in the month given."""
+
+    field_class = MonthField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        year, month = value
+        return qs.filter(**{f"{self.field_name}__year": year, f"{self.field_name}__month": month})
+
+
 class UnitFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
 

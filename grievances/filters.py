@@ -5,12 +5,12 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from campaign.filters import MonthInputFilter
 from campaign.models import Phase, Topic, Unit
 from grievances.models import Status
 
 YES_NO = [("yes", _("yes")), ("no", _("no"))]
 NUMBER = re.compile(r"^\s*(\d{4})-(\d{1,5})\s*$")
-MONTH = re.compile(r"^\d{4}-\d{2}$")
 
 
 class LedgerFilter(django_filters.FilterSet):
@@ -38,11 +38,7 @@ class LedgerFilter(django_filters.FilterSet):
         field_name="registered_phase",
         queryset=Phase.objects.all(),
     )
-    month = django_filters.CharFilter(
-        label=_("registration month"),
-        method="by_month",
-        widget=forms.TextInput(attrs={"type": "month"}),
-    )
+    month = MonthInputFilter(label=_("registration month"), field_name="registered_on")
     sort = django_filters.OrderingFilter(
         label=_("sort by"),
         fields=[
@@ -74,9 +70,3 @@ class LedgerFilter(django_filters.FilterSet):
 
     def flag(self, queryset, name, value):
         return queryset.filter(**{f"is_{name}": value == "yes"})
-
-    def by_month(self, queryset, name, value):
-        if not MONTH.match(value or ""):
-            return queryset
-        year, month = (int(part) for part in value.split("-"))
-        return queryset.filter(registered_on__year=year, registered_on__month=month)

@@ -28,7 +28,12 @@ class PlaqueListView(LoginRequiredMixin, ListView):
                 .select_related("plaque")
                 .order_by("township__code", "number")
             )
-        return qualifying_without_plaque(households).order_by("township__code", "number")
+        # The rows say "no plaque yet" from the plaque itself, selected with the household.
+        return (
+            qualifying_without_plaque(households)
+            .select_related("plaque")
+            .order_by("township__code", "number")
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

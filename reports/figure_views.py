@@ -40,8 +40,13 @@ def _int(value):
 
 
 def _month(value):
-    match = MONTH.match(value or "")
-    return (int(match[1]), int(match[2])) if match else None
+    """A month parameter (2015-06): none, or a real month; anything else is a bad link."""
+    if not value:
+        return None
+    match = MONTH.match(value)
+    if not match or not 1 <= int(match[2]) <= 12:
+        raise Http404
+    return int(match[1]), int(match[2])
 
 
 class FigureListView(LoginRequiredMixin, ListView):

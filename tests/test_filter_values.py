@@ -47,3 +47,20 @@ def test_a_year_out_of_range_is_a_form_error_on_the_activity_list(client_for, of
     response = client_for(office).get(reverse("outreach:activities"), {"year": "0"})
     assert response.status_code == 200
     assert response.context["filter"].errors["year"]
+
+
+def test_an_impossible_month_on_the_ledger_is_a_form_error(client_for, office, case):
+    response = client_for(office).get(reverse("grievances:ledger"), {"month": "2015-13"})
+    assert response.status_code == 200
+    assert response.context["filter"].errors["month"] == ["请按“2015-06”的格式填写月份。"]
+
+
+def test_a_real_month_on_the_ledger_filters_by_registration(client_for, office, case):
+    month = case.registered_on.strftime("%Y-%m")
+    response = client_for(office).get(reverse("grievances:ledger"), {"month": month})
+    assert [c.number for c in response.context["object_list"]] == [case.number]
+
+
+def test_an_impossible_month_behind_a_figure_is_a_bad_link(client_for, office, case):
+    response = client_for(office).get(reverse("reports:cases"), {"registered": "2015-13"})
+    assert response.status_code == 404

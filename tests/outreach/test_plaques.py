@@ -150,10 +150,8 @@ def test_the_list_of_households_awaiting_a_plaque_shows_each(
         assert f'data-household="{household.pk}"' in page and household.head_name in page
 
 
-# The template asks each household for its plaque (templates/outreach/plaque_list.html:15),
-# which the list of those without one does not select (outreach/plaque_views.py:26): one
-# query more per row.
-@pytest.mark.xfail(strict=True, reason="N+1: household.plaque is not selected")
+# The template asks each household for its plaque (templates/outreach/plaque_list.html), so
+# the list selects it with the household: once it did not, and cost a query per row.
 @pytest.mark.parametrize("rows", [1, 3])
 def test_the_list_of_households_awaiting_a_plaque_keeps_its_query_count(
     rows, client_for, office, township_a, township_b, django_assert_num_queries
