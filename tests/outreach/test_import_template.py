@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from outreach.import_plan import plan_import
-from outreach.importing import read_workbook
+from outreach.imports.plan import plan_import
+from outreach.imports.reading import read_workbook
 from outreach.models import BeneficiaryCategory, Household, Person
 from tests.outreach.import_files import HEADERS, person_row, upload, xlsx
 

@@ -10,8 +10,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from outreach.import_plan import ImportPlan
-from outreach.importing import (
+from outreach.imports.plan import ImportPlan
+from outreach.imports.reading import (
     BY_KEY,
     COLUMNS,
     DATA_SHEET,

@@ -26,10 +26,10 @@ from django.views.generic import FormView, TemplateView, View
 
 from campaign.models import Role, Unit
 from outreach.access import can_edit_township
-from outreach.import_plan import plan_import
-from outreach.import_services import households_import
-from outreach.import_template import error_workbook, template_workbook
-from outreach.importing import MAX_BYTES, MAX_ROWS, ImportRefused, read_workbook
+from outreach.imports.plan import plan_import
+from outreach.imports.reading import MAX_BYTES, MAX_ROWS, ImportRefused, read_workbook
+from outreach.imports.services import households_import
+from outreach.imports.template import error_workbook, template_workbook
 
 SESSION_KEY = "outreach_import"
 UPLOAD_DIR = "imports"

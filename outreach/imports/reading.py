@@ -1,7 +1,7 @@
 """Reading the beneficiary workbook a township clerk uploads: the columns of the template, the
 checks that refuse a file outright (not an .xlsx, encrypted, damaged, too large, columns
-missing), and the reading of single cells. Then outreach.import_rows reads each row,
-outreach.import_plan checks the rows against the registry and outreach.import_services writes
+missing), and the reading of single cells. Then outreach.imports.rows reads each row,
+outreach.imports.plan checks the rows against the registry and outreach.imports.services writes
 them."""
 
 import logging

@@ -1,5 +1,5 @@
 """Reading one row of the sheet: each cell cleaned into what the registry stores, and the
-errors of the cells themselves. Matching the rows against the registry is outreach.import_plan."""
+errors of the cells themselves. Matching the rows against the registry is outreach.imports.plan."""
 
 from dataclasses import dataclass, field
 
@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from campaign import clock
 from outreach.idnumbers import mask_id_number, parse_id_number
-from outreach.importing import (
+from outreach.imports.reading import (
     BY_KEY,
     NO,
     SEPARATOR,
