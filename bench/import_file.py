@@ -8,7 +8,7 @@ import openpyxl
 
 from bench.dataset import id_number
 from campaign.demo import person_name
-from outreach.imports.reading import COLUMNS, DATA_SHEET
+from outreach.imports.layout import COLUMNS, DATA_SHEET
 from outreach.imports.template import template_workbook
 
 ROWS = 20_000

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from campaign.models import Unit
 from outreach.idnumbers import mask_phone
-from outreach.imports.reading import BY_KEY, GRADE_LABELS, NO, SEPARATOR, YES, Sheet
+from outreach.imports.layout import BY_KEY, GRADE_LABELS, NO, SEPARATOR, YES
+from outreach.imports.reading import Sheet
 from outreach.imports.rows import (
     HOUSEHOLD_FIELDS,
     PERSON_FIELDS,

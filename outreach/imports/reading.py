@@ -1,20 +1,27 @@
-"""Reading the beneficiary workbook a township clerk uploads: the columns of the template, the
-checks that refuse a file outright (not an .xlsx, encrypted, damaged, too large, columns
-missing), and the reading of single cells. Then outreach.imports.rows reads each row,
+"""Reading the beneficiary workbook a township clerk uploads: the checks that refuse a file
+outright (not an .xlsx, encrypted, damaged, too large, columns missing) and the rows of its data
+sheet, each cell as it was read. Then outreach.imports.rows reads each row,
 outreach.imports.plan checks the rows against the registry and outreach.imports.services writes
 them."""
 
 import logging
-import re
-import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
 from itertools import islice
 
 import openpyxl
 from django.utils.translation import gettext as _
 
-from outreach.models import Person
+from outreach.imports import ImportRefused
+from outreach.imports.cells import cell_text
+from outreach.imports.layout import (
+    COLUMNS,
+    DATA_SHEET,
+    ERROR_HEADER,
+    INSTRUCTIONS_SHEET,
+    LISTS_SHEET,
+    SEPARATOR,
+    header_key,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -24,63 +31,6 @@ MAX_SCANNED_ROWS = 100_000  # data rows plus empty but formatted ones
 HEADER_SEARCH_ROWS = 10  # clerks' own sheets often carry a title above the headers
 CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted .xlsx and old .xls alike
 ZIP_MAGIC = b"PK\x03\x04"
-
-DATA_SHEET = "优抚对象"
-INSTRUCTIONS_SHEET = "说明"
-LISTS_SHEET = "选项"
-ERROR_HEADER = "错误"
-SEPARATOR = "、"
-YES, NO = "是", "否"
-GRADE_LABELS = {n: f"{numeral}级" for n, numeral in enumerate("一二三四五六七八九十", start=1)}
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    width: int
-    required: bool = False
-    text: bool = False  # typed as text so Excel keeps leading zeros and all 18 digits
-
-
-# The headers are the file format itself, so they are fixed Chinese, not translated text.
-COLUMNS = (
-    Column("number", "户编号", 10, required=True, text=True),
-    Column("head_name", "户主姓名", 10, required=True),
-    Column("village", "村(社区)", 12, required=True),
-    Column("address", "详细地址", 24),
-    Column("household_phone", "家庭电话", 14, text=True),
-    Column("plaque_on", "光荣牌悬挂日期", 16),
-    Column("notes", "户备注", 20),
-    Column("name", "姓名", 10, required=True),
-    Column("id_number", "身份证号", 21, required=True, text=True),
-    Column("relation", "与军人关系", 12, required=True),
-    Column("categories", "对象类别", 26),
-    Column("priority_marks", "重点优抚", 22),
-    Column("disability_grade", "残疾等级", 10),
-    Column("disability_nature", "残疾性质", 10),
-    Column("phone", "个人电话", 14, text=True),
-    Column("deceased", "是否已故", 10),
-)
-BY_KEY = {column.key: column for column in COLUMNS}
-
-
-class ImportRefused(Exception):
-    """The file as a whole cannot be imported; message says why, in words for the clerk."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-def header_key(text) -> str:
-    # Tolerate full-width brackets, stray spaces and a "*" marking a required column.
-    text = unicodedata.normalize("NFKC", str(text or ""))
-    return re.sub(r"\s+", "", text).rstrip("*")
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading the file
 
 
 @dataclass
@@ -234,68 +184,3 @@ def _keep(data: list, number: int, row, positions: dict[str, int]) -> None:
     values = {key: (row[index] if index < len(row) else None) for key, index in positions.items()}
     if any(cell_text(value) for value in values.values()):
         data.append(SheetRow(number=number, values=values))
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading one cell
-
-
-def cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime):
-        value = value.date()
-    return str(value).strip()
-
-
-def cell_code(value) -> str:
-    """Numbers, codes and labels: full-width characters folded, no spaces inside."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell_text(value)))
-
-
-def cell_date(value) -> date:
-    """A date cell or a date written as text; raises ValueError with the clerk's message."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = cell_code(value)
-    match = re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", text) or re.fullmatch(
-        r"(\d{4})(\d{2})(\d{2})", text
-    )
-    if not match:
-        raise ValueError(
-            _("“%(value)s” is not a date we can read; write it as 2015-06-15.") % {"value": text}
-        )
-    try:
-        return date(*(int(part) for part in match.groups()))
-    except ValueError:
-        raise ValueError(_("“%(value)s” is not a real date.") % {"value": text}) from None
-
-
-def cell_grade(value) -> int:
-    text = cell_code(value).removesuffix("级")
-    numerals = {label.removesuffix("级"): n for n, label in GRADE_LABELS.items()}
-    grade = int(text) if text.isdigit() else numerals.get(text)
-    if grade not in GRADE_LABELS:
-        raise ValueError(
-            _("“%(value)s” is not a disability grade; write one of 一级 to 十级.")
-            % {"value": cell_text(value)}
-        )
-    return grade
-
-
-def cell_names(value) -> list[str]:
-    """Several names in one cell: 、 as the template asks, or commas, semicolons, spaces."""
-    text = unicodedata.normalize("NFKC", cell_text(value))
-    return [name for name in re.split(r"[、,;/\s]+", text) if name]
-
-
-def relation_labels() -> list[str]:
-    return [str(label) for label in Person.Relation.labels]
-
-
-def nature_labels() -> list[str]:
-    return [str(label) for label in Person.DisabilityNature.labels]

@@ -10,8 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from outreach.imports.plan import ImportPlan
-from outreach.imports.reading import (
+from outreach.imports.layout import (
     BY_KEY,
     COLUMNS,
     DATA_SHEET,
@@ -19,14 +18,14 @@ from outreach.imports.reading import (
     GRADE_LABELS,
     INSTRUCTIONS_SHEET,
     LISTS_SHEET,
-    MAX_BYTES,
-    MAX_ROWS,
     NO,
     SEPARATOR,
     YES,
     nature_labels,
     relation_labels,
 )
+from outreach.imports.plan import ImportPlan
+from outreach.imports.reading import MAX_BYTES, MAX_ROWS
 from outreach.models import BeneficiaryCategory, PriorityMark
 
 FONT = "宋体"  # on every county office PC; Noto Sans CJK SC is not

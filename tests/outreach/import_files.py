@@ -10,7 +10,7 @@ import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 from stdnum.cn import ric
 
-from outreach.imports.reading import COLUMNS, DATA_SHEET
+from outreach.imports.layout import COLUMNS, DATA_SHEET
 from outreach.models import Household, Person
 
 HEADERS = [column.header for column in COLUMNS]
