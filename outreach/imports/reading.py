@@ -22,12 +22,21 @@ from outreach.imports.layout import (
     SEPARATOR,
     header_key,
 )
+from outreach.imports.limits import (
+    MAX_BYTES,
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_SCANNED_ROWS,
+    MAX_TEXT_CHARS,
+    cell_too_long,
+    check_package,
+    too_many_columns,
+    too_many_rows,
+)
 
 logger = logging.getLogger(__name__)
 
-MAX_BYTES = 10 * 1024 * 1024
-MAX_ROWS = 20_000
-MAX_SCANNED_ROWS = 100_000  # data rows plus empty but formatted ones
 HEADER_SEARCH_ROWS = 10  # clerks' own sheets often carry a title above the headers
 CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted .xlsx and old .xls alike
 ZIP_MAGIC = b"PK\x03\x04"
@@ -72,23 +81,21 @@ def read_workbook(file) -> Sheet:
                 "the template, fill it in and upload that."
             )
         )
-    damaged = _(
-        "The file is damaged or not a real Excel workbook (.xlsx), and cannot be read. Open it "
-        "in Excel, save it again as an Excel workbook (.xlsx) and upload that."
-    )
+    check_package(file)
     try:
         # data_only: a formula is read as the value Excel last saved for it, never evaluated.
-        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
+        # keep_links=False: links to other workbooks are not needed, so not read either.
+        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True, keep_links=False)
     except Exception:
         logger.info("unreadable import file", exc_info=True)
-        raise ImportRefused(damaged) from None
+        raise ImportRefused.damaged() from None
     try:
         return _read_sheet(_data_sheet(workbook))
     except ImportRefused:
         raise
     except Exception:
         logger.info("damaged import file", exc_info=True)
-        raise ImportRefused(damaged) from None
+        raise ImportRefused.damaged() from None
     finally:
         workbook.close()
 
@@ -112,7 +119,7 @@ def _data_sheet(workbook):
 def _read_sheet(sheet) -> Sheet:
     # Some programs write a wrong used range; without this, read-only mode would cut rows short.
     sheet.reset_dimensions()
-    rows = iter(sheet.iter_rows(values_only=True))
+    rows = _checked(sheet.iter_rows(values_only=True))
     top = list(islice(rows, HEADER_SEARCH_ROWS))
     known = {header_key(column.header) for column in COLUMNS}
     scores = [sum(header_key(cell) in known for cell in row) for row in top]
@@ -125,13 +132,7 @@ def _read_sheet(sheet) -> Sheet:
         _keep(data, number, row, positions)
     for number, row in enumerate(rows, start=len(top) + 1):
         if number > MAX_SCANNED_ROWS:
-            raise ImportRefused(
-                _(
-                    "The sheet has more than %(max)s rows counting empty ones. Delete the empty "
-                    "rows below the data and upload again."
-                )
-                % {"max": MAX_SCANNED_ROWS}
-            )
+            raise too_many_rows()
         _keep(data, number, row, positions)
         if len(data) > MAX_ROWS:
             break
@@ -178,6 +179,32 @@ def _column_positions(header) -> dict[str, int]:
             % {"columns": SEPARATOR.join(duplicates)}
         )
     return positions
+
+
+def _checked(rows):
+    """The rows as openpyxl reads them, each looked at before it is kept: check_package bounded
+    the rows, this the width and the cells that a sheet's declared size did not tell."""
+    text = 0
+    for row in rows:
+        if len(row) > MAX_COLUMNS:
+            raise too_many_columns()
+        for value in row:
+            if isinstance(value, str):
+                if len(value) > MAX_CELL_CHARS:
+                    raise cell_too_long()
+                text += len(value)
+        # One long string may fill every cell of every row (shared strings are shared), and
+        # each step after this one writes or shows them all.
+        if text > MAX_TEXT_CHARS:
+            raise ImportRefused(
+                _(
+                    "The cells of this file hold more than %(max)s characters in all, far more "
+                    "than a list of households needs. Shorten long texts such as notes, or split "
+                    "the file, and upload again."
+                )
+                % {"max": MAX_TEXT_CHARS}
+            )
+        yield row
 
 
 def _keep(data: list, number: int, row, positions: dict[str, int]) -> None:

@@ -24,8 +24,8 @@ from outreach.imports.layout import (
     nature_labels,
     relation_labels,
 )
+from outreach.imports.limits import MAX_BYTES, MAX_ROWS
 from outreach.imports.plan import ImportPlan
-from outreach.imports.reading import MAX_BYTES, MAX_ROWS
 from outreach.models import BeneficiaryCategory, PriorityMark
 
 FONT = "宋体"  # on every county office PC; Noto Sans CJK SC is not

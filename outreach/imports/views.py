@@ -27,8 +27,9 @@ from django.views.generic import FormView, TemplateView, View
 from campaign.models import Role, Unit
 from outreach.access import can_edit_township
 from outreach.imports import ImportRefused
+from outreach.imports.limits import MAX_BYTES, MAX_ROWS
 from outreach.imports.plan import plan_import
-from outreach.imports.reading import MAX_BYTES, MAX_ROWS, read_workbook
+from outreach.imports.reading import read_workbook
 from outreach.imports.services import households_import
 from outreach.imports.template import error_workbook, template_workbook
 
