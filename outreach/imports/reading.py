@@ -4,8 +4,10 @@ sheet, each cell as it was read. Then outreach.imports.rows reads each row,
 outreach.imports.plan checks the rows against the registry and outreach.imports.services writes
 them."""
 
+import json
 import logging
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from itertools import islice
 
 import openpyxl
@@ -52,6 +54,43 @@ class SheetRow:
 class Sheet:
     rows: list[SheetRow]
     header_row: int
+
+    # The rows wait between the steps of an import as JSON: the workbook is opened once.
+    def to_json(self) -> bytes:
+        rows = [[row.number, {k: _stored(v) for k, v in row.values.items()}] for row in self.rows]
+        data = {"header_row": self.header_row, "rows": rows}
+        return json.dumps(data, ensure_ascii=False, default=str).encode()
+
+    @classmethod
+    def from_json(cls, data: bytes) -> "Sheet":
+        data = json.loads(data)
+        rows = [
+            SheetRow(number=number, values={k: _read_back(v) for k, v in values.items()})
+            for number, values in data["rows"]
+        ]
+        return cls(rows=rows, header_row=data["header_row"])
+
+
+# Cell values JSON has no type for, tagged; the rest (text, numbers, booleans) as they are.
+STORED_TYPES = {"datetime": datetime, "date": date, "time": time}
+
+
+def _stored(value):
+    if isinstance(value, timedelta):
+        return {"seconds": value.total_seconds()}
+    for tag, kind in STORED_TYPES.items():
+        if isinstance(value, kind):  # datetime first: a datetime is a date too
+            return {tag: value.isoformat()}
+    return value
+
+
+def _read_back(value):
+    if not isinstance(value, dict):
+        return value
+    ((tag, stored),) = value.items()
+    if tag == "seconds":
+        return timedelta(seconds=stored)
+    return STORED_TYPES[tag].fromisoformat(stored)
 
 
 def read_workbook(file) -> Sheet:

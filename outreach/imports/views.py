@@ -1,8 +1,9 @@
 """The clerks' Excel import: download the template, upload, preview, confirm.
 
-Between upload and confirm the file waits in default storage under a random name kept in the
-session, so nothing is kept in process memory and no model is needed; it is deleted once
-confirmed or cancelled, and stale ones are swept on the next upload."""
+The workbook is read once, at upload. Between upload and confirm the rows read from it wait in
+default storage, as JSON under a random name kept in the session, so nothing is kept in process
+memory and no model is needed; they are deleted once confirmed or cancelled, and stale ones are
+swept on the next upload."""
 
 import secrets
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError
 from django.http import Http404, HttpResponse
@@ -29,7 +31,7 @@ from outreach.access import can_edit_township
 from outreach.imports import ImportRefused
 from outreach.imports.limits import MAX_BYTES, MAX_ROWS
 from outreach.imports.plan import plan_import
-from outreach.imports.reading import read_workbook
+from outreach.imports.reading import Sheet, read_workbook
 from outreach.imports.services import households_import
 from outreach.imports.template import error_workbook, template_workbook
 
@@ -63,9 +65,9 @@ class ImportAccessMixin(LoginRequiredMixin):
                 return redirect("outreach_import:start")
         return super().dispatch(request, *args, **kwargs)
 
-    def read_pending(self):
+    def read_pending(self) -> Sheet:
         with default_storage.open(self.pending.name) as file:
-            return read_workbook(file)
+            return Sheet.from_json(file.read())
 
 
 @dataclass
@@ -81,7 +83,8 @@ class Pending:
 
 def pending_import(request) -> Pending | None:
     data = request.session.get(SESSION_KEY)
-    if not data or not default_storage.exists(data["name"]):
+    # An upload waiting as the workbook itself, from before the rows were kept, is gone.
+    if not data or not data["name"].endswith(".json") or not default_storage.exists(data["name"]):
         return None
     township = Unit.objects.filter(pk=data["township"], kind=Unit.Kind.TOWNSHIP).first()
     if township is None:
@@ -168,7 +171,7 @@ class ImportStartView(ImportAccessMixin, FormView):
         discard_pending(self.request, pending_import(self.request))
         _sweep_stale_uploads()
         name = default_storage.save(
-            f"{UPLOAD_DIR}/{secrets.token_urlsafe(18)}.xlsx", form.cleaned_data["file"]
+            f"{UPLOAD_DIR}/{secrets.token_urlsafe(18)}.json", ContentFile(form.sheet.to_json())
         )
         self.request.session[SESSION_KEY] = {
             "name": name,

@@ -346,7 +346,7 @@ def test_an_ordinary_template_still_imports(client_a, township_a, tmp_path, save
     assert response.status_code == 302, response.content.decode()
     page = client_a.get(reverse("outreach_import:preview")).content.decode()
     assert 'data-testid="count-persons-new">2<' in page
-    token = client_a.session["outreach_import"]["name"].rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    token = client_a.session["outreach_import"]["name"].rsplit("/", 1)[-1].removesuffix(".json")
     client_a.post(reverse("outreach_import:confirm"), {"upload": token})
     assert Household.objects.get().township == township_a
     assert sorted(Person.objects.values_list("name", flat=True)) == ["刘秀英", "王建国"]

@@ -2,12 +2,13 @@
 
 import io
 import time
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import openpyxl
 import pytest
 from django.urls import reverse
 
+from outreach.imports.reading import Sheet, SheetRow
 from outreach.models import Household, Person
 from tests.outreach.import_files import (
     households_rows,
@@ -42,7 +43,7 @@ def send(client, rows, **data):
 
 
 def token(client) -> str:
-    return client.session["outreach_import"]["name"].rsplit("/", 1)[-1].removesuffix(".xlsx")
+    return client.session["outreach_import"]["name"].rsplit("/", 1)[-1].removesuffix(".json")
 
 
 def stored_files(settings) -> list:
@@ -228,6 +229,39 @@ def test_a_confirm_for_another_file_than_the_one_previewed_is_refused(client_a):
     response = client_a.post(reverse("outreach_import:confirm"), {"upload": "x"}, follow=True)
     assert "待导入的文件已不是刚才预览的文件" in response.content.decode()
     assert Person.objects.count() == 0
+
+
+def test_what_waits_between_the_steps_is_the_rows_read_at_upload(client_a, settings):
+    send(client_a, [person_row(name="王建国"), person_row(name="刘秀英", relation="配偶")])
+    (stored,) = stored_files(settings)
+    assert stored.suffix == ".json"  # the workbook is not opened again after the upload
+    waiting = Sheet.from_json(stored.read_bytes())
+    assert (waiting.header_row, [row.number for row in waiting.rows]) == (1, [2, 3])
+    assert [row.values["name"] for row in waiting.rows] == ["王建国", "刘秀英"]
+
+
+def test_cell_values_wait_as_they_were_read():
+    values = {
+        "plaque_on": datetime(2015, 6, 1, 8, 30),
+        "notes": date(2015, 6, 1),
+        "address": datetime(2015, 6, 1, 8, 30).time(),
+        "village": timedelta(hours=1.5),
+        "disability_grade": 3,
+        "household_phone": 13812345678.0,
+        "deceased": True,
+        "phone": None,
+        "name": "王建国",
+    }
+    sheet = Sheet(rows=[SheetRow(number=4, values=values)], header_row=3)
+    assert Sheet.from_json(sheet.to_json()) == sheet
+
+
+def test_an_upload_left_waiting_as_a_workbook_is_gone(client_a):
+    session = client_a.session
+    session["outreach_import"] = {"name": "imports/x.xlsx", "filename": "a.xlsx", "township": 1}
+    session.save()
+    response = client_a.get(reverse("outreach_import:preview"), follow=True)
+    assert "没有待确认的上传文件，请先上传。" in response.content.decode()
 
 
 def test_cancel_discards_the_upload(client_a, settings):
