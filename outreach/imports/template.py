@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from campaign.xlsx import neutralise
 from outreach.imports.layout import (
     BY_KEY,
     COLUMNS,
@@ -74,7 +75,10 @@ def _lists() -> dict[str, list[str]]:
 
 
 def _cell(sheet, value, *, bold=False, fill=None, number_format=None, color=None):
-    cell = WriteOnlyCell(sheet, value=value)
+    # The rows written back are the clerk's upload: text that reads as a formula stays text.
+    cell = WriteOnlyCell(sheet, value=neutralise(value))
+    if isinstance(value, str):
+        cell.data_type = "s"
     cell.font = Font(name=FONT, size=11, bold=bold, color=color)
     if fill is not None:
         cell.fill = fill

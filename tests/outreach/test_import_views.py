@@ -17,6 +17,7 @@ from tests.outreach.import_files import (
     register,
     registry_counts,
     upload,
+    with_text,
     xlsx,
 )
 
@@ -198,6 +199,15 @@ def test_the_error_download_marks_each_row_with_its_errors(client_a):
     only = client_a.get(reverse("outreach_import:errors"), {"only": "errors"})
     sheet = openpyxl.load_workbook(io.BytesIO(only.content))["优抚对象"]
     assert [r[7] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["王小红", "王小明"]
+
+
+def test_a_formula_uploaded_as_text_comes_back_as_text(client_a):
+    formula = '=HYPERLINK("http://x","y")'
+    rows = [person_row(notes="FORMULA"), person_row(name="王小红", relation="儿子")]
+    send(client_a, with_text(xlsx(rows), "FORMULA", formula))
+    marked = client_a.get(reverse("outreach_import:errors")).content
+    cell = openpyxl.load_workbook(io.BytesIO(marked))["优抚对象"]["G2"]
+    assert (cell.data_type, cell.value) == ("s", "'" + formula)
 
 
 def test_the_corrected_download_imports_once_fixed(client_a):
