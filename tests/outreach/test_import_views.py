@@ -1,7 +1,6 @@
 """Upload, preview, confirm: what a clerk sees and what ends up in the registry."""
 
 import io
-import time
 from datetime import date, datetime, timedelta
 
 import openpyxl
@@ -396,23 +395,23 @@ def test_the_error_download_query_count_does_not_grow_with_rows(
         client_a.get(reverse("outreach_import:errors"))
 
 
-def test_a_1000_row_import_is_quick(client_a, township_a, capsys):
+def test_a_1000_row_import_takes_queries_by_the_batch_not_by_the_row(
+    client_a, township_a, django_assert_max_num_queries
+):
+    # How long it takes is the benchmark's to measure (bench/imports.py, 20,000 rows), not a
+    # test's. What a test can hold: upload and preview take as many queries as for one row, and
+    # confirm writes in batches, so 1,000 rows take some forty queries more than ten rows do
+    # (the batches of SQLite, the smaller), not a thousand.
     content = xlsx(households_rows(1000))
-    started = time.perf_counter()
-    send(client_a, content)
-    page = client_a.get(reverse("outreach_import:preview")).content.decode()
-    previewed = time.perf_counter()
-    confirm(client_a)
-    confirmed = time.perf_counter()
+    with django_assert_max_num_queries(5):
+        send(client_a, content)
+    with django_assert_max_num_queries(7):
+        page = client_a.get(reverse("outreach_import:preview")).content.decode()
+    with django_assert_max_num_queries(70):
+        confirm(client_a)
     assert 'data-testid="count-persons-new">1000<' in page
     assert Person.objects.filter(household__township=township_a).count() == 1000
     assert Household.objects.filter(township=township_a).count() == 334
-    with capsys.disabled():
-        print(
-            f"\n1,000-row import: upload + preview {previewed - started:.2f}s, "
-            f"confirm {confirmed - previewed:.2f}s"
-        )
-    assert confirmed - started < 15
 
 
 def test_the_id_number_is_checked_again_at_confirm(client_a, township_b):
