@@ -147,6 +147,9 @@ def check_package(file) -> None:
 def _check_directory(infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_PARTS:
         raise too_much(f"{len(infos)} parts")
+    # Of two parts by one name, openpyxl would read the last and these checks the first.
+    if len({info.filename for info in infos}) < len(infos):
+        raise ImportRefused.damaged()
     total = 0
     for info in infos:
         # Excel only stores or deflates; zipfile would inflate bzip2 and lzma with no bound

@@ -86,7 +86,9 @@ class Packed(NamedTuple):
     size: int  # as the archive declares it
 
 
-def packed(data: bytes) -> Packed:
+def packed(data: bytes | Packed) -> Packed:
+    if isinstance(data, Packed):
+        return data
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
     return Packed(compressor.compress(data) + compressor.flush(), zlib.crc32(data), len(data))
 
@@ -103,10 +105,10 @@ def repeated(prefix: bytes, unit: bytes, times: int, suffix: bytes) -> Packed:
     return Packed(head + body * times + tail, 0, len(prefix) + len(unit) * times + len(suffix))
 
 
-def archive(parts: dict[str, Packed]) -> bytes:
+def archive(parts: list[tuple[str, Packed]]) -> bytes:
     """A zip archive written field by field, so that a part may declare what size it likes."""
     out, directory = bytearray(), bytearray()
-    for name, part in parts.items():
+    for name, part in parts:
         encoded, offset = name.encode(), len(out)
         sizes = (part.crc, len(part.data), part.size, len(encoded))
         # version 2.0, UTF-8 names, deflated, 1980-01-01
@@ -121,16 +123,12 @@ def archive(parts: dict[str, Packed]) -> bytes:
     return bytes(out + directory + end)
 
 
-def workbook(parts: dict[str, bytes | Packed]) -> bytes:
-    """The test workbook of one person row, with these parts replaced or added."""
+def workbook(parts: dict[str, bytes | Packed], *, then: tuple = ()) -> bytes:
+    """The test workbook of one person row, with these parts replaced or added, and then these
+    (name, content) pairs after them."""
     source = zipfile.ZipFile(io.BytesIO(xlsx([person_row()])))
-    contents = {name: source.read(name) for name in source.namelist()} | parts
-    return archive(
-        {
-            name: data if isinstance(data, Packed) else packed(data)
-            for name, data in contents.items()
-        }
-    )
+    contents = [*({name: source.read(name) for name in source.namelist()} | parts).items(), *then]
+    return archive([(name, packed(data)) for name, data in contents])
 
 
 def sheet(rows: str = "", *, dimension: str | None = None) -> bytes:
@@ -290,6 +288,12 @@ def test_cell_formats_by_the_ten_thousand_are_refused(client_a, settings, count)
 def test_a_thousand_parts_are_refused(client_a, settings):
     parts = {f"customXml/item{n}.xml": b"<a/>" for n in range(1_000)}
     assert TOO_MUCH in refused_cheaply(client_a, workbook(parts), settings)
+
+
+def test_a_second_part_of_the_same_name_is_refused(client_a, settings):
+    # openpyxl would read the second, the bomb; a check reading the first would pass it.
+    content = workbook({}, then=[(SHEET, sheet(empty_rows(2, 1_000_001)))])
+    assert DAMAGED in refused_cheaply(client_a, content, settings)
 
 
 def test_a_part_compressed_otherwise_than_excel_does_is_refused(client_a, settings):
