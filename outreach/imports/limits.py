@@ -213,7 +213,7 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, role: str, tally
 
 def _pieces(chunks):
     """The part as UTF-8, in pieces that each end just before a "<", so that no tag is cut in
-    two. A piece that holds no "<" at all is longer than LONG_RUN."""
+    two; only where no "<" comes for more than LONG_RUN bytes does a piece end elsewhere."""
     carry, decoder = b"", None
     for number, chunk in enumerate(chunks):
         if number == 0 and chunk[:2] in UTF16:

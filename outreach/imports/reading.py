@@ -1,8 +1,8 @@
 """Reading the beneficiary workbook a township clerk uploads: the checks that refuse a file
-outright (not an .xlsx, encrypted, damaged, too large, columns missing) and the rows of its data
-sheet, each cell as it was read. Then outreach.imports.rows reads each row,
-outreach.imports.plan checks the rows against the registry and outreach.imports.services writes
-them."""
+outright (not an .xlsx, encrypted, damaged, too large, too costly to open as
+outreach.imports.limits finds, columns missing) and the rows of its data sheet, each cell as it
+was read. Then outreach.imports.rows reads each row, outreach.imports.plan checks the rows
+against the registry and outreach.imports.services writes them."""
 
 import json
 import logging
