@@ -191,12 +191,8 @@ class ImportPreviewView(ImportAccessMixin, TemplateView):
     needs_pending = True
 
     def get(self, request, *args, **kwargs):
-        try:
-            self.plan = plan_import(self.read_pending(), township=self.pending.township)
-        except ImportRefused as exc:
-            discard_pending(request, self.pending)
-            messages.error(request, exc.message)
-            return redirect("outreach_import:start")
+        # The rows were read and checked at upload: planning them refuses nothing.
+        self.plan = plan_import(self.read_pending(), township=self.pending.township)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
