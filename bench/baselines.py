@@ -7,7 +7,7 @@ from datetime import date
 
 import openpyxl
 
-from outreach.importing import COLUMNS, DATA_SHEET, GRADE_LABELS, SEPARATOR
+from outreach.imports.layout import COLUMNS, DATA_SHEET, GRADE_LABELS, SEPARATOR
 from outreach.models import BeneficiaryCategory, Household, Person, PriorityMark
 
 BATCH = 500

@@ -1,4 +1,4 @@
-"""A filled-in import template: the workbook clerks download (outreach.import_template, with its
+"""A filled-in import template: the workbook clerks download (outreach.imports.template, with its
 instructions, lists and validations) with 20,000 person rows in 10,000 new households, written
 the way a clerk's Excel would have them."""
 
@@ -8,8 +8,8 @@ import openpyxl
 
 from bench.dataset import id_number
 from demo.names import person_name
-from outreach.import_template import template_workbook
-from outreach.importing import COLUMNS, DATA_SHEET
+from outreach.imports.layout import COLUMNS, DATA_SHEET
+from outreach.imports.template import template_workbook
 
 ROWS = 20_000
 PER_HOUSEHOLD = 2

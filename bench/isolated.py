@@ -44,8 +44,8 @@ def rolled_back(work):
 
 def task_import(path: str, township_code: str, username: str) -> dict:
     from campaign.models import Unit, User
-    from outreach.import_services import households_import
-    from outreach.importing import read_workbook
+    from outreach.imports.reading import read_workbook
+    from outreach.imports.services import households_import
 
     township = Unit.objects.get(code=township_code)
     user = User.objects.get(username=username)

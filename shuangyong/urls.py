@@ -9,7 +9,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("campaign/", include("campaign.urls")),
-    path("outreach/import/", include("outreach.import_urls")),
+    path("outreach/import/", include("outreach.imports.urls")),
     path("outreach/", include("outreach.urls")),
     path("ledger/", include("grievances.urls")),
     path("audit/", include("audit.urls")),

@@ -1,10 +1,14 @@
 """The benchmark's harness at a tiny size: the generator fills every table with valid rows
-(COPY on PostgreSQL, INSERTs on SQLite), and a page measurement counts queries and times the
-ledger against its admin baseline. Figures are never asserted: the bench prints them."""
+(COPY on PostgreSQL, INSERTs on SQLite), a page measurement counts queries and times the
+ledger against its admin baseline, and the import runs a filled-in template against its
+baseline. Figures are never asserted: the bench prints them."""
 
 import pytest
 
 from bench.dataset import Generator
+from bench.import_file import build
+from bench.imports import TOWNSHIP
+from bench.isolated import task_import, task_import_baseline
 from bench.pages import detail_pages, ledger_pages, measure
 from bench.sizes import TINY
 from bench.writer import Writer
@@ -71,6 +75,17 @@ def test_it_measures_the_case_and_household_pages(generated):
         result = measure(page, runs=1)
         assert "baseline" not in result
         assert result["page"]["queries"] > 0
+
+
+def test_it_imports_a_filled_in_template_against_its_baseline(generated, tmp_path):
+    # bench.imports at a tiny size: the same file, the same two tasks, run here rather than
+    # each in a fresh process, and rolled back as there.
+    path = tmp_path / "import.xlsx"
+    build(path, rows=20)
+    before = Person.objects.count()
+    assert task_import(str(path), TOWNSHIP, TOWNSHIP) == {"rows": 20, "persons": 20}
+    assert task_import_baseline(str(path), TOWNSHIP) == {"rows": 20, "persons": 20}
+    assert Person.objects.count() == before
 
 
 def test_the_writer_gives_unlisted_fields_their_defaults(plan):

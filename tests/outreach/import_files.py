@@ -5,12 +5,13 @@ import itertools
 import re
 import zipfile
 from datetime import date, timedelta
+from xml.sax.saxutils import escape
 
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 from stdnum.cn import ric
 
-from outreach.importing import COLUMNS, DATA_SHEET
+from outreach.imports.layout import COLUMNS, DATA_SHEET
 from outreach.models import Household, Person
 
 HEADERS = [column.header for column in COLUMNS]
@@ -104,6 +105,19 @@ def with_cached_values(content: bytes, cached: dict[str, str]) -> bytes:
                         text,
                     )
                 data = text.encode()
+            target.writestr(item, data)
+    return buffer.getvalue()
+
+
+def with_text(content: bytes, placeholder: str, text: str) -> bytes:
+    """Put text in the sheet where a cell holds placeholder, as text whatever it reads like."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(f">{placeholder}<".encode(), f">{escape(text)}<".encode())
             target.writestr(item, data)
     return buffer.getvalue()
 

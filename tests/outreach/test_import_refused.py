@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from outreach.importing import MAX_ROWS
+from outreach.imports.limits import MAX_ROWS
 from tests.outreach.import_files import HEADERS, person_row, registry_counts, upload, xlsx
 
 pytestmark = pytest.mark.django_db

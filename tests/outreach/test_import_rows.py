@@ -42,7 +42,7 @@ def preview(client, content) -> str:
 
 
 def confirm(client):
-    token = client.session["outreach_import"]["name"].rsplit("/", 1)[-1].removesuffix(".xlsx")
+    token = client.session["outreach_import"]["name"].rsplit("/", 1)[-1].removesuffix(".json")
     return client.post(reverse("outreach_import:confirm"), {"upload": token}, follow=True)
 
 

@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from outreach.import_plan import plan_import
-from outreach.importing import read_workbook
+from outreach.imports.plan import plan_import
+from outreach.imports.reading import read_workbook
 from outreach.models import BeneficiaryCategory, Household, Person
 from tests.outreach.import_files import HEADERS, person_row, upload, xlsx
 
@@ -98,7 +98,7 @@ def test_a_filled_in_template_imports(template, client_for, clerk_a, township_a)
     client = client_for(clerk_a)
     client.post(reverse("outreach_import:start"), {"file": upload(buffer.getvalue())})
     name = client.session["outreach_import"]["name"]
-    token = name.rsplit("/", 1)[-1].removesuffix(".xlsx")
+    token = name.rsplit("/", 1)[-1].removesuffix(".json")
     client.post(reverse("outreach_import:confirm"), {"upload": token})
     assert Household.objects.get().township == township_a
     assert Person.objects.count() == 2

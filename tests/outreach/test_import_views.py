@@ -1,13 +1,13 @@
 """Upload, preview, confirm: what a clerk sees and what ends up in the registry."""
 
 import io
-import time
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import openpyxl
 import pytest
 from django.urls import reverse
 
+from outreach.imports.reading import Sheet, SheetRow
 from outreach.models import Household, Person
 from tests.outreach.import_files import (
     households_rows,
@@ -16,6 +16,7 @@ from tests.outreach.import_files import (
     register,
     registry_counts,
     upload,
+    with_text,
     xlsx,
 )
 
@@ -42,7 +43,7 @@ def send(client, rows, **data):
 
 
 def token(client) -> str:
-    return client.session["outreach_import"]["name"].rsplit("/", 1)[-1].removesuffix(".xlsx")
+    return client.session["outreach_import"]["name"].rsplit("/", 1)[-1].removesuffix(".json")
 
 
 def stored_files(settings) -> list:
@@ -199,6 +200,15 @@ def test_the_error_download_marks_each_row_with_its_errors(client_a):
     assert [r[7] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["王小红", "王小明"]
 
 
+def test_a_formula_uploaded_as_text_comes_back_as_text(client_a):
+    formula = '=HYPERLINK("http://x","y")'
+    rows = [person_row(notes="FORMULA"), person_row(name="王小红", relation="儿子")]
+    send(client_a, with_text(xlsx(rows), "FORMULA", formula))
+    marked = client_a.get(reverse("outreach_import:errors")).content
+    cell = openpyxl.load_workbook(io.BytesIO(marked))["优抚对象"]["G2"]
+    assert (cell.data_type, cell.value) == ("s", "'" + formula)
+
+
 def test_the_corrected_download_imports_once_fixed(client_a):
     send(client_a, [person_row(), person_row(name="王小红", relation="儿子")])
     marked = client_a.get(reverse("outreach_import:errors")).content
@@ -228,6 +238,39 @@ def test_a_confirm_for_another_file_than_the_one_previewed_is_refused(client_a):
     response = client_a.post(reverse("outreach_import:confirm"), {"upload": "x"}, follow=True)
     assert "待导入的文件已不是刚才预览的文件" in response.content.decode()
     assert Person.objects.count() == 0
+
+
+def test_what_waits_between_the_steps_is_the_rows_read_at_upload(client_a, settings):
+    send(client_a, [person_row(name="王建国"), person_row(name="刘秀英", relation="配偶")])
+    (stored,) = stored_files(settings)
+    assert stored.suffix == ".json"  # the workbook is not opened again after the upload
+    waiting = Sheet.from_json(stored.read_bytes())
+    assert (waiting.header_row, [row.number for row in waiting.rows]) == (1, [2, 3])
+    assert [row.values["name"] for row in waiting.rows] == ["王建国", "刘秀英"]
+
+
+def test_cell_values_wait_as_they_were_read():
+    values = {
+        "plaque_on": datetime(2015, 6, 1, 8, 30),
+        "notes": date(2015, 6, 1),
+        "address": datetime(2015, 6, 1, 8, 30).time(),
+        "village": timedelta(hours=1.5),
+        "disability_grade": 3,
+        "household_phone": 13812345678.0,
+        "deceased": True,
+        "phone": None,
+        "name": "王建国",
+    }
+    sheet = Sheet(rows=[SheetRow(number=4, values=values)], header_row=3)
+    assert Sheet.from_json(sheet.to_json()) == sheet
+
+
+def test_an_upload_left_waiting_as_a_workbook_is_gone(client_a):
+    session = client_a.session
+    session["outreach_import"] = {"name": "imports/x.xlsx", "filename": "a.xlsx", "township": 1}
+    session.save()
+    response = client_a.get(reverse("outreach_import:preview"), follow=True)
+    assert "没有待确认的上传文件，请先上传。" in response.content.decode()
 
 
 def test_cancel_discards_the_upload(client_a, settings):
@@ -352,23 +395,23 @@ def test_the_error_download_query_count_does_not_grow_with_rows(
         client_a.get(reverse("outreach_import:errors"))
 
 
-def test_a_1000_row_import_is_quick(client_a, township_a, capsys):
+def test_a_1000_row_import_takes_queries_by_the_batch_not_by_the_row(
+    client_a, township_a, django_assert_max_num_queries
+):
+    # How long it takes is the benchmark's to measure (bench/imports.py, 20,000 rows), not a
+    # test's. What a test can hold: upload and preview take as many queries as for one row, and
+    # confirm writes in batches, so 1,000 rows take some forty queries more than ten rows do
+    # (the batches of SQLite, the smaller), not a thousand.
     content = xlsx(households_rows(1000))
-    started = time.perf_counter()
-    send(client_a, content)
-    page = client_a.get(reverse("outreach_import:preview")).content.decode()
-    previewed = time.perf_counter()
-    confirm(client_a)
-    confirmed = time.perf_counter()
+    with django_assert_max_num_queries(5):
+        send(client_a, content)
+    with django_assert_max_num_queries(7):
+        page = client_a.get(reverse("outreach_import:preview")).content.decode()
+    with django_assert_max_num_queries(70):
+        confirm(client_a)
     assert 'data-testid="count-persons-new">1000<' in page
     assert Person.objects.filter(household__township=township_a).count() == 1000
     assert Household.objects.filter(township=township_a).count() == 334
-    with capsys.disabled():
-        print(
-            f"\n1,000-row import: upload + preview {previewed - started:.2f}s, "
-            f"confirm {confirmed - previewed:.2f}s"
-        )
-    assert confirmed - started < 15
 
 
 def test_the_id_number_is_checked_again_at_confirm(client_a, township_b):

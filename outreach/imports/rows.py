@@ -1,5 +1,5 @@
 """Reading one row of the sheet: each cell cleaned into what the registry stores, and the
-errors of the cells themselves. Matching the rows against the registry is outreach.import_plan."""
+errors of the cells themselves. Matching the rows against the registry is outreach.imports.plan."""
 
 from dataclasses import dataclass, field
 
@@ -8,20 +8,9 @@ from django.utils.translation import gettext as _
 
 from campaign import clock
 from outreach.idnumbers import mask_id_number, parse_id_number
-from outreach.importing import (
-    BY_KEY,
-    NO,
-    SEPARATOR,
-    YES,
-    SheetRow,
-    cell_code,
-    cell_date,
-    cell_grade,
-    cell_names,
-    cell_text,
-    nature_labels,
-    relation_labels,
-)
+from outreach.imports.cells import cell_code, cell_date, cell_grade, cell_names, cell_text
+from outreach.imports.layout import BY_KEY, NO, SEPARATOR, YES, nature_labels, relation_labels
+from outreach.imports.reading import SheetRow
 from outreach.models import BeneficiaryCategory, Household, Person, PriorityMark
 
 # Model field -> column, for household and person fields that share a name.

@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 
 from campaign.models import Unit
 from outreach.idnumbers import mask_phone
-from outreach.import_rows import (
+from outreach.imports.layout import BY_KEY, GRADE_LABELS, NO, SEPARATOR, YES
+from outreach.imports.reading import Sheet
+from outreach.imports.rows import (
     HOUSEHOLD_FIELDS,
     PERSON_FIELDS,
     Change,
@@ -18,7 +20,6 @@ from outreach.import_rows import (
     RowPlan,
     parse_row,
 )
-from outreach.importing import BY_KEY, GRADE_LABELS, NO, SEPARATOR, YES, Sheet
 from outreach.models import Household, Person
 from outreach.services import id_number_taken_message
 

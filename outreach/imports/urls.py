@@ -1,6 +1,6 @@
 from django.urls import path
 
-from outreach import import_views as views
+from outreach.imports import views
 
 app_name = "outreach_import"
 

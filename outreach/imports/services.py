@@ -11,8 +11,9 @@ from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from outreach.access import can_edit_township
-from outreach.import_plan import ImportPlan, plan_import
-from outreach.importing import ImportRefused, Sheet
+from outreach.imports import ImportRefused
+from outreach.imports.plan import ImportPlan, plan_import
+from outreach.imports.reading import Sheet
 from outreach.models import Household, Person
 
 BATCH = 500

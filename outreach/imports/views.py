@@ -1,8 +1,9 @@
 """The clerks' Excel import: download the template, upload, preview, confirm.
 
-Between upload and confirm the file waits in default storage under a random name kept in the
-session, so nothing is kept in process memory and no model is needed; it is deleted once
-confirmed or cancelled, and stale ones are swept on the next upload."""
+The workbook is read once, at upload. Between upload and confirm the rows read from it wait in
+default storage, as JSON under a random name kept in the session, so nothing is kept in process
+memory and no model is needed; they are deleted once confirmed or cancelled, and stale ones are
+swept on the next upload."""
 
 import secrets
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError
 from django.http import Http404, HttpResponse
@@ -26,10 +28,12 @@ from django.views.generic import FormView, TemplateView, View
 
 from campaign.models import Unit
 from outreach.access import can_edit_township, can_import, chooses_township, import_shown_to
-from outreach.import_plan import plan_import
-from outreach.import_services import households_import
-from outreach.import_template import error_workbook, template_workbook
-from outreach.importing import MAX_BYTES, MAX_ROWS, ImportRefused, read_workbook
+from outreach.imports import ImportRefused
+from outreach.imports.limits import MAX_BYTES, MAX_ROWS
+from outreach.imports.plan import plan_import
+from outreach.imports.reading import Sheet, read_workbook
+from outreach.imports.services import households_import
+from outreach.imports.template import error_workbook, template_workbook
 
 SESSION_KEY = "outreach_import"
 UPLOAD_DIR = "imports"
@@ -61,9 +65,9 @@ class ImportAccessMixin(LoginRequiredMixin):
                 return redirect("outreach_import:start")
         return super().dispatch(request, *args, **kwargs)
 
-    def read_pending(self):
+    def read_pending(self) -> Sheet:
         with default_storage.open(self.pending.name) as file:
-            return read_workbook(file)
+            return Sheet.from_json(file.read())
 
 
 @dataclass
@@ -79,7 +83,8 @@ class Pending:
 
 def pending_import(request) -> Pending | None:
     data = request.session.get(SESSION_KEY)
-    if not data or not default_storage.exists(data["name"]):
+    # An upload waiting as the workbook itself, from before the rows were kept, is gone.
+    if not data or not data["name"].endswith(".json") or not default_storage.exists(data["name"]):
         return None
     township = Unit.objects.filter(pk=data["township"], kind=Unit.Kind.TOWNSHIP).first()
     if township is None:
@@ -166,7 +171,7 @@ class ImportStartView(ImportAccessMixin, FormView):
         discard_pending(self.request, pending_import(self.request))
         _sweep_stale_uploads()
         name = default_storage.save(
-            f"{UPLOAD_DIR}/{secrets.token_urlsafe(18)}.xlsx", form.cleaned_data["file"]
+            f"{UPLOAD_DIR}/{secrets.token_urlsafe(18)}.json", ContentFile(form.sheet.to_json())
         )
         self.request.session[SESSION_KEY] = {
             "name": name,
@@ -186,12 +191,8 @@ class ImportPreviewView(ImportAccessMixin, TemplateView):
     needs_pending = True
 
     def get(self, request, *args, **kwargs):
-        try:
-            self.plan = plan_import(self.read_pending(), township=self.pending.township)
-        except ImportRefused as exc:
-            discard_pending(request, self.pending)
-            messages.error(request, exc.message)
-            return redirect("outreach_import:start")
+        # The rows were read and checked at upload: planning them refuses nothing.
+        self.plan = plan_import(self.read_pending(), township=self.pending.township)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

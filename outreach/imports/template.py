@@ -10,8 +10,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from outreach.import_plan import ImportPlan
-from outreach.importing import (
+from campaign.xlsx import neutralise
+from outreach.imports.layout import (
     BY_KEY,
     COLUMNS,
     DATA_SHEET,
@@ -19,14 +19,14 @@ from outreach.importing import (
     GRADE_LABELS,
     INSTRUCTIONS_SHEET,
     LISTS_SHEET,
-    MAX_BYTES,
-    MAX_ROWS,
     NO,
     SEPARATOR,
     YES,
     nature_labels,
     relation_labels,
 )
+from outreach.imports.limits import MAX_BYTES, MAX_ROWS
+from outreach.imports.plan import ImportPlan
 from outreach.models import BeneficiaryCategory, PriorityMark
 
 FONT = "宋体"  # on every county office PC; Noto Sans CJK SC is not
@@ -75,7 +75,10 @@ def _lists() -> dict[str, list[str]]:
 
 
 def _cell(sheet, value, *, bold=False, fill=None, number_format=None, color=None):
-    cell = WriteOnlyCell(sheet, value=value)
+    # The rows written back are the clerk's upload: text that reads as a formula stays text.
+    cell = WriteOnlyCell(sheet, value=neutralise(value))
+    if isinstance(value, str):
+        cell.data_type = "s"
     cell.font = Font(name=FONT, size=11, bold=bold, color=color)
     if fill is not None:
         cell.fill = fill

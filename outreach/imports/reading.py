@@ -1,0 +1,252 @@
+"""Reading the beneficiary workbook a township clerk uploads: the checks that refuse a file
+outright (not an .xlsx, encrypted, damaged, too large, too costly to open as
+outreach.imports.limits finds, columns missing) and the rows of its data sheet, each cell as it
+was read. Then outreach.imports.rows reads each row, outreach.imports.plan checks the rows
+against the registry and outreach.imports.services writes them."""
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from itertools import islice
+
+import openpyxl
+from django.utils.translation import gettext as _
+
+from outreach.imports import ImportRefused
+from outreach.imports.cells import cell_text
+from outreach.imports.layout import (
+    COLUMNS,
+    DATA_SHEET,
+    ERROR_HEADER,
+    INSTRUCTIONS_SHEET,
+    LISTS_SHEET,
+    SEPARATOR,
+    header_key,
+)
+from outreach.imports.limits import (
+    MAX_BYTES,
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_SCANNED_ROWS,
+    MAX_TEXT_CHARS,
+    cell_too_long,
+    check_package,
+    too_many_columns,
+    too_many_rows,
+)
+
+logger = logging.getLogger(__name__)
+
+HEADER_SEARCH_ROWS = 10  # clerks' own sheets often carry a title above the headers
+CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted .xlsx and old .xls alike
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass
+class SheetRow:
+    number: int  # the row number Excel shows
+    values: dict  # column key -> the cell value as read
+
+
+@dataclass
+class Sheet:
+    rows: list[SheetRow]
+    header_row: int
+
+    # The rows wait between the steps of an import as JSON: the workbook is opened once.
+    def to_json(self) -> bytes:
+        rows = [[row.number, {k: _stored(v) for k, v in row.values.items()}] for row in self.rows]
+        data = {"header_row": self.header_row, "rows": rows}
+        return json.dumps(data, ensure_ascii=False, default=str).encode()
+
+    @classmethod
+    def from_json(cls, data: bytes) -> "Sheet":
+        data = json.loads(data)
+        rows = [
+            SheetRow(number=number, values={k: _read_back(v) for k, v in values.items()})
+            for number, values in data["rows"]
+        ]
+        return cls(rows=rows, header_row=data["header_row"])
+
+
+# Cell values JSON has no type for, tagged; the rest (text, numbers, booleans) as they are.
+STORED_TYPES = {"datetime": datetime, "date": date, "time": time}
+
+
+def _stored(value):
+    if isinstance(value, timedelta):
+        return {"seconds": value.total_seconds()}
+    for tag, kind in STORED_TYPES.items():
+        if isinstance(value, kind):  # datetime first: a datetime is a date too
+            return {tag: value.isoformat()}
+    return value
+
+
+def _read_back(value):
+    if not isinstance(value, dict):
+        return value
+    ((tag, stored),) = value.items()
+    if tag == "seconds":
+        return timedelta(seconds=stored)
+    return STORED_TYPES[tag].fromisoformat(stored)
+
+
+def read_workbook(file) -> Sheet:
+    size = _size(file)
+    if size > MAX_BYTES:
+        raise ImportRefused(
+            _(
+                "The file is %(size)s MB; files over %(max)s MB are refused. Split it into "
+                "smaller files."
+            )
+            % {"size": f"{size / 1024 / 1024:.1f}", "max": MAX_BYTES // 1024 // 1024}
+        )
+    file.seek(0)
+    head = file.read(8)
+    file.seek(0)
+    if head.startswith(CFB_MAGIC):
+        raise ImportRefused(
+            _(
+                "This file is encrypted, or in the old Excel 97-2003 (.xls) format. Remove the "
+                "password, or save it as an Excel workbook (.xlsx), and upload it again."
+            )
+        )
+    if not head.startswith(ZIP_MAGIC):
+        raise ImportRefused(
+            _(
+                "This file is not an Excel workbook (.xlsx), whatever its name says. Download "
+                "the template, fill it in and upload that."
+            )
+        )
+    check_package(file)
+    try:
+        # data_only: a formula is read as the value Excel last saved for it, never evaluated.
+        # keep_links=False: links to other workbooks are not needed, so not read either.
+        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True, keep_links=False)
+    except Exception:
+        logger.info("unreadable import file", exc_info=True)
+        raise ImportRefused.damaged() from None
+    try:
+        return _read_sheet(_data_sheet(workbook))
+    except ImportRefused:
+        raise
+    except Exception:
+        logger.info("damaged import file", exc_info=True)
+        raise ImportRefused.damaged() from None
+    finally:
+        workbook.close()
+
+
+def _size(file) -> int:
+    file.seek(0, 2)
+    size = file.tell()
+    file.seek(0)
+    return size
+
+
+def _data_sheet(workbook):
+    if DATA_SHEET in workbook.sheetnames:
+        return workbook[DATA_SHEET]
+    for sheet in workbook.worksheets:
+        if sheet.title not in (INSTRUCTIONS_SHEET, LISTS_SHEET):
+            return sheet
+    raise ImportRefused(_("The workbook has no sheet with data."))
+
+
+def _read_sheet(sheet) -> Sheet:
+    # Some programs write a wrong used range; without this, read-only mode would cut rows short.
+    sheet.reset_dimensions()
+    rows = _checked(sheet.iter_rows(values_only=True))
+    top = list(islice(rows, HEADER_SEARCH_ROWS))
+    known = {header_key(column.header) for column in COLUMNS}
+    scores = [sum(header_key(cell) in known for cell in row) for row in top]
+    header_index = max(range(len(top)), key=lambda i: scores[i], default=0)
+    header = top[header_index] if top else ()
+    positions = _column_positions(header)
+
+    data = []
+    for number, row in enumerate(top[header_index + 1 :], start=header_index + 2):
+        _keep(data, number, row, positions)
+    for number, row in enumerate(rows, start=len(top) + 1):
+        if number > MAX_SCANNED_ROWS:
+            raise too_many_rows()
+        _keep(data, number, row, positions)
+        if len(data) > MAX_ROWS:
+            break
+    if len(data) > MAX_ROWS:
+        raise ImportRefused(
+            _(
+                "The file has more than %(max)s data rows. Split it into files of at most "
+                "%(max)s rows each."
+            )
+            % {"max": MAX_ROWS}
+        )
+    if not data:
+        raise ImportRefused(_("The sheet has no data rows below its headers."))
+    return Sheet(rows=data, header_row=header_index + 1)
+
+
+def _column_positions(header) -> dict[str, int]:
+    by_header = {header_key(column.header): column.key for column in COLUMNS}
+    positions, seen, duplicates, unknown = {}, set(), [], []
+    for index, cell in enumerate(header):
+        name = header_key(cell)
+        if not name:
+            continue
+        if name in seen:
+            duplicates.append(str(cell).strip())
+        seen.add(name)
+        if name in by_header:
+            positions.setdefault(by_header[name], index)
+        elif name != header_key(ERROR_HEADER):
+            unknown.append(str(cell).strip())
+    missing = [column.header for column in COLUMNS if column.key not in positions]
+    if missing:
+        message = _("Columns missing: %(missing)s. Keep the template's headers unchanged.") % {
+            "missing": SEPARATOR.join(missing)
+        }
+        if unknown:
+            message += " " + _("Columns not in the template: %(unknown)s.") % {
+                "unknown": SEPARATOR.join(unknown)
+            }
+        raise ImportRefused(message)
+    if duplicates:
+        raise ImportRefused(
+            _("These columns appear more than once: %(columns)s. Keep one of each.")
+            % {"columns": SEPARATOR.join(duplicates)}
+        )
+    return positions
+
+
+def _checked(rows):
+    """The rows as openpyxl reads them, each looked at before it is kept: check_package bounded
+    the rows, this the width and the cells that a sheet's declared size did not tell."""
+    text = 0
+    for row in rows:
+        if len(row) > MAX_COLUMNS:
+            raise too_many_columns()
+        for value in row:
+            if isinstance(value, str):
+                if len(value) > MAX_CELL_CHARS:
+                    raise cell_too_long()
+                text += len(value)
+        # One long string may fill every cell of every row (shared strings are shared), and
+        # each step after this one writes or shows them all.
+        if text > MAX_TEXT_CHARS:
+            raise ImportRefused(
+                _(
+                    "The cells of this file hold more than %(max)s characters in all, far more "
+                    "than a list of households needs. Shorten long texts such as notes, or split "
+                    "the file, and upload again."
+                )
+                % {"max": MAX_TEXT_CHARS}
+            )
+        yield row
+
+
+def _keep(data: list, number: int, row, positions: dict[str, int]) -> None:
+    values = {key: (row[index] if index < len(row) else None) for key, index in positions.items()}
+    if any(cell_text(value) for value in values.values()):
+        data.append(SheetRow(number=number, values=values))
