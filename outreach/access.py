@@ -86,7 +86,7 @@ def can_see_full_id(user, household) -> bool:
 
 
 def can_edit_township(user, township) -> bool:
-    if rule.office_writes(user):
+    if rule.office_writes_in(user, township):
         return True
     return rule.writes(user) and rule.is_township_clerk(user) and user.unit_id == township.pk
 

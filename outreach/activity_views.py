@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, UpdateView, View
 from django_filters.views import FilterView
 
-from campaign.filters import MonthFilter, YearFilter
+from campaign.filters import MonthFilter, YearFilter, units
 from campaign.mixins import AllowedMixin, EditRightsMixin, ServiceFormMixin, VisibleToMixin
-from campaign.models import Unit, Workstream
-from campaign.selectors import current_campaign
+from campaign.models import Workstream
+from campaign.selectors import campaign_for
 from outreach import access, activities, services
 from outreach.forms import ActivityForm, EvidenceForm
 from outreach.models import Activity, ActivityKind, Evidence
@@ -24,7 +24,7 @@ class ActivityFilter(django_filters.FilterSet):
     )
     kind = django_filters.ChoiceFilter(label=gettext_lazy("kind"), choices=ActivityKind.choices)
     organiser = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("organising unit"), queryset=Unit.objects.all()
+        label=gettext_lazy("organising unit"), queryset=units
     )
     year = YearFilter(label=gettext_lazy("year"), field_name="held_on", lookup_expr="year")
     month = MonthFilter(label=gettext_lazy("month"), field_name="held_on", lookup_expr="month")
@@ -51,7 +51,7 @@ class ActivityListView(VisibleToMixin, FilterView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             can_add=access.can_record_activity(self.request.user),
-            campaign=current_campaign(),
+            campaign=campaign_for(self.request.user),
             **kwargs,
         )
 
@@ -72,7 +72,7 @@ class ActivityFormMixin(ServiceFormMixin):
             persons=form.persons,
             households={person.household for person in form.persons},
         )
-        for flag in self.object.date_flags(current_campaign()):
+        for flag in self.object.date_flags(campaign_for(self.request.user)):
             messages.warning(self.request, flag)
         return self.object
 
@@ -107,7 +107,7 @@ class ActivityDetailView(VisibleToMixin, DetailView):
     def get_context_data(self, **kwargs):
         activity = self.object
         return super().get_context_data(
-            flags=activity.date_flags(current_campaign()),
+            flags=activity.date_flags(campaign_for(self.request.user)),
             history=activity.history.select_related("history_user").order_by("-history_date")[:20],
             can_edit=access.can_edit_activity(self.request.user, activity),
             evidence_form=kwargs.pop("evidence_form", None) or EvidenceForm(),

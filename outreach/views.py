@@ -1,3 +1,4 @@
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -12,6 +13,7 @@ from django.views.generic import CreateView, DetailView, FormView, UpdateView, V
 from django_filters.views import FilterView
 
 from campaign import clock, record_links
+from campaign.filters import townships
 from campaign.mixins import AllowedMixin, EditRightsMixin, ServiceFormMixin, VisibleToMixin
 from campaign.models import Topic, Unit
 from outreach import access, services
@@ -287,11 +289,19 @@ class VisitDetailView(VisibleToMixin, DetailView):
         )
 
 
+class VisitFilter(django_filters.FilterSet):
+    township = django_filters.ModelChoiceFilter(label=gettext_lazy("township"), queryset=townships)
+
+    class Meta:
+        model = Visit
+        fields = []
+
+
 class VisitListView(VisibleToMixin, FilterView):
     model = Visit
     template_name = "outreach/visit_list.html"
     paginate_by = 25
-    filterset_fields = ["township"]
+    filterset_class = VisitFilter
 
     def get_queryset(self):
         return (

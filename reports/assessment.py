@@ -16,9 +16,11 @@ INDICATORS = ["on_time", "coverage", "five_ones", "activities", "inspections"]
 GRADES = [(90, "excellent"), (80, "good"), (60, "pass")]
 
 
-def scheme_for(year: int) -> AssessmentScheme:
-    """The office's weights for the year; the defaults until it sets them."""
-    return AssessmentScheme.objects.filter(year=year).first() or AssessmentScheme(year=year)
+def scheme_for(campaign, year: int) -> AssessmentScheme:
+    """The office's weights for the campaign's year; the defaults until it sets them."""
+    return AssessmentScheme.objects.filter(campaign=campaign, year=year).first() or (
+        AssessmentScheme(campaign=campaign, year=year)
+    )
 
 
 def _rating_score():
@@ -78,16 +80,17 @@ def indicator_scores(row: dict, *, target: int, inspections: dict) -> dict:
 
 def assessment(period: Period, progress_rows: list[dict]) -> dict:
     """All units' assessment for the year (three queries on top of the progress rows)."""
-    scheme = scheme_for(period.year)
+    scheme = scheme_for(period.campaign, period.year)
     weights = scheme.weights()
     inspected = Inspection.objects.filter(unit=OuterRef("pk"), inspected_on__year=period.year)
     averaged = (
         inspected.order_by().values("unit").annotate(average=Avg(_rating_score())).values("average")
     )
-    items = AssessmentItem.objects.filter(unit=OuterRef("pk"), year=period.year)
+    year_items = AssessmentItem.objects.filter(campaign=period.campaign, year=period.year)
+    items = year_items.filter(unit=OuterRef("pk"))
     extras = {
         u["pk"]: u
-        for u in progress_units()
+        for u in progress_units(period.county)
         .annotate(
             n_inspections=count_of(inspected, "unit"),
             n_inspection_average=Subquery(averaged[:1]),
@@ -110,8 +113,7 @@ def assessment(period: Period, progress_rows: list[dict]) -> dict:
             or item["created_by__username"],
             "at": item["created_at"].isoformat(),
         }
-        for item in AssessmentItem.objects.filter(year=period.year)
-        .filter(Q(unit__kind__in=[Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER]))
+        for item in year_items.filter(Q(unit__kind__in=[Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER]))
         .order_by("created_at", "pk")
         .values(
             "pk",

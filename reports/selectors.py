@@ -44,6 +44,11 @@ class Period:
     campaign: Campaign | None
 
     @property
+    def county(self) -> int | None:
+        """The county the report is about: its campaign's."""
+        return self.campaign.county_id if self.campaign else None
+
+    @property
     def start(self) -> date:
         return date(self.year, 1, 1)
 
@@ -88,7 +93,13 @@ def case_measures(period: Period) -> dict[str, Q]:
 
 
 def year_cases(period: Period) -> QuerySet:
-    return Case.objects.filter(year=period.year)
+    """The ledger rows of the year in the period's campaign."""
+    return Case.objects.filter(campaign=period.campaign, year=period.year)
+
+
+def year_activities(period: Period) -> QuerySet:
+    """The county's activities held in the year."""
+    return Activity.objects.in_county(period.county).filter(held_on__year=period.year)
 
 
 def percent(part, whole) -> float | None:
@@ -143,9 +154,15 @@ def unit_progress(units: QuerySet, period: Period) -> QuerySet:
     )
 
 
-def progress_units() -> QuerySet:
+def assessed_units(county) -> QuerySet:
+    """The county's townships and member units: those whose progress is counted."""
+    return Unit.objects.in_county(county).filter(kind__in=PROGRESS_KINDS, is_active=True)
+
+
+def progress_units(county) -> QuerySet:
+    """The same, townships first."""
     return (
-        Unit.objects.filter(kind__in=PROGRESS_KINDS, is_active=True)
+        assessed_units(county)
         .annotate(
             kind_order=Conditional(
                 When(kind=Unit.Kind.TOWNSHIP, then=Value(0)),
@@ -182,7 +199,7 @@ def progress(period: Period) -> dict:
     """A row per township and member unit, and the county's total row (one query, plus one
     to make sure the working-day calendar reaches today)."""
     ensure_calendar(period.today)
-    annotated = unit_progress(progress_units(), period)
+    annotated = unit_progress(progress_units(period.county), period)
     raw = []
     for unit in annotated.values("pk", "name", "short_name", "kind", *(f"n_{k}" for k in COUNTED)):
         row = {
@@ -225,14 +242,18 @@ def summary(period: Period) -> dict:
             workdays_n=Count("workdays", filter=measures["closed"]),
         )
     )
-    households = Household.objects.filter(archived=False).aggregate(
-        households=Count("pk"),
-        visited=Count("pk", filter=Exists(Visit.objects.filter(household=OuterRef("pk")))),
+    households = (
+        Household.objects.in_county(period.county)
+        .filter(archived=False)
+        .aggregate(
+            households=Count("pk"),
+            visited=Count("pk", filter=Exists(Visit.objects.filter(household=OuterRef("pk")))),
+        )
     )
-    activities = Activity.objects.filter(held_on__year=period.year).aggregate(
+    activities = year_activities(period).aggregate(
         activities=Count("pk"), amount=Sum("amount"), people=Sum("people_reached")
     )
-    five = Unit.objects.filter(kind__in=PROGRESS_KINDS, is_active=True).aggregate(
+    five = assessed_units(period.county).aggregate(
         units=Count("pk", distinct=True),
         done=Count("five_ones", filter=Q(five_ones__status=FiveOnesItem.Status.DONE)),
     )

@@ -10,6 +10,8 @@ from outreach.models.registry import Household
 
 
 class PlaqueQuerySet(ScopedQuerySet):
+    county_field = "household__township__area"
+
     def unit_scope(self, user):
         return access.through_household(user)
 
