@@ -39,12 +39,23 @@ def current_campaign(county) -> Campaign | None:
     """The county's campaign now running (the latest to start)."""
     if county is None:
         return None
-    return Campaign.objects.in_county(county).prefetch_related("phases").first()
+    return (
+        Campaign.objects.in_county(county)
+        .select_related("county")
+        .prefetch_related("phases")
+        .first()
+    )
 
 
 def campaign_for(user) -> Campaign | None:
-    """The campaign of the county this user works in or is looking at."""
-    return current_campaign(access.county_in_view_id(user))
+    """The campaign of the county this user works in or is looking at. Kept on the user for
+    the rest of the request, which asks for it from several places."""
+    county = access.county_in_view_id(user)
+    cached = getattr(user, "_campaign_in_view", None)
+    if cached is None or cached[0] != county:
+        cached = (county, current_campaign(county))
+        user._campaign_in_view = cached
+    return cached[1]
 
 
 def timeline(*, today: date, campaign: Campaign | None) -> Timeline:

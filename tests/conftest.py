@@ -14,6 +14,7 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
     VisitFactory,
+    test_county,
 )
 
 PASSWORD = "secret-pass-123"
@@ -33,7 +34,7 @@ def _test_settings(settings, tmp_path):
 
 @pytest.fixture
 def plan(db):
-    return plan_load(county="测试县").campaign
+    return plan_load(county=test_county()).campaign
 
 
 @pytest.fixture

@@ -41,11 +41,22 @@ def make_id_number(born: date = date(1960, 5, 4), *, male=True, area="110101") -
     return body + ric.calc_check_digit(body + "0")
 
 
+TEST_COUNTY = "测试县"
+
+
+def test_county():
+    """The county the tests' units belong to unless a test names another."""
+    from campaign.services import county_named
+
+    return county_named(TEST_COUNTY)
+
+
 class UnitFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Unit
-        django_get_or_create = ["code"]
+        django_get_or_create = ["area", "code"]
 
+    area = factory.LazyFunction(test_county)
     name = factory.Sequence(lambda n: f"测试单位{n}")
     code = factory.Sequence(lambda n: f"unit-{n}")
     kind = Unit.Kind.MEMBER
