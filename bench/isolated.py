@@ -71,7 +71,10 @@ def task_yearend(year: str, out: str) -> dict:
     from reports.report import YearReport
     from reports.yearend import write_yearend
 
-    report = YearReport.load(int(year))
+    from campaign.models import Campaign
+
+    # The bench's database holds one county and its campaign.
+    report = YearReport.load(int(year), campaign=Campaign.objects.get())
     with open(out, "wb") as handle:
         write_yearend(report, handle, preparer="bench")
     return {}

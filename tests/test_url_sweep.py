@@ -29,6 +29,8 @@ OFFICE_AND_LEADER = {"office": 200, "leader": 200} | {
 EXPECTED = {
     "home": EVERYONE_SIGNED_IN,
     "campaign:units": EVERYONE_SIGNED_IN,
+    # Only an office above the counties turns to one of them (a POST).
+    "campaign:look_at_county": {role: 404 for role in ROLES if role != "anonymous"},
     "login": {role: 200 for role in ROLES} | {"anonymous": 200},
     "logout": {role: 405 for role in ROLES},
     "outreach:households": EVERYONE_SIGNED_IN,

@@ -37,8 +37,9 @@ def test_units_are_a_directory_for_signed_in_users_only(cast):
     assert Unit.objects.visible_to(cast["clerk_b"]).count() == Unit.objects.count()
 
 
-def test_a_user_without_a_unit_sees_only_itself(db):
+def test_a_user_without_a_unit_belongs_to_no_county_and_sees_nothing(cast):
     lonely = User.objects.create_user("lonely", password="x-pass-123456")
     assert lonely.role == Role.NONE
-    assert list(User.objects.visible_to(lonely)) == [lonely]
+    assert list(User.objects.visible_to(lonely)) == []
+    assert list(Unit.objects.visible_to(lonely)) == []
     assert not lonely.may_write
