@@ -68,10 +68,9 @@ def task_import_baseline(path: str, township_code: str) -> dict:
 
 
 def task_yearend(year: str, out: str) -> dict:
+    from campaign.models import Campaign
     from reports.report import YearReport
     from reports.yearend import write_yearend
-
-    from campaign.models import Campaign
 
     # The bench's database holds one county and its campaign.
     report = YearReport.load(int(year), campaign=Campaign.objects.get())
