@@ -50,6 +50,11 @@ def writes(user) -> bool:
     )
 
 
+def reads_personal_data(user) -> bool:
+    """The registry of persons is read inside a county only, never from above it."""
+    return signed_in(user) and not is_higher_office(user)
+
+
 def counties_read(user):
     """The counties whose records this user may read: its own, or those under a higher
     office's city or province."""
@@ -65,6 +70,15 @@ def counties_read(user):
 _UNSET = object()
 
 
+def counties_in_reach(user) -> list:
+    """counties_read(user) as a list in the tree's order, read once per request."""
+    found = getattr(user, "_counties_in_reach", None)
+    if found is None:
+        found = list(counties_read(user).select_related("parent").order_by("path"))
+        user._counties_in_reach = found
+    return found
+
+
 def county_in_view_id(user) -> int | None:
     """The county whose records this user sees now: a county's user its own; a higher office
     the county it chose to look at (campaign.middleware), else the first under it."""
@@ -74,7 +88,7 @@ def county_in_view_id(user) -> int | None:
     if not signed_in(user) or user.unit_id is None:
         chosen = None
     elif is_higher_office(user):
-        chosen = counties_read(user).order_by("path").values_list("pk", flat=True).first()
+        chosen = next((county.pk for county in counties_in_reach(user)), None)
     else:
         chosen = user.unit.area_id
     user._county_in_view = chosen
@@ -83,7 +97,7 @@ def county_in_view_id(user) -> int | None:
 
 def look_at_county(user, county_id) -> bool:
     """A higher office turns to one of its counties; anything else is refused (False)."""
-    if not is_higher_office(user) or not counties_read(user).filter(pk=county_id).exists():
+    if not is_higher_office(user) or county_id not in {c.pk for c in counties_in_reach(user)}:
         return False
     user._county_in_view = county_id
     return True

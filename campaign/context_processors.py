@@ -16,6 +16,6 @@ def _counties(user):
 
     def counties():
         chosen = access.county_in_view_id(user)
-        return [(county, county.pk == chosen) for county in access.counties_read(user)]
+        return [(county, county.pk == chosen) for county in access.counties_in_reach(user)]
 
     return counties

@@ -3,7 +3,8 @@ queryset on ScopedQuerySet, names the path to the county its rows belong to, and
 own scope: which of the county's rows a unit's user may read. The common part lives here and
 in campaign.access: a stranger sees nothing; everyone else sees one county first (its own, or
 for a city or province office the county it is looking at), then within it everything if it
-reads the whole county, or what its unit's scope grants."""
+reads the whole county, or what its unit's scope grants. The registry of persons is read
+inside the county only: an office above the counties reads their figures, not their people."""
 
 from django.db import models
 from django.db.models import Q
@@ -13,9 +14,12 @@ from campaign import access
 
 class ScopedQuerySet(models.QuerySet):
     county_field: str = ""  # the path from a row to its county (an Area), e.g. "township__area"
+    personal = False  # rows about persons (the registry, the survey, evidence photos)
 
     def visible_to(self, user):
         if not access.signed_in(user):
+            return self.none()
+        if self.personal and not access.reads_personal_data(user):
             return self.none()
         county = access.county_in_view_id(user)
         if county is None:

@@ -68,6 +68,12 @@ def nobody_else(user) -> None:
 # Reading.
 
 
+def reads_registry(user) -> bool:
+    """The registry and the survey are read inside a county; an office above it has its
+    figures, not its people (404)."""
+    return rule.reads_personal_data(user)
+
+
 def reads_field(user) -> bool:
     """The registry and the survey: the county and the township clerks."""
     return rule.role_of(user) in FIELD_READERS

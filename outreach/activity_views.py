@@ -2,6 +2,7 @@ import django_filters
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from campaign.models import Workstream
 from campaign.selectors import campaign_for
 from outreach import access, activities, services
 from outreach.forms import ActivityForm, EvidenceForm
-from outreach.models import Activity, ActivityKind, Evidence
+from outreach.models import Activity, ActivityKind, Evidence, Person
 
 
 class ActivityFilter(django_filters.FilterSet):
@@ -97,11 +98,18 @@ class ActivityDetailView(VisibleToMixin, DetailView):
     template_name = "outreach/activity_detail.html"
 
     def get_queryset(self):
+        user = self.request.user
+        # The persons reached and the evidence (photos may show them) as this user may see
+        # them: an office above the county sees the activity, not the people.
         return (
             super()
             .get_queryset()
             .select_related("workstream", "organiser", "phase__campaign", "created_by")
-            .prefetch_related("evidence", "persons__household", "households")
+            .prefetch_related(
+                Prefetch("evidence", Evidence.objects.visible_to(user)),
+                Prefetch("persons", Person.objects.visible_to(user).select_related("household")),
+                "households",
+            )
         )
 
     def get_context_data(self, **kwargs):

@@ -124,11 +124,13 @@ def sum_of(queryset: QuerySet, key: str, field: str):
     return Subquery(grouped[:1])
 
 
-def unit_progress(units: QuerySet, period: Period) -> QuerySet:
+def unit_progress(units: QuerySet, period: Period, cases: QuerySet | None = None) -> QuerySet:
     """Units annotated with their figures for the period (as n_households, n_cases…): one
-    query for any number of units."""
+    query for any number of units. `cases` are the ledger rows counted (the period's year in
+    its campaign; for units of several counties, the year in each county's campaign)."""
     measures = case_measures(period)
-    led = year_cases(period).filter(lead_unit=OuterRef("pk"))
+    cases = year_cases(period) if cases is None else cases
+    led = cases.filter(lead_unit=OuterRef("pk"))
     closed = led.filter(measures["closed"]).annotate(
         workdays=workdays_between("registered_on", "closed_on")
     )
@@ -195,23 +197,27 @@ COUNTED = [
 ]
 
 
-def progress(period: Period) -> dict:
-    """A row per township and member unit, and the county's total row (one query, plus one
-    to make sure the working-day calendar reaches today)."""
-    ensure_calendar(period.today)
-    annotated = unit_progress(progress_units(period.county), period)
-    raw = []
-    for unit in annotated.values("pk", "name", "short_name", "kind", *(f"n_{k}" for k in COUNTED)):
-        row = {
+def progress_rows(annotated: QuerySet) -> list[dict]:
+    """The raw rows (counts only) of units annotated by unit_progress, with their county."""
+    fields = ["pk", "area_id", "name", "short_name", "kind", *(f"n_{k}" for k in COUNTED)]
+    return [
+        {
             "unit_id": unit["pk"],
+            "county_id": unit["area_id"],
             "name": unit["name"],
             "label": unit["short_name"] or unit["name"],
             "kind": unit["kind"],
             **{key: unit[f"n_{key}"] or 0 for key in COUNTED},
         }
-        raw.append(row)
+        for unit in annotated.values(*fields)
+    ]
+
+
+def progress_from(raw: list[dict]) -> dict:
+    """The progress section from raw rows: the derived figures, and the total row."""
     # The county row adds up the unit rows the database just computed: aggregating the
     # annotated queryset again would run every per-unit subquery a second time.
+    raw = [{k: v for k, v in row.items() if k != "county_id"} for row in raw]
     total = {key: sum(row[key] for row in raw) for key in COUNTED}
     total["units"] = len(raw)
     total["five_ones_possible"] = len(raw) * FIVE_ONES
@@ -221,6 +227,13 @@ def progress(period: Period) -> dict:
             row["households"] = row["visited"] = None
         rows.append(_derived(row))
     return {"rows": rows, "total": _derived(total)}
+
+
+def progress(period: Period) -> dict:
+    """A row per township and member unit, and the county's total row (one query, plus one
+    to make sure the working-day calendar reaches today)."""
+    ensure_calendar(period.today)
+    return progress_from(progress_rows(unit_progress(progress_units(period.county), period)))
 
 
 def summary(period: Period) -> dict:

@@ -44,11 +44,23 @@ def make_id_number(born: date = date(1960, 5, 4), *, male=True, area="110101") -
 TEST_COUNTY = "测试县"
 
 
-def test_county():
-    """The county the tests' units belong to unless a test names another."""
-    from campaign.services import county_named
+def _area(name: str, level: str, parent=None):
+    from campaign.models import Area
+    from campaign.services import area_add
 
-    return county_named(TEST_COUNTY)
+    found = Area.objects.filter(name=name, level=level, parent=parent).first()
+    return found or area_add(name=name, level=level, parent=parent)
+
+
+def test_city():
+    """测试省 → 测试市: the city the tests' counties lie under."""
+    return _area("测试市", "city", _area("测试省", "province"))
+
+
+def test_county(name: str = TEST_COUNTY):
+    """The county the tests' units belong to unless a test names another (each under the
+    test city)."""
+    return _area(name, "county", test_city())
 
 
 class UnitFactory(factory.django.DjangoModelFactory):

@@ -66,6 +66,7 @@ class ActivityQuerySet(ScopedQuerySet):
 
 class EvidenceQuerySet(ScopedQuerySet):
     county_field = "activity__organiser__area"
+    personal = True
 
     def unit_scope(self, user):
         return access.evidence_scope(user)

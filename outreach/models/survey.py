@@ -13,6 +13,7 @@ from outreach.models.registry import Household, Policy
 
 class VisitQuerySet(ScopedQuerySet):
     county_field = "township__area"
+    personal = True
 
     def unit_scope(self, user):
         return access.visit_scope(user)
@@ -20,6 +21,7 @@ class VisitQuerySet(ScopedQuerySet):
 
 class FindingQuerySet(ScopedQuerySet):
     county_field = "visit__township__area"
+    personal = True
 
     def unit_scope(self, user):
         return access.finding_scope(user)

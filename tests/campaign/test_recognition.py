@@ -29,7 +29,10 @@ def test_it_keeps_its_query_count(
         )
         organisation = SupportOrganisation.objects.create(
             county=test_county(),
-            kind="legal", name=f"法律拥军服务队{n}", unit=member_unit, members=5
+            kind="legal",
+            name=f"法律拥军服务队{n}",
+            unit=member_unit,
+            members=5,
         )
         shown += [
             f"<strong>{figure.name}</strong> · {township_a.label}</li>",

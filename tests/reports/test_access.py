@@ -37,7 +37,12 @@ GETS = {
 def item(county, plan, office, township_a):
     return AssessmentItem.objects.create(
         campaign=plan,
-        unit=township_a, year=2015, kind="bonus", points=2, reason="好", created_by=office
+        unit=township_a,
+        year=2015,
+        kind="bonus",
+        points=2,
+        reason="好",
+        created_by=office,
     )
 
 
