@@ -21,24 +21,27 @@ def put_everything_under_one_county(apps, schema_editor):
     Unit = apps.get_model("campaign", "Unit")
     HistoricalUnit = apps.get_model("campaign", "HistoricalUnit")
     SupportOrganisation = apps.get_model("campaign", "SupportOrganisation")
-    names = list(dict.fromkeys(Campaign.objects.order_by("pk").values_list("county_name", flat=True)))
-    if not names and not Unit.objects.exists():
+    if not any(model.objects.exists() for model in (Campaign, Unit, SupportOrganisation)):
         return  # a new database: the plan loader makes the county
-    names = [name.strip() for name in names if name.strip()] or [settings.COUNTY_NAME]
-    counties = {}
-    for name in names:
-        area = Area.objects.create(name=name, level="county", path="-")
-        area.path = f"/{area.pk}/"
-        area.save(update_fields=["path"])
-        counties[name] = area
-    # One deployment held one county: its units and records all belong to it.
-    first = counties[names[0]]
-    for campaign in Campaign.objects.all():
-        campaign.county = counties.get(campaign.county_name.strip(), first)
-        campaign.save(update_fields=["county"])
-    Unit.objects.update(area=first)
-    HistoricalUnit.objects.update(area=first)
-    SupportOrganisation.objects.update(county=first)
+    # One deployment held one county. A later campaign entered with the county written another
+    # way ("东山" for "东山县") is the same county: a county of its own would hold a campaign
+    # whose cases no unit could see.
+    names = [name.strip() for name in Campaign.objects.order_by("pk").values_list("county_name", flat=True)]
+    county = Area.objects.create(name=next(filter(None, names), settings.COUNTY_NAME), level="county", path="-")
+    county.path = f"/{county.pk}/"
+    county.save(update_fields=["path"])
+    Campaign.objects.update(county=county)
+    Unit.objects.update(area=county)
+    HistoricalUnit.objects.update(area=county)
+    SupportOrganisation.objects.update(county=county)
+
+
+def name_the_county_on_each_campaign(apps, schema_editor):
+    """Back to one county per database: each campaign names its county in text again."""
+    Campaign = apps.get_model("campaign", "Campaign")
+    for campaign in Campaign.objects.select_related("county"):
+        campaign.county_name = campaign.county.name
+        campaign.save(update_fields=["county_name"])
 
 
 class Migration(migrations.Migration):
@@ -89,7 +92,9 @@ class Migration(migrations.Migration):
             name="county",
             field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name="campaigns", to="campaign.area", verbose_name="county"),
         ),
-        migrations.RunPython(put_everything_under_one_county, migrations.RunPython.noop),
+        migrations.RunPython(put_everything_under_one_county, name_the_county_on_each_campaign),
+        # Blank, so that a rollback can add the text back empty before it writes the names in.
+        migrations.AlterField(model_name="campaign", name="county_name", field=models.CharField(blank=True, max_length=100, verbose_name="county")),
         migrations.RemoveField(model_name="campaign", name="county_name"),
         migrations.AlterField(
             model_name="campaign",

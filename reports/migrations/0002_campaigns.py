@@ -7,14 +7,18 @@ from django.db import migrations, models
 
 def to_the_campaign(apps, schema_editor):
     Campaign = apps.get_model("campaign", "Campaign")
-    campaign = Campaign.objects.order_by("pk").first()
+    campaigns = list(Campaign.objects.order_by("pk"))
     models_ = [apps.get_model("reports", name) for name in ("AssessmentScheme", "AssessmentItem", "YearSignOff")]
-    if campaign is None:
+    if not campaigns:
         if any(model.objects.exists() for model in models_):
             raise RuntimeError("Assessment or sign-off rows exist but no campaign: load the plan first.")
         return
+    # Should a later campaign have been entered beside the first, a year goes to the campaign
+    # that ran in it; a year outside every campaign to the first.
     for model in models_:
-        model.objects.update(campaign=campaign)
+        for year in model.objects.order_by().values_list("year", flat=True).distinct():
+            ran = [c for c in campaigns if c.starts_on.year <= year <= c.ends_on.year]
+            model.objects.filter(year=year).update(campaign=(ran or campaigns)[0])
 
 
 def _campaign(null, related_name):
