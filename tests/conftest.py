@@ -14,8 +14,8 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
     VisitFactory,
-    test_city,
-    test_county,
+    city_for_tests,
+    county_for_tests,
 )
 
 PASSWORD = "secret-pass-123"
@@ -35,7 +35,7 @@ def _test_settings(settings, tmp_path):
 
 @pytest.fixture
 def plan(db):
-    return plan_load(county=test_county()).campaign
+    return plan_load(county=county_for_tests()).campaign
 
 
 @pytest.fixture
@@ -98,7 +98,7 @@ def city(db):
     """The city's double-support office (测试市双拥办), above the test county: it reads the
     counties under it and changes nothing in them."""
     city_office = UnitFactory(
-        area=test_city(), code="city-office", name="测试市双拥办", kind=Unit.Kind.HIGHER_OFFICE
+        area=city_for_tests(), code="city-office", name="测试市双拥办", kind=Unit.Kind.HIGHER_OFFICE
     )
     return UserFactory(username="city", unit=city_office, last_name="市")
 

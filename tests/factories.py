@@ -52,15 +52,15 @@ def _area(name: str, level: str, parent=None):
     return found or area_add(name=name, level=level, parent=parent)
 
 
-def test_city():
+def city_for_tests():
     """测试省 → 测试市: the city the tests' counties lie under."""
     return _area("测试市", "city", _area("测试省", "province"))
 
 
-def test_county(name: str = TEST_COUNTY):
+def county_for_tests(name: str = TEST_COUNTY):
     """The county the tests' units belong to unless a test names another (each under the
     test city)."""
-    return _area(name, "county", test_city())
+    return _area(name, "county", city_for_tests())
 
 
 class UnitFactory(factory.django.DjangoModelFactory):
@@ -68,7 +68,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
         model = Unit
         django_get_or_create = ["area", "code"]
 
-    area = factory.LazyFunction(test_county)
+    area = factory.LazyFunction(county_for_tests)
     name = factory.Sequence(lambda n: f"测试单位{n}")
     code = factory.Sequence(lambda n: f"unit-{n}")
     kind = Unit.Kind.MEMBER

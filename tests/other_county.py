@@ -19,7 +19,7 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
     VisitFactory,
-    test_county,
+    county_for_tests,
 )
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
@@ -52,7 +52,7 @@ class OtherCounty:
 
 
 def build_other_county() -> OtherCounty:
-    county = test_county("乙县")
+    county = county_for_tests("乙县")
     campaign = plan_load(county=county).campaign
 
     def unit(code, name, kind):

@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
             name="Area",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("name", models.CharField(max_length=50, verbose_name="name")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
                 ("level", models.CharField(choices=[("province", "province"), ("city", "city"), ("county", "county")], db_index=True, max_length=10, verbose_name="level")),
                 ("code", models.CharField(blank=True, help_text="The administrative division code (GB/T 2260), e.g. 341122.", max_length=12, verbose_name="division code")),
                 ("path", models.CharField(db_index=True, editable=False, max_length=255)),

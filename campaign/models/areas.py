@@ -26,7 +26,7 @@ class Area(models.Model):
         CITY = "city", _("city")
         COUNTY = "county", _("county")
 
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("name"), max_length=100)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices, db_index=True)
     code = models.CharField(
         _("division code"),

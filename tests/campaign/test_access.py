@@ -50,10 +50,10 @@ def test_a_user_without_a_unit_belongs_to_no_county_and_sees_nothing(cast):
 
 
 def test_the_city_reads_its_counties_one_at_a_time_and_writes_nothing(cast):
-    from tests.factories import UnitFactory, test_county
+    from tests.factories import UnitFactory, county_for_tests
 
     city = cast["city"]
-    other = test_county("乙县")
+    other = county_for_tests("乙县")
     UnitFactory(area=other, code="office", name="乙县双拥办", kind=Unit.Kind.OFFICE)
     assert set(access.counties_read(city)) == {cast["office"].unit.area, other}
     assert access.reads_whole_county(city) and not access.writes(city)
@@ -65,8 +65,8 @@ def test_the_city_reads_its_counties_one_at_a_time_and_writes_nothing(cast):
 
 
 def test_a_county_office_cannot_look_at_another_county(cast):
-    from tests.factories import test_county
+    from tests.factories import county_for_tests
 
-    other = test_county("乙县")
+    other = county_for_tests("乙县")
     assert not access.look_at_county(cast["office"], other.pk)
     assert access.county_in_view_id(cast["office"]) == cast["office"].unit.area_id

@@ -23,7 +23,7 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
     VisitFactory,
-    test_county,
+    county_for_tests,
 )
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def build(name: str, size: int):
     an activity; returns its office user and campaign."""
     from outreach.activities import activity_save
 
-    county = test_county(name)
+    county = county_for_tests(name)
     campaign = plan_load(county=county).campaign
     office = UserFactory(
         username=f"{name}-office",
@@ -95,7 +95,7 @@ def test_each_countys_figures_are_its_own_dashboards(client, city, counties, set
     response = comparison(client, city)
     rows = {row.county.name: row for row in response.context["rows"]}
     assert list(rows) == NAMES[:3]
-    for office, campaign in built:
+    for _office, campaign in built:
         report = YearReport.load(2015, campaign=campaign, today=TODAY)
         summary = report.section("summary")
         figures = rows[campaign.county.name].figures
