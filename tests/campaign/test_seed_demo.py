@@ -10,7 +10,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded(plan):
+def demo_plan(db):
+    """The plan load_plan loads for the demo county (COUNTY_NAME)."""
+    call_command("load_plan", stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture
+def seeded(demo_plan):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
 
 
@@ -50,7 +56,7 @@ def test_running_it_twice_changes_nothing(seeded):
     assert after == before
 
 
-def test_it_prints_the_logins(plan, capsys):
+def test_it_prints_the_logins(demo_plan, capsys):
     call_command("seed_demo")
     out = capsys.readouterr().out
     assert "shuangyong2015" in out
