@@ -5,7 +5,7 @@ differs, so it leaves no new history rows behind."""
 from functools import cache
 from operator import attrgetter
 
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import get_hasher, make_password
 from django.db import transaction
 
 from campaign.models import Area, Campaign, Unit, User
@@ -68,10 +68,10 @@ GARRISON_UNITS = [
 
 
 @cache
-def _password() -> str:
-    """The demo password hashed once: hashing it for every login would cost the hasher's full
-    work factor per login, most of the time a county takes to build."""
-    return make_password(DEMO_PASSWORD)
+def _password(algorithm: str) -> str:
+    """The demo password hashed once per hasher: hashing it for every login would cost the
+    hasher's full work factor per login, most of the time a county takes to build."""
+    return make_password(DEMO_PASSWORD, hasher=algorithm)
 
 
 def _saved(obj, values: dict):
@@ -93,7 +93,7 @@ def login(username, unit, *, last_name, first_name, read_only=False, staff=False
     """A demo login; a new one gets the demo password, an existing one keeps its own."""
     user = User.objects.filter(username=username).first()
     if user is None:
-        user = User(username=username, password=_password())
+        user = User(username=username, password=_password(get_hasher().algorithm))
     values = {
         "unit_id": unit.pk,
         "last_name": last_name,
