@@ -5,6 +5,7 @@ from campaign import plan
 from campaign.models import Area, Campaign
 from demo.activities import seed_activities_and_plaques
 from demo.assessment import seed_assessment
+from demo.city import COUNTIES, seed_city
 from demo.county import DemoCounty, DemoLogin
 from demo.ledger import seed_ledger
 from demo.organisation import DEMO_PASSWORD, seed_organisation
@@ -14,12 +15,37 @@ from demo.workstreams import seed_workstream_records
 
 
 class Command(BaseCommand):
-    help = "Create or refresh the demo county (deterministic; running it again changes nothing)."
+    help = (
+        "Create or refresh the demo county, or with --counties N a demo city of N counties "
+        "(deterministic; running it again changes nothing)."
+    )
 
-    def handle(self, *args, **options):
-        county = seed_organisation(_single_county_campaign())
-        self._build(county, label="")
-        self._print_logins([("", county.logins)])
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--counties",
+            type=int,
+            metavar="N",
+            help=f"build the demo city (示范市) of N counties (1–{len(COUNTIES)}) instead: each a "
+            "full demo county with its own logins (c1-office, c2-office …), and the city "
+            "office's login, city",
+        )
+
+    def handle(self, *args, counties=None, **options):
+        if counties is None:
+            county = seed_organisation(_single_county_campaign())
+            self._build(county, label="")
+            self._print_logins([("", county.logins)])
+            return
+        if not 1 <= counties <= len(COUNTIES):
+            raise CommandError(f"--counties 须在 1 至 {len(COUNTIES)} 之间。")
+        city = seed_city(counties)
+        groups = []
+        for campaign, place in city.counties:
+            county = seed_organisation(campaign, place)
+            self._build(county, label=f"{county.area.name}：")
+            groups.append((f"{county.area.name}：", county.logins))
+        groups.append((f"{city.area.name}：", [city.login]))
+        self._print_logins(groups)
 
     def _build(self, county: DemoCounty, *, label: str) -> None:
         # The order matters: each builder reads what the ones before it wrote, and the ids
