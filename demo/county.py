@@ -29,6 +29,11 @@ class Place:
     def login_prefix(self) -> str:
         return f"c{self.number}-" if self.number else ""
 
+    @property
+    def names_from(self) -> int:
+        """Where its people's names start in demo.names, so that no two counties share them."""
+        return self.number * 100_003
+
     def seed(self, base: int) -> int:
         """A builder's seed: the single county keeps the seeds it has always had."""
         return base * 100 + self.number if self.number else base

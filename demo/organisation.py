@@ -115,7 +115,7 @@ class _Builder:
     """Makes one county's units, in its area, and logins, under its prefix."""
 
     def __init__(self, area: Area, place: Place):
-        self.area, self.prefix = area, place.login_prefix
+        self.area, self.prefix, self.names_from = area, place.login_prefix, place.names_from
 
     def unit(self, code, name, short_name, kind) -> Unit:
         return unit_in(self.area, code, name, short_name, kind)
@@ -167,7 +167,7 @@ def _seed_member_units(build: _Builder) -> list[Seat]:
         unit = build.unit(code, name, short, Unit.Kind.MEMBER)
         user = None
         if index < MEMBER_LOGINS:
-            full = person_name(index + 11)
+            full = person_name(build.names_from + index + 11)
             user = build.login(code, unit, last_name=full[0], first_name=full[1:])
         seats.append((unit, user, "成员单位"))
     return seats
@@ -177,7 +177,7 @@ def _seed_townships(build: _Builder) -> list[Seat]:
     seats = []
     for index, (code, name) in enumerate(TOWNSHIPS):
         unit = build.unit(f"town-{code}", name, name, Unit.Kind.TOWNSHIP)
-        full = person_name(index + 41)
+        full = person_name(build.names_from + index + 41)
         user = build.login(code, unit, last_name=full[0], first_name=full[1:])
         seats.append((unit, user, "乡镇"))
     return seats

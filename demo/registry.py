@@ -39,6 +39,7 @@ class _Pools:
     marks: list[PriorityMark]
     used: set[str]
     area_code: str  # known to the validator for every birth year: no warnings
+    names_from: int  # where the county's names start in demo.names
 
 
 @dataclass
@@ -77,6 +78,7 @@ def seed_registry(county: DemoCounty) -> int:
         county.of_kind(Unit.Kind.TOWNSHIP),
         per_township=county.scaled(HOUSEHOLDS_PER_TOWNSHIP),
         area_code=county.place.id_area_code,
+        names_from=county.place.names_from,
     )
     households = insert_with_history(households, Household)
     _insert_members(households, members)
@@ -85,20 +87,27 @@ def seed_registry(county: DemoCounty) -> int:
 
 
 def _draw_households(
-    rng: random.Random, townships: list[Unit], *, per_township: int, area_code: str
+    rng: random.Random,
+    townships: list[Unit],
+    *,
+    per_township: int,
+    area_code: str,
+    names_from: int,
 ):
     pools = _Pools(
         categories=list(BeneficiaryCategory.objects.all()),
         marks=list(PriorityMark.objects.all()),
         used=set(),
         area_code=area_code,
+        names_from=names_from,
     )
     households: list[Household] = []
     members: list[_Member] = []
     for township in townships:
         for n in range(1, per_township + 1):
             index = len(households)
-            households.append(_household(rng, township, n, head=person_name(index * 3 + 1)))
+            head = person_name(names_from + index * 3 + 1)
+            households.append(_household(rng, township, n, head=head))
             for k in range(rng.choice([1, 1, 2, 2, 3])):
                 members.append(_member(rng, pools, index, k))
     return households, members
@@ -122,7 +131,7 @@ def _member(rng: random.Random, pools: _Pools, index: int, k: int) -> _Member:
     relation = Person.Relation.SELF if k == 0 else rng.choice(Person.Relation.values[1:])
     grade = rng.choice([None] * 8 + list(range(1, 11)))
     person = Person(
-        name=person_name(index * 3 + 1 + k * 7919),
+        name=person_name(pools.names_from + index * 3 + 1 + k * 7919),
         id_number=number,
         sex="M" if int(number[16]) % 2 else "F",
         birth_date=born,

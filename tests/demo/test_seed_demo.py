@@ -193,6 +193,7 @@ def test_the_counties_figures_differ(built):
                 Visit.objects.in_county(county).count(),
                 Case.objects.in_county(county).filter(status=Status.CLOSED).count(),
                 {number[:6] for number in persons.values_list("id_number", flat=True)},
+                set(persons.values_list("name", flat=True)[:20]),
             )
         )
     first, second = figures
