@@ -217,3 +217,50 @@ def test_it_prints_the_logins_by_county_and_the_city_login(built):
 def test_the_city_has_one_to_twelve_counties(built, counties):
     with pytest.raises(CommandError, match="1 至 12"):
         call_command("seed_demo", "--counties", counties, stdout=StringIO())
+
+
+def _first_objects_of(county: Area) -> dict:
+    """One of each record the URL sweep opens, taken from a demo county."""
+    from campaign.models import FiveOnesItem, Inspection, InspectionFinding
+    from outreach.models import Evidence
+
+    case = Case.objects.in_county(county).exclude(lead_unit=None).order_by("pk").first()
+    found = {
+        "household": Household.objects.in_county(county).order_by("pk").first(),
+        "person": Person.objects.in_county(county).order_by("pk").first(),
+        "visit": Visit.objects.in_county(county).filter(household__isnull=False).first(),
+        "assigned_case": case,
+        "garrison_unit": Unit.objects.in_county(county).filter(kind="garrison").first(),
+        "activity_a": Activity.objects.in_county(county).order_by("pk").first(),
+        "evidence_a": Evidence.objects.in_county(county).first(),
+        "township_a": Unit.objects.in_county(county).filter(kind="township").first(),
+        "five_ones_a": FiveOnesItem.objects.in_county(county).first(),
+        "inspection_a": Inspection.objects.in_county(county).first(),
+        "inspection_finding_a": InspectionFinding.objects.in_county(county).first(),
+    }
+    return {name: obj for name, obj in found.items() if obj is not None}
+
+
+def test_the_url_sweep_passes_across_the_demo_counties(built, client):
+    """County 1's office, a clerk and a member unit at county 2's records: 404, and none of
+    county 2's households on county 1's lists."""
+    from django.urls import reverse
+
+    from tests.test_url_sweep import OBJECT_URLS
+
+    first, second = (_county(name) for name in CITY_COUNTIES)
+    theirs = _first_objects_of(second)
+    assert {"household", "assigned_case", "activity_a", "inspection_a"} <= set(theirs)
+    their_heads = set(
+        Household.objects.in_county(second).values_list("head_name", flat=True)[:50]
+    ) - set(Household.objects.in_county(first).values_list("head_name", flat=True))
+    for username in ("c1-office", "c1-chengguan", "c1-minzheng"):
+        client.force_login(User.objects.get(username=username))
+        for name, (fixture, kwarg, _expected) in OBJECT_URLS.items():
+            if fixture not in theirs:
+                continue
+            response = client.get(reverse(name, kwargs={kwarg: theirs[fixture].pk}))
+            only_posted = name.endswith(("_archive", "evidence_add"))
+            assert response.status_code == (405 if only_posted else 404), (username, name)
+        listed = client.get(reverse("outreach:households")).content.decode()
+        assert not [head for head in their_heads if head in listed]
