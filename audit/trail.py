@@ -16,6 +16,18 @@ HISTORY_SOURCES = {
     "five_ones": (_("五个一 item"), FiveOnesItem),
     "inspection": (_("inspection"), Inspection),
 }
+# From a history row (or a case event, a full view) to the county of its record.
+COUNTY_OF = {
+    "unit": "area",
+    "household": "township__area",
+    "person": "household__township__area",
+    "visit": "township__area",
+    "activity": "organiser__area",
+    "five_ones": "unit__area",
+    "inspection": "unit__area",
+    "case": "case__campaign__county",
+    "id_view": "person__household__township__area",
+}
 OTHER_SOURCES = {"case": _("case"), "id_view": _("full ID number view")}
 RECORD_TYPES = {key: label for key, (label, _model) in HISTORY_SOURCES.items()} | OTHER_SOURCES
 
@@ -34,14 +46,14 @@ def _columns(queryset, *, at, user, record_type, record, action):
     ).values(*COLUMNS)
 
 
-def trail(*, record_type=None, record_id=None, user=None, since=None, until=None):
-    """The rows matching the filters, newest first, as dicts of COLUMNS."""
+def trail(*, county, record_type=None, record_id=None, user=None, since=None, until=None):
+    """The county's rows matching the filters, newest first, as dicts of COLUMNS."""
     parts = []
     for key, (_label, model) in HISTORY_SOURCES.items():
         if record_type in (None, key):
             parts.append(
                 _columns(
-                    model.history.all(),
+                    model.history.filter(**{COUNTY_OF[key]: county}),
                     at="history_date",
                     user="history_user_id",
                     record_type=key,
@@ -52,7 +64,7 @@ def trail(*, record_type=None, record_id=None, user=None, since=None, until=None
     if record_type in (None, "case"):
         parts.append(
             _columns(
-                CaseEvent.objects.all(),
+                CaseEvent.objects.filter(**{COUNTY_OF["case"]: county}),
                 at="at",
                 user="by_id",
                 record_type="case",
@@ -63,7 +75,7 @@ def trail(*, record_type=None, record_id=None, user=None, since=None, until=None
     if record_type in (None, "id_view"):
         parts.append(
             _columns(
-                IdNumberView.objects.all(),
+                IdNumberView.objects.filter(**{COUNTY_OF["id_view"]: county}),
                 at="viewed_at",
                 user="user_id",
                 record_type="id_view",

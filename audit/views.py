@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 
 from audit.access import can_read_trail
 from audit.trail import RECORD_TYPES, trail
+from campaign.access import county_in_view_id
 from campaign.forms import DateInput
 from campaign.mixins import AllowedMixin
 from campaign.models import User
@@ -41,7 +42,8 @@ class TrailView(AllowedMixin, TemplateView):
         filters = {}
         if form.is_valid():
             filters = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
-        page = Paginator(trail(**filters), 50).get_page(self.request.GET.get("page"))
+        county = county_in_view_id(self.request.user)
+        page = Paginator(trail(county=county, **filters), 50).get_page(self.request.GET.get("page"))
         users = User.objects.in_bulk({row["audit_user"] for row in page.object_list} - {None})
         rows = [
             {

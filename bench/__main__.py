@@ -1,5 +1,6 @@
-"""python -m bench (make bench): recreate the bench databases, generate a county and a province,
-measure both, load-test the province, print the table and write it as JSON under bench/results/.
+"""python -m bench (make bench): recreate the bench databases, generate a county and a province
+(areas, a campaign per county, then the rows), measure one county's pages in both, load-test the
+province as that county's users, print the table and write it as JSON under bench/results/.
 
 Options: --sizes county,province  --runs 7  --reuse (keep the generated databases)
          --clients 50  --seconds 60  --think 0 (mean pause between a client's requests)
@@ -40,7 +41,6 @@ def prepare(size: str, key: str, clock: Clock) -> dict:
     env = db.environment(size, key)
     clock.step(f"{size}: create database {db.db_name(size)}", lambda: db.recreate(db.db_name(size)))
     clock.step(f"{size}: migrate", lambda: db.run(["manage.py", "migrate", "--noinput"], env))
-    clock.step(f"{size}: load the plan", lambda: db.run(["manage.py", "load_plan"], env))
     out = clock.step(f"{size}: generate", lambda: db.run(["-m", "bench.generate", size], env))
     return json.loads(out.stdout.strip().splitlines()[-1])
 

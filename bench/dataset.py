@@ -1,13 +1,20 @@
-"""A generated province (or county) for the benchmark: units and their logins, households and
-persons with valid fictitious ID numbers, visits and findings, ledger cases spread over statuses,
-deadlines, townships and lead units with their events, activities, plaques and 五个一.
+"""A generated province (or county) for the benchmark: a province, its cities and their
+counties (areas), each county with its campaign from the bundled plan, its office, member units,
+townships and garrison units and their logins, households and persons with valid fictitious ID
+numbers, visits and findings, ledger cases spread over statuses, deadlines, townships and lead
+units with their events, activities, plaques and 五个一. Every county gets the same volume
+(bench.sizes), its records in its own townships, units and campaign, so a county's users see
+that county's rows and no other's.
 
-Rows are built in Python from one seeded random generator and written with bench.writer
-(PostgreSQL COPY). Ids are given explicitly, so nothing is read back. Needs a migrated database
-with the plan loaded and no units yet."""
+The areas and campaigns (a few per county) are made through the app's services; the rest is
+built in Python, each county from a seeded random generator of its own (so the first county's
+rows are the same whatever the number of counties), and written with bench.writer (PostgreSQL
+COPY), one statement per table for all counties. Ids are given explicitly, so nothing is read
+back. Needs a migrated database with no areas or units yet."""
 
 import random
 from bisect import bisect_right
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.contrib.auth.hashers import make_password
@@ -15,7 +22,18 @@ from stdnum.cn import ric
 
 from bench.sizes import Size
 from bench.writer import Writer
-from campaign.models import Campaign, FiveOnesItem, Inspection, Topic, Unit, User, Workstream
+from campaign.models import (
+    Area,
+    Campaign,
+    FiveOnesItem,
+    Inspection,
+    Phase,
+    Topic,
+    Unit,
+    User,
+    Workstream,
+)
+from campaign.services import area_add, plan_load
 from demo.names import person_name
 from grievances.models import (
     Case,
@@ -43,6 +61,8 @@ PASSWORD = "bench-pass-2016"
 AREA_CODE = "110101"
 EPOCH = datetime(2015, 1, 1, tzinfo=UTC)
 VILLAGES = ["东村", "西村", "南湾村", "北坡村", "前进村", "红旗村", "新华社区", "和平社区"]
+PROVINCE_NAME = "样本省"
+PROVINCE_CODE = "99"  # division codes 99CCNN: no real province has 99
 SYLLABLES = "青石柳林桃源白马龙泉新集杨柳石桥红星城关东城西河南山北岗金沙玉溪松涛"
 HOUSEHOLD_TEXTS = {
     4: ["优待金2014年度尚未发放到位。", "医疗保障未办理优抚对象医疗补助。"],
@@ -83,24 +103,66 @@ def at(day: date, minute: int = 0) -> datetime:
     return datetime.combine(day, time(1, 0), tzinfo=UTC) + timedelta(minutes=minute)
 
 
+def place_name(n: int, suffix: str, taken: set[str], salt: int = 0) -> str:
+    """The n-th two-syllable place name of a sequence (salt picks the sequence), made unique
+    among those taken."""
+    size = len(SYLLABLES)
+    name = SYLLABLES[n % size] + SYLLABLES[(n * 7 + 3 + salt + n // size) % size] + suffix
+    if name in taken:
+        name = f"{name[:-1]}{n}{suffix}"
+    taken.add(name)
+    return name
+
+
+@dataclass
+class County:
+    """One generated county: its area and campaign, its units (ids), the users that act for it
+    and the range of its households (indexes into Generator.hh_township)."""
+
+    index: int
+    area: int
+    name: str
+    campaign: int
+    phases: list[Phase]
+    rng: random.Random
+    office: int = 0
+    members: list[int] = field(default_factory=list)
+    townships: list[int] = field(default_factory=list)
+    garrisons: list[int] = field(default_factory=list)
+    office_user: int = 0
+    households: range = range(0)
+    open_findings: list[tuple] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """Its users' names begin with it: c000-office, c000-t000 …"""
+        return f"c{self.index:03d}"
+
+    def phase_on(self, day: date):
+        on = [p for p in self.phases if p.is_on(day)]
+        main = [p for p in on if p.number != 6]
+        return (main or on or [None])[0]
+
+
 class Generator:
     def __init__(self, size: Size, *, seed: int = 2016, writer: Writer | None = None):
         self.size = size
-        self.rng = random.Random(seed)
+        self.seed = seed
         self.w = writer or Writer()
         self.workdays = Workdays()
-        self.campaign = Campaign.objects.prefetch_related("phases").get()
-        self.phases = sorted(self.campaign.phases.all(), key=lambda p: p.number)
-        self.topics = dict(Topic.objects.values_list("number", "pk"))
-        self.topic_priority = dict(Topic.objects.values_list("number", "priority"))
-        self.workstreams = dict(Workstream.objects.values_list("number", "pk"))
+        self.counties: list[County] = []
+        self.county_of: dict[int, County] = {}  # a county's unit id → the county
+        self.staff, self.clerks, self.liaisons = {}, {}, {}  # unit id → its user's id
 
     def run(self) -> dict[str, int]:
         from bench.dataset_ledger import generate_cases
         from bench.dataset_work import generate_activities, generate_plaques_and_five_ones
 
-        if Unit.objects.exists():
-            raise RuntimeError("The database already has units: generate into a fresh one.")
+        if Area.objects.exists() or Unit.objects.exists():
+            raise RuntimeError(
+                "The database already has areas or units: generate into a fresh one."
+            )
+        self.areas()
         self.units()
         self.users()
         self.households()
@@ -137,46 +199,129 @@ class Generator:
                 Inspection,
             ]
         )
-        return dict(self.w.counts)
+        counts = dict(self.w.counts)
+        counts[Area._meta.db_table] = Area.objects.count()
+        counts[Campaign._meta.db_table] = len(self.counties)
+        return counts
 
     # -- organisation -----------------------------------------------------------------------
 
-    def phase_on(self, day: date):
-        on = [p for p in self.phases if p.is_on(day)]
-        main = [p for p in on if p.number != 6]
-        return (main or on or [None])[0]
+    def areas(self):
+        """The province, its cities and their counties, through the app's services, and each
+        county's campaign with its phases loaded from the bundled plan."""
+        s, taken = self.size, set()
+        self.province = area_add(
+            name=PROVINCE_NAME, level=Area.Level.PROVINCE, code=f"{PROVINCE_CODE}0000"
+        )
+        self.cities = []
+        for c, count in enumerate(s.city_counties()):
+            city = area_add(
+                name=place_name(c, "市", taken, salt=11),
+                level=Area.Level.CITY,
+                parent=self.province,
+                code=f"{PROVINCE_CODE}{c + 1:02d}00",
+            )
+            self.cities.append(city)
+            for k in range(count):
+                index = len(self.counties)
+                area = area_add(
+                    name=place_name(index, "县", taken, salt=5),
+                    level=Area.Level.COUNTY,
+                    parent=city,
+                    code=f"{PROVINCE_CODE}{c + 1:02d}{k + 1:02d}",
+                )
+                campaign = plan_load(county=area).campaign
+                self.counties.append(
+                    County(
+                        index=index,
+                        area=area.pk,
+                        name=area.name,
+                        campaign=campaign.pk,
+                        phases=sorted(campaign.phases.all(), key=lambda p: p.number),
+                        rng=random.Random(self.seed * 1000 + index),
+                    )
+                )
+        self.topics = dict(Topic.objects.values_list("number", "pk"))
+        self.topic_priority = dict(Topic.objects.values_list("number", "priority"))
+        self.workstreams = dict(Workstream.objects.values_list("number", "pk"))
 
     def units(self):
+        """Each county's office, member units, townships and garrison units (codes unique in
+        their county, as the app has them), and an office above the counties in the province
+        and in each city."""
         s, first = self.size, self.w.next_id(Unit)
-        rows = [(first, "县双拥工作委员会办公室", "县双拥办", Unit.Kind.OFFICE, "office")]
-        names = set()
+        rows = []
 
-        def township_name(n):
-            a, b = SYLLABLES[n % len(SYLLABLES)], SYLLABLES[(n * 7 + 3) % len(SYLLABLES)]
-            name = f"{a}{b}{'镇' if n % 3 else '乡'}"
-            return name if name not in names else f"{name}{n}"
+        def unit(area, name, short_name, kind, code, county=None):
+            pk = first + len(rows)
+            rows.append((pk, area, name, short_name, kind, code))
+            if county is not None:
+                self.county_of[pk] = county
+            return pk
 
-        for n in range(s.members):
-            rows.append(
-                (first + len(rows), f"成员单位{n + 1:03d}", f"单位{n + 1}", "member", f"m{n:03d}")
+        for county in self.counties:
+            area, names = county.area, set()
+            county.office = unit(
+                area,
+                f"{county.name}双拥工作委员会办公室",
+                "县双拥办",
+                Unit.Kind.OFFICE,
+                "office",
+                county,
             )
-        for n in range(s.townships):
-            name = township_name(n)
-            names.add(name)
-            rows.append((first + len(rows), name, name, "township", f"t{n:03d}"))
-        for n in range(s.garrisons):
-            rows.append(
-                (first + len(rows), f"驻地某部{n + 1:03d}", f"某部{n + 1}", "garrison", f"g{n:03d}")
+            county.members = [
+                unit(
+                    area,
+                    f"成员单位{n + 1:03d}",
+                    f"单位{n + 1}",
+                    Unit.Kind.MEMBER,
+                    f"m{n:03d}",
+                    county,
+                )
+                for n in range(s.members)
+            ]
+            for n in range(s.townships):
+                # Township names differ from county to county; unique within one.
+                name = place_name(county.index * s.townships + n, "镇" if n % 3 else "乡", names)
+                county.townships.append(
+                    unit(area, name, name, Unit.Kind.TOWNSHIP, f"t{n:03d}", county)
+                )
+            county.garrisons = [
+                unit(
+                    area,
+                    f"驻地某部{n + 1:03d}",
+                    f"某部{n + 1}",
+                    Unit.Kind.GARRISON,
+                    f"g{n:03d}",
+                    county,
+                )
+                for n in range(s.garrisons)
+            ]
+        # The offices above come last, so a county's ids are the same whatever their number.
+        self.higher_offices = [
+            unit(
+                self.province.pk,
+                f"{self.province.name}双拥工作领导小组办公室",
+                "省双拥办",
+                Unit.Kind.HIGHER_OFFICE,
+                "office",
             )
-        self.w.write(Unit, ["id", "name", "short_name", "kind", "code"], rows)
-        by_kind = {}
-        for row in rows:
-            by_kind.setdefault(row[3], []).append(row[0])
-        self.office = by_kind["office"][0]
-        self.members, self.townships = by_kind["member"], by_kind["township"]
-        self.garrisons = by_kind["garrison"]
+        ]
+        for city in self.cities:
+            self.higher_offices.append(
+                unit(
+                    city.pk,
+                    f"{city.name}双拥工作领导小组办公室",
+                    "市双拥办",
+                    Unit.Kind.HIGHER_OFFICE,
+                    "office",
+                )
+            )
+        self.w.write(Unit, ["id", "area_id", "name", "short_name", "kind", "code"], rows)
 
     def users(self):
+        """admin (the superuser, for the admin baseline); province-office and cityNN-office;
+        in each county cNNN-office, cNNN-leader and one login per unit, cNNN-m000 …"""
         password = make_password(PASSWORD)
         first = self.w.next_id(User)
         rows = []
@@ -200,16 +345,21 @@ class Generator:
             )
             return pk
 
-        self.office_user = user("office", self.office, "周主任", staff=True)
-        self.leader = user("leader", self.office, "钱县长", read_only=True)
         self.admin = user("admin", None, "管理员", superuser=True, staff=True)
-        self.staff = {u: user(f"m{n:03d}", u, person_name(n)) for n, u in enumerate(self.members)}
-        self.clerks = {
-            u: user(f"t{n:03d}", u, person_name(n + 500)) for n, u in enumerate(self.townships)
-        }
-        self.liaisons = {
-            u: user(f"g{n:03d}", u, person_name(n + 900)) for n, u in enumerate(self.garrisons)
-        }
+        for county in self.counties:
+            key, n = county.key, county.index * 1000
+            county.office_user = user(f"{key}-office", county.office, "周主任", staff=True)
+            user(f"{key}-leader", county.office, "钱县长", read_only=True)
+            for i, u in enumerate(county.members):
+                self.staff[u] = user(f"{key}-m{i:03d}", u, person_name(n + i))
+            for i, u in enumerate(county.townships):
+                self.clerks[u] = user(f"{key}-t{i:03d}", u, person_name(n + i + 500))
+            for i, u in enumerate(county.garrisons):
+                self.liaisons[u] = user(f"{key}-g{i:03d}", u, person_name(n + i + 900))
+        province_office, *city_offices = self.higher_offices
+        user("province-office", province_office, "孙处长")
+        for c, office in enumerate(city_offices):
+            user(f"city{c:02d}-office", office, person_name(c + 700))
         fields = [
             "id",
             "password",
@@ -228,31 +378,33 @@ class Generator:
     # -- the registry -------------------------------------------------------------------------
 
     def households(self):
-        s, rng = self.size, self.rng
+        s = self.size
         self.hh_first = first = self.w.next_id(Household)
-        per_township = {}
-        self.hh_township = []
+        self.hh_township = []  # household index → its township; the id is hh_first + index
         rows = []
         created = at(date(2015, 3, 1))
-        for i in range(s.households):
-            township = self.townships[i % len(self.townships)]
-            number = per_township[township] = per_township.get(township, 0) + 1
-            self.hh_township.append(township)
-            rows.append(
-                (
-                    first + i,
-                    township,
-                    f"{number:06d}",
-                    person_name(i * 3 + 1),
-                    rng.choice(VILLAGES),
-                    f"{rng.randrange(1, 120)}号",
-                    f"1{rng.choice('3589')}{rng.randrange(10**9):09d}",
-                    date(2015, rng.randrange(1, 9), 10) if rng.random() < 0.3 else None,
-                    rng.random() < 0.01,
-                    created,
-                    created,
+        for county in self.counties:
+            rng, start, per_township = county.rng, len(self.hh_township), {}
+            for i in range(s.households):
+                township = county.townships[i % len(county.townships)]
+                number = per_township[township] = per_township.get(township, 0) + 1
+                rows.append(
+                    (
+                        first + len(self.hh_township),
+                        township,
+                        f"{number:06d}",
+                        person_name(i * 3 + 1),
+                        rng.choice(VILLAGES),
+                        f"{rng.randrange(1, 120)}号",
+                        f"1{rng.choice('3589')}{rng.randrange(10**9):09d}",
+                        date(2015, rng.randrange(1, 9), 10) if rng.random() < 0.3 else None,
+                        rng.random() < 0.01,
+                        created,
+                        created,
+                    )
                 )
-            )
+                self.hh_township.append(township)
+            county.households = range(start, len(self.hh_township))
         fields = ["id", "township_id", "number", "head_name", "village", "address", "phone"]
         fields += ["plaque_on", "archived", "created_at", "updated_at"]
         self.w.write(Household, fields, rows)
@@ -265,47 +417,50 @@ class Generator:
         )
 
     def persons(self):
-        s, rng = self.size, self.rng
+        s = self.size
         base, extra = divmod(s.persons, s.households)
-        sizes = [base + (1 if i < extra else 0) for i in range(s.households)]
-        if base >= 2:  # vary the household sizes (1–3 around 2) keeping the total
-            for i in range(0, s.households - 1, 2):
-                d = rng.choice((-1, 0, 1))
-                sizes[i] += d
-                sizes[i + 1] -= d
         first = pk = self.w.next_id(Person)
         rows, links, marks = [], [], []
         categories = list(BeneficiaryCategory.objects.values_list("pk", flat=True))
         mark_ids = list(PriorityMark.objects.values_list("pk", flat=True))
         relations = [r for r in Person.Relation.values if r != "self"]
-        n = 0
-        for i, count in enumerate(sizes):
-            for k in range(count):
-                male = rng.random() < 0.6
-                number, born = id_number(n, male)
-                grade = rng.randrange(1, 11) if rng.random() < 0.1 else None
-                rows.append(
-                    (
-                        pk,
-                        self.hh_first + i,
-                        person_name(i * 3 + 1) if k == 0 else person_name(n * 7 + 11),
-                        number,
-                        "M" if male else "F",
-                        born,
-                        "self" if k == 0 else rng.choice(relations),
-                        grade,
-                        rng.choice(["war", "duty", "illness"]) if grade else "",
-                        f"139{rng.randrange(10**8):08d}" if rng.random() < 0.5 else "",
-                        rng.random() < 0.03,
-                        False,
+        n = 0  # the persons' ID numbers run on across counties
+        for county in self.counties:
+            rng = county.rng
+            sizes = [base + (1 if i < extra else 0) for i in range(s.households)]
+            if base >= 2:  # vary the household sizes (1–3 around 2) keeping the total
+                for i in range(0, s.households - 1, 2):
+                    d = rng.choice((-1, 0, 1))
+                    sizes[i] += d
+                    sizes[i + 1] -= d
+            for i, count in zip(county.households, sizes, strict=True):
+                local = i - county.households.start
+                for k in range(count):
+                    male = rng.random() < 0.6
+                    number, born = id_number(n, male)
+                    grade = rng.randrange(1, 11) if rng.random() < 0.1 else None
+                    rows.append(
+                        (
+                            pk,
+                            self.hh_first + i,
+                            person_name(local * 3 + 1) if k == 0 else person_name(n * 7 + 11),
+                            number,
+                            "M" if male else "F",
+                            born,
+                            "self" if k == 0 else rng.choice(relations),
+                            grade,
+                            rng.choice(["war", "duty", "illness"]) if grade else "",
+                            f"139{rng.randrange(10**8):08d}" if rng.random() < 0.5 else "",
+                            rng.random() < 0.03,
+                            False,
+                        )
                     )
-                )
-                for category in rng.sample(categories, rng.choice((1, 1, 2))):
-                    links.append((pk, category))
-                if rng.random() < 0.1:
-                    marks.append((pk, rng.choice(mark_ids)))
-                pk += 1
-                n += 1
+                    for category in rng.sample(categories, rng.choice((1, 1, 2))):
+                        links.append((pk, category))
+                    if rng.random() < 0.1:
+                        marks.append((pk, rng.choice(mark_ids)))
+                    pk += 1
+                    n += 1
         self.person_count = pk - first
         fields = ["id", "household_id", "name", "id_number", "sex", "birth_date", "relation"]
         fields += ["disability_grade", "disability_nature", "phone", "deceased", "archived"]
@@ -335,23 +490,35 @@ class Generator:
     # -- the survey ---------------------------------------------------------------------------
 
     def visits(self):
-        s, rng = self.size, self.rng
-        household_visits = round(s.visits * 0.95)
-        chosen = sorted(rng.sample(range(s.households), min(household_visits, s.households)))
+        s = self.size
         first = self.w.next_id(Visit)
         span = (date(2015, 4, 30) - date(2015, 3, 2)).days
         rows = []
-        for i in chosen:
-            township = self.hh_township[i]
-            day = date(2015, 3, 2) + timedelta(rng.randrange(span))
-            rows.append(
-                (township, self.hh_first + i, None, day, "乡镇干部、村干部", self.clerks[township])
-            )
-        for _ in range(s.visits - len(rows)):
-            township = rng.choice(self.townships)
-            day = date(2015, 3, 2) + timedelta(rng.randrange(span))
-            garrison = rng.choice(self.garrisons)
-            rows.append((township, None, garrison, day, "乡镇武装部长", self.clerks[township]))
+        for county in self.counties:
+            rng = county.rng
+            household_visits = min(round(s.visits * 0.95), len(county.households))
+            visits = []
+            for i in sorted(rng.sample(county.households, household_visits)):
+                township = self.hh_township[i]
+                day = date(2015, 3, 2) + timedelta(rng.randrange(span))
+                visits.append(
+                    (
+                        township,
+                        self.hh_first + i,
+                        None,
+                        day,
+                        "乡镇干部、村干部",
+                        self.clerks[township],
+                    )
+                )
+            for _ in range(s.visits - household_visits):
+                township = rng.choice(county.townships)
+                day = date(2015, 3, 2) + timedelta(rng.randrange(span))
+                garrison = rng.choice(county.garrisons)
+                visits.append(
+                    (township, None, garrison, day, "乡镇武装部长", self.clerks[township])
+                )
+            rows += visits
         rows = [(first + j, *row, at(row[3])) for j, row in enumerate(rows)]
         fields = ["id", "township_id", "household_id", "garrison_id", "visited_on", "visitors"]
         fields += ["created_by_id", "created_at"]
@@ -366,28 +533,19 @@ class Generator:
         findings = []
         fid = self.w.next_id(Finding)
         for visit in rows:
+            county = self.county_of[visit[1]]
             household = visit[2] is not None
             texts = HOUSEHOLD_TEXTS if household else GARRISON_TEXTS
-            numbers = rng.sample(sorted(texts), rng.choice((1, 1, 2)) if household else 2)
+            numbers = county.rng.sample(
+                sorted(texts), county.rng.choice((1, 1, 2)) if household else 2
+            )
             for number in numbers:
-                needs = number == 7 or rng.random() < 0.6
-                findings.append(
-                    (fid, visit[0], self.topics[number], rng.choice(texts[number]), needs)
-                )
+                needs = number == 7 or county.rng.random() < 0.6
+                text = county.rng.choice(texts[number])
+                findings.append((fid, visit[0], self.topics[number], text, needs))
+                if needs:
+                    # What the ledger builds on: a finding needing action, with its visit's
+                    # subject, in its county.
+                    county.open_findings.append((fid, number, visit[1], visit[2], visit[3], text))
                 fid += 1
         self.w.write(Finding, ["id", "visit_id", "topic_id", "text", "needs_action"], findings)
-        by_visit = {v[0]: v for v in rows}
-        topic_number = {pk: number for number, pk in self.topics.items()}
-        # What the ledger builds on: a finding needing action, with its visit's subject.
-        self.open_findings = [
-            (
-                f[0],
-                topic_number[f[2]],
-                by_visit[f[1]][1],
-                by_visit[f[1]][2],
-                by_visit[f[1]][3],
-                f[3],
-            )
-            for f in findings
-            if f[4]
-        ]

@@ -4,7 +4,7 @@ and their events (about five a case), extension requests and ledger counters."""
 
 from datetime import date, timedelta
 
-from bench.dataset import MEASURES, PLAN_WEIGHTS, PLANS, TODAY, Generator, at
+from bench.dataset import MEASURES, PLAN_WEIGHTS, PLANS, TODAY, County, Generator, at
 from grievances.models import (
     Case,
     CaseEvent,
@@ -53,10 +53,11 @@ CASE_FIELDS = [
 ]
 
 
-def drafts(g: Generator) -> list[tuple]:
-    """(registered_on, topic number, household, garrison, township, text, source, finding)."""
-    s, rng = g.size, g.rng
-    survey = rng.sample(g.open_findings, min(len(g.open_findings), round(s.cases * 0.6)))
+def drafts(g: Generator, county: County) -> list[tuple]:
+    """(registered_on, topic number, household, garrison, township, text, source, finding): the
+    county's cases, about its households and garrison units, in its townships."""
+    s, rng = g.size, county.rng
+    survey = rng.sample(county.open_findings, min(len(county.open_findings), round(s.cases * 0.6)))
     rows = []
     for finding, topic, township, household, garrison, text in survey:
         day = date(2015, 5, 4) + timedelta(rng.randrange(240))
@@ -66,7 +67,7 @@ def drafts(g: Generator) -> list[tuple]:
         day = date(2015, 2, 2) + timedelta(rng.randrange(span))
         source = rng.choice((Source.WALK_IN, Source.LETTER))
         if rng.random() < 0.85:
-            i = rng.randrange(s.households)
+            i = rng.choice(county.households)
             topic = rng.choice((4, 5, 6, 7))
             rows.append(
                 (
@@ -87,8 +88,8 @@ def drafts(g: Generator) -> list[tuple]:
                     day,
                     topic,
                     None,
-                    rng.choice(g.garrisons),
-                    rng.choice(g.townships),
+                    rng.choice(county.garrisons),
+                    rng.choice(county.townships),
                     "部队来函反映保障问题。",
                     source,
                     None,
@@ -99,179 +100,193 @@ def drafts(g: Generator) -> list[tuple]:
 
 
 def generate_cases(g: Generator) -> None:
-    rng, wd = g.rng, g.workdays
+    """Every county's cases in its campaign, numbered per campaign and year from 1 as the app
+    numbers them, one county after another (so a county's cases have consecutive ids)."""
+    wd = g.workdays
     first = g.w.next_id(Case)
-    counters: dict[int, int] = {}
-    cases, links, trails, extensions, helpers = [], [], [], [], []
-    office = (g.office_user, g.office)
+    cases, links, trails, extensions, helpers, counters = [], [], [], [], [], []
     updated = at(TODAY)
-    for n, (
-        registered_on,
-        topic,
-        household,
-        garrison,
-        township,
-        text,
-        source,
-        finding,
-    ) in enumerate(drafts(g)):
-        pk = first + n
-        year = registered_on.year
-        counters[year] = counters.get(year, 0) + 1
-        plan = rng.choices(PLANS, weights=PLAN_WEIGHTS)[0]
-        if rng.random() < 0.8:
-            lead = rng.choice(g.members)
-            lead_user = (g.staff[lead], lead)
-        else:
-            lead = township
-            lead_user = (g.clerks[township], township)
-        phase = g.phase_on(registered_on)
-        c = dict.fromkeys(CASE_FIELDS)
-        c.update(
-            id=pk,
-            campaign_id=g.campaign.pk,
-            year=year,
-            sequence=counters[year],
-            topic_id=g.topics[topic],
-            household_id=household,
-            garrison_id=garrison,
-            township_id=township,
-            description=text,
-            source=source,
-            measures="",
-            responsible_person="",
-            responsible_phone="",
-            status=Status.REGISTERED,
-            priority=g.topic_priority[topic],
-            result="",
-            registered_on=registered_on,
-            registered_by_id=g.office_user,
-            registered_phase_id=phase.pk if phase else None,
-            satisfaction="",
-            reopened_count=0,
-            updated_at=updated,
-        )
-        trail = [(K.REGISTERED, registered_on, office, "", Status.REGISTERED, "")]
-        if plan != "registered":
-            assigned_on = min(wd.add(registered_on, 2), TODAY)
+    for county in g.counties:
+        rng, numbers, county_trails = county.rng, {}, []
+        office = (county.office_user, county.office)
+        for n, (
+            registered_on,
+            topic,
+            household,
+            garrison,
+            township,
+            text,
+            source,
+            finding,
+        ) in enumerate(drafts(g, county), start=len(cases)):
+            pk = first + n
+            year = registered_on.year
+            numbers[year] = numbers.get(year, 0) + 1
+            plan = rng.choices(PLANS, weights=PLAN_WEIGHTS)[0]
+            if rng.random() < 0.8:
+                lead = rng.choice(county.members)
+                lead_user = (g.staff[lead], lead)
+            else:
+                lead = township
+                lead_user = (g.clerks[township], township)
+            phase = county.phase_on(registered_on)
+            c = dict.fromkeys(CASE_FIELDS)
             c.update(
-                lead_unit_id=lead,
-                measures=rng.choice(MEASURES),
-                responsible_person="经办人",
-                responsible_phone=f"139{rng.randrange(10**8):08d}",
-                status=Status.ASSIGNED,
+                id=pk,
+                campaign_id=county.campaign,
+                year=year,
+                sequence=numbers[year],
+                topic_id=g.topics[topic],
+                household_id=household,
+                garrison_id=garrison,
+                township_id=township,
+                description=text,
+                source=source,
+                measures="",
+                responsible_person="",
+                responsible_phone="",
+                status=Status.REGISTERED,
+                priority=g.topic_priority[topic],
+                result="",
+                registered_on=registered_on,
+                registered_by_id=county.office_user,
+                registered_phase_id=phase.pk if phase else None,
+                satisfaction="",
+                reopened_count=0,
+                updated_at=updated,
             )
-            c["deadline"] = c["original_deadline"] = wd.add(
-                assigned_on, rng.choice((10, 20, 30, 60, 120, 250))
-            )
-            trail.append(
-                (K.ASSIGNED, assigned_on, office, Status.REGISTERED, Status.ASSIGNED, c["measures"])
-            )
-        if plan in ("in_progress", "resolved", "returned", "closed"):
-            accepted_on = min(wd.add(assigned_on, 2), TODAY)
-            trail.append(
-                (K.ACCEPTED, accepted_on, lead_user, Status.ASSIGNED, Status.IN_PROGRESS, "")
-            )
-            c["status"] = Status.IN_PROGRESS
-            if plan == "in_progress" and rng.random() < 0.12:
-                requested_on = min(wd.add(accepted_on, 6), TODAY)
-                decided = rng.random() < 0.75
-                new_deadline = wd.add(c["deadline"], 20)
-                extensions.append(
-                    (
-                        pk,
-                        lead_user[0],
-                        requested_on,
-                        c["deadline"],
-                        new_deadline,
-                        "涉及多部门协调，需延长办理时限。",
-                        "approved" if decided else "pending",
-                        g.office_user if decided else None,
-                        requested_on if decided else None,
-                    )
+            trail = [(K.REGISTERED, registered_on, office, "", Status.REGISTERED, "")]
+            if plan != "registered":
+                assigned_on = min(wd.add(registered_on, 2), TODAY)
+                c.update(
+                    lead_unit_id=lead,
+                    measures=rng.choice(MEASURES),
+                    responsible_person="经办人",
+                    responsible_phone=f"139{rng.randrange(10**8):08d}",
+                    status=Status.ASSIGNED,
+                )
+                c["deadline"] = c["original_deadline"] = wd.add(
+                    assigned_on, rng.choice((10, 20, 30, 60, 120, 250))
                 )
                 trail.append(
                     (
-                        K.EXTENSION_REQUESTED,
-                        requested_on,
-                        lead_user,
-                        "in_progress",
-                        "in_progress",
-                        "",
+                        K.ASSIGNED,
+                        assigned_on,
+                        office,
+                        Status.REGISTERED,
+                        Status.ASSIGNED,
+                        c["measures"],
                     )
                 )
-                if decided:
+            if plan in ("in_progress", "resolved", "returned", "closed"):
+                accepted_on = min(wd.add(assigned_on, 2), TODAY)
+                trail.append(
+                    (K.ACCEPTED, accepted_on, lead_user, Status.ASSIGNED, Status.IN_PROGRESS, "")
+                )
+                c["status"] = Status.IN_PROGRESS
+                if plan == "in_progress" and rng.random() < 0.12:
+                    requested_on = min(wd.add(accepted_on, 6), TODAY)
+                    decided = rng.random() < 0.75
+                    new_deadline = wd.add(c["deadline"], 20)
+                    extensions.append(
+                        (
+                            pk,
+                            lead_user[0],
+                            requested_on,
+                            c["deadline"],
+                            new_deadline,
+                            "涉及多部门协调，需延长办理时限。",
+                            "approved" if decided else "pending",
+                            county.office_user if decided else None,
+                            requested_on if decided else None,
+                        )
+                    )
                     trail.append(
                         (
-                            K.EXTENSION_APPROVED,
+                            K.EXTENSION_REQUESTED,
                             requested_on,
-                            office,
+                            lead_user,
                             "in_progress",
                             "in_progress",
                             "",
                         )
                     )
-                    c["deadline"] = new_deadline
-        if plan in ("resolved", "returned", "closed"):
-            resolved_on = min(wd.add(accepted_on, rng.randrange(8, 40)), TODAY)
-            c.update(
-                result="问题已解决，当事人认可。", resolved_on=resolved_on, status=Status.RESOLVED
-            )
-            trail.append(
-                (
-                    K.RESOLVED,
-                    resolved_on,
-                    lead_user,
-                    Status.IN_PROGRESS,
-                    Status.RESOLVED,
-                    c["result"],
+                    if decided:
+                        trail.append(
+                            (
+                                K.EXTENSION_APPROVED,
+                                requested_on,
+                                office,
+                                "in_progress",
+                                "in_progress",
+                                "",
+                            )
+                        )
+                        c["deadline"] = new_deadline
+            if plan in ("resolved", "returned", "closed"):
+                resolved_on = min(wd.add(accepted_on, rng.randrange(8, 40)), TODAY)
+                c.update(
+                    result="问题已解决，当事人认可。",
+                    resolved_on=resolved_on,
+                    status=Status.RESOLVED,
                 )
-            )
-        if plan == "returned":
-            c.update(status=Status.RETURNED, resolved_on=None)
-            trail.append(
-                (
-                    K.RETURNED,
-                    min(wd.add(resolved_on, 3), TODAY),
-                    office,
-                    "resolved",
-                    "returned",
-                    "请补充材料。",
+                trail.append(
+                    (
+                        K.RESOLVED,
+                        resolved_on,
+                        lead_user,
+                        Status.IN_PROGRESS,
+                        Status.RESOLVED,
+                        c["result"],
+                    )
                 )
-            )
-        if plan == "closed":
-            closed_on = min(wd.add(resolved_on, 3), TODAY)
-            c.update(
-                status=Status.CLOSED,
-                closed_on=closed_on,
-                closed_by_id=g.office_user,
-                revisit_due=closed_on + timedelta(days=REVISIT_AFTER_DAYS),
-            )
-            trail.append((K.CLOSED, closed_on, office, Status.RESOLVED, Status.CLOSED, ""))
-            if c["revisit_due"] <= TODAY and rng.random() < 0.7:
-                satisfaction = rng.choices(Satisfaction.values, weights=[70, 24, 6])[0]
-                c.update(revisited_on=c["revisit_due"], satisfaction=satisfaction)
-                trail.append((K.REVISITED, c["revisit_due"], office, "closed", "closed", ""))
-                if satisfaction == Satisfaction.DISSATISFIED:
-                    c.update(
-                        status=Status.IN_PROGRESS,
-                        closed_on=None,
-                        closed_by_id=None,
-                        resolved_on=None,
-                        reopened_count=1,
+            if plan == "returned":
+                c.update(status=Status.RETURNED, resolved_on=None)
+                trail.append(
+                    (
+                        K.RETURNED,
+                        min(wd.add(resolved_on, 3), TODAY),
+                        office,
+                        "resolved",
+                        "returned",
+                        "请补充材料。",
                     )
-                    trail.append(
-                        (K.REOPENED, c["revisit_due"], office, "closed", "in_progress", "")
-                    )
-        cases.append(c)
-        trails.append((pk, lead_user, trail))
-        if finding is not None:
-            links.append((pk, finding))
-        if c["lead_unit_id"] and rng.random() < 0.2:  # a co-responsible unit helps
-            helper = rng.choice(g.members)
-            if helper != c["lead_unit_id"]:
-                helpers.append((pk, helper))
-    _pad_progress(g, trails)
+                )
+            if plan == "closed":
+                closed_on = min(wd.add(resolved_on, 3), TODAY)
+                c.update(
+                    status=Status.CLOSED,
+                    closed_on=closed_on,
+                    closed_by_id=county.office_user,
+                    revisit_due=closed_on + timedelta(days=REVISIT_AFTER_DAYS),
+                )
+                trail.append((K.CLOSED, closed_on, office, Status.RESOLVED, Status.CLOSED, ""))
+                if c["revisit_due"] <= TODAY and rng.random() < 0.7:
+                    satisfaction = rng.choices(Satisfaction.values, weights=[70, 24, 6])[0]
+                    c.update(revisited_on=c["revisit_due"], satisfaction=satisfaction)
+                    trail.append((K.REVISITED, c["revisit_due"], office, "closed", "closed", ""))
+                    if satisfaction == Satisfaction.DISSATISFIED:
+                        c.update(
+                            status=Status.IN_PROGRESS,
+                            closed_on=None,
+                            closed_by_id=None,
+                            resolved_on=None,
+                            reopened_count=1,
+                        )
+                        trail.append(
+                            (K.REOPENED, c["revisit_due"], office, "closed", "in_progress", "")
+                        )
+            cases.append(c)
+            county_trails.append((pk, lead_user, trail))
+            if finding is not None:
+                links.append((pk, finding))
+            if c["lead_unit_id"] and rng.random() < 0.2:  # a co-responsible unit helps
+                helper = rng.choice(county.members)
+                if helper != c["lead_unit_id"]:
+                    helpers.append((pk, helper))
+        _pad_progress(g, county, county_trails)
+        trails += county_trails
+        counters += [(county.campaign, year, last) for year, last in sorted(numbers.items())]
     for c, (_pk, _lead, trail) in zip(cases, trails, strict=True):
         c["version"] = len(trail)
     g.w.write(Case, CASE_FIELDS, (tuple(c[f] for f in CASE_FIELDS) for c in cases))
@@ -297,10 +312,7 @@ def generate_cases(g: Generator) -> None:
     g.w.write(
         LedgerCounter,
         ["id", "campaign_id", "year", "last"],
-        (
-            (start + j, g.campaign.pk, year, last)
-            for j, (year, last) in enumerate(sorted(counters.items()))
-        ),
+        ((start + j, *counter) for j, counter in enumerate(counters)),
     )
     g.case_ids = (first, first + len(cases))
 
@@ -309,17 +321,17 @@ EVENT_FIELDS = ["id", "case_id", "kind", "at", "on", "by_id", "unit_id"]
 EVENT_FIELDS += ["from_status", "to_status", "note"]
 
 
-def _pad_progress(g: Generator, trails) -> None:
-    """Progress reports on accepted cases until the ledger has its events per case."""
+def _pad_progress(g: Generator, county: County, trails) -> None:
+    """Progress reports on accepted cases until the county's ledger has its events."""
     total = sum(len(trail) for _pk, _lead, trail in trails)
     accepted = [t for t in trails if any(e[0] == K.ACCEPTED for e in t[2])]
     missing = g.size.events - total
     if missing <= 0 or not accepted:
         return
-    for _pk, lead_user, trail in g.rng.choices(accepted, k=missing):
+    for _pk, lead_user, trail in county.rng.choices(accepted, k=missing):
         start = next(e[1] for e in trail if e[0] == K.ACCEPTED)
         end = max(start, next((e[1] for e in trail if e[0] == K.RESOLVED), TODAY))
-        day = start + timedelta(g.rng.randrange((end - start).days + 1))
+        day = start + timedelta(county.rng.randrange((end - start).days + 1))
         trail.append(
             (
                 K.PROGRESS,

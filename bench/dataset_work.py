@@ -1,5 +1,6 @@
 """The generated workstreams: activities (with households reached), honour plaques and their
-events, 五个一 for every township and member unit, and inspections."""
+events, 五个一 for every township and member unit, and inspections, each county's by its own
+units and office."""
 
 from datetime import date, timedelta
 
@@ -11,42 +12,45 @@ REACHING = {"condolence_visit", "hero_visit", "legal_aid", "plaque"}
 
 
 def generate_activities(g: Generator) -> None:
-    s, rng = g.size, g.rng
+    s = g.size
     first = g.w.next_id(Activity)
-    organisers = g.members + g.townships + g.garrisons
     users = {**g.staff, **g.clerks, **g.liaisons}
     span = (TODAY - date(2015, 1, 5)).days
     by_township: dict[int, list[int]] = {}
     for i, township in enumerate(g.hh_township):
         by_township.setdefault(township, []).append(g.hh_first + i)
     rows, reached = [], []
-    for n in range(s.activities):
-        kind = ACTIVITY_KINDS[n % len(ACTIVITY_KINDS)]
-        organiser = rng.choice(organisers)
-        held_on = date(2015, 1, 5) + timedelta(rng.randrange(span))
-        phase = g.phase_on(held_on)
-        rows.append(
-            (
-                first + n,
-                g.workstreams[KIND_WORKSTREAM[kind]],
-                kind,
-                organiser,
-                held_on,
-                phase.pk if phase else None,
-                f"{kind}活动{n}",
-                "",
-                rng.randrange(5, 300),
-                rng.choice((0, 0, 500, 2000, 5000, 20000)),
-                "",
-                "",
-                users[organiser],
-                at(held_on),
+    for county in g.counties:
+        rng = county.rng
+        organisers = county.members + county.townships + county.garrisons
+        for n in range(s.activities):
+            kind = ACTIVITY_KINDS[n % len(ACTIVITY_KINDS)]
+            organiser = rng.choice(organisers)
+            held_on = date(2015, 1, 5) + timedelta(rng.randrange(span))
+            phase = county.phase_on(held_on)
+            pk = first + len(rows)
+            rows.append(
+                (
+                    pk,
+                    g.workstreams[KIND_WORKSTREAM[kind]],
+                    kind,
+                    organiser,
+                    held_on,
+                    phase.pk if phase else None,
+                    f"{kind}活动{n}",
+                    "",
+                    rng.randrange(5, 300),
+                    rng.choice((0, 0, 500, 2000, 5000, 20000)),
+                    "",
+                    "",
+                    users[organiser],
+                    at(held_on),
+                )
             )
-        )
-        if kind in REACHING:
-            pool = by_township.get(organiser) or by_township[rng.choice(g.townships)]
-            for household in rng.sample(pool, min(len(pool), rng.randrange(1, 6))):
-                reached.append((first + n, household))
+            if kind in REACHING:  # households of the organiser's township, or of the county's
+                pool = by_township.get(organiser) or by_township[rng.choice(county.townships)]
+                for household in rng.sample(pool, min(len(pool), rng.randrange(1, 6))):
+                    reached.append((pk, household))
     fields = ["id", "workstream_id", "kind", "organiser_id", "held_on", "phase_id", "title"]
     fields += ["place", "people_reached", "amount", "goods", "notes", "created_by_id", "created_at"]
     g.w.write(Activity, fields, rows)
@@ -67,26 +71,27 @@ def generate_activities(g: Generator) -> None:
 
 
 def generate_plaques_and_five_ones(g: Generator) -> None:
-    s, rng = g.size, g.rng
     plaques, events = [], []
     pk, event = g.w.next_id(HonourPlaque), g.w.next_id(PlaqueEvent)
-    for i in range(s.households):
-        if rng.random() > 0.25:
-            continue
-        hung_on = date(2015, rng.randrange(1, 9), 10)
-        status = "withdrawn" if rng.random() < 0.04 else "hung"
-        kind = rng.choice(("martyr_family", "serving", "veteran", "veteran"))
-        plaques.append(
-            (pk, g.hh_first + i, kind, "经乡镇审核符合悬挂条件", "door", status, hung_on)
-        )
-        events.append((event, pk, "issued", hung_on, "", g.office_user))
-        event += 1
-        if status == "withdrawn":
-            events.append(
-                (event, pk, "withdrawn", hung_on + timedelta(120), "依规收回", g.office_user)
+    for county in g.counties:
+        rng, office = county.rng, county.office_user
+        for i in county.households:
+            if rng.random() > 0.25:
+                continue
+            hung_on = date(2015, rng.randrange(1, 9), 10)
+            status = "withdrawn" if rng.random() < 0.04 else "hung"
+            kind = rng.choice(("martyr_family", "serving", "veteran", "veteran"))
+            plaques.append(
+                (pk, g.hh_first + i, kind, "经乡镇审核符合悬挂条件", "door", status, hung_on)
             )
+            events.append((event, pk, "issued", hung_on, "", office))
             event += 1
-        pk += 1
+            if status == "withdrawn":
+                events.append(
+                    (event, pk, "withdrawn", hung_on + timedelta(120), "依规收回", office)
+                )
+                event += 1
+            pk += 1
     g.w.write(
         HonourPlaque,
         ["id", "household_id", "type", "basis", "placement", "status", "hung_on"],
@@ -95,22 +100,36 @@ def generate_plaques_and_five_ones(g: Generator) -> None:
     g.w.write(PlaqueEvent, ["id", "plaque_id", "kind", "on", "reason", "by_id"], events)
 
     items, pk = [], g.w.next_id(FiveOnesItem)
-    for unit in g.townships + g.members:
-        for item in FiveOnesItem.Item.values:
-            status = rng.choices(FiveOnesItem.Status.values, weights=[15, 20, 65])[0]
-            done_on = date(2015, rng.randrange(1, 12), 1) if status == "done" else None
-            items.append((pk, unit, item, status, done_on, "", g.office_user, at(TODAY)))
-            pk += 1
+    for county in g.counties:
+        rng = county.rng
+        for unit in county.townships + county.members:
+            for item in FiveOnesItem.Item.values:
+                status = rng.choices(FiveOnesItem.Status.values, weights=[15, 20, 65])[0]
+                done_on = date(2015, rng.randrange(1, 12), 1) if status == "done" else None
+                items.append((pk, unit, item, status, done_on, "", county.office_user, at(TODAY)))
+                pk += 1
     fields = ["id", "unit_id", "item", "status", "done_on", "description", "updated_by_id"]
     g.w.write(FiveOnesItem, [*fields, "updated_at"], items)
 
     inspections, pk = [], g.w.next_id(Inspection)
-    for n, unit in enumerate((g.townships + g.members)[:: max(1, 5)]):
-        day = date(2015, 4, 1) + timedelta(days=(n * 11) % 330)
-        rating = rng.choice([r for r, _label in Inspection.Rating.choices])
-        inspections.append(
-            (pk, unit, day, "县双拥办", "五个一建设、问题台帐", rating, "", g.office_user, at(day))
-        )
-        pk += 1
+    for county in g.counties:
+        rng = county.rng
+        for n, unit in enumerate((county.townships + county.members)[::5]):
+            day = date(2015, 4, 1) + timedelta(days=(n * 11) % 330)
+            rating = rng.choice([r for r, _label in Inspection.Rating.choices])
+            inspections.append(
+                (
+                    pk,
+                    unit,
+                    day,
+                    "县双拥办",
+                    "五个一建设、问题台帐",
+                    rating,
+                    "",
+                    county.office_user,
+                    at(day),
+                )
+            )
+            pk += 1
     fields = ["id", "unit_id", "inspected_on", "inspectors", "checked", "rating", "summary"]
     g.w.write(Inspection, [*fields, "created_by_id", "created_at"], inspections)

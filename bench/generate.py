@@ -1,5 +1,6 @@
-"""python -m bench.generate SIZE: fill the database DATABASE_URL names (migrated, plan loaded)
-with the generated dataset, then VACUUM ANALYZE it so the planner knows the tables."""
+"""python -m bench.generate SIZE: fill the database DATABASE_URL names (migrated, no areas or
+units yet) with the generated dataset, its areas and each county's campaign, then VACUUM
+ANALYZE it so the planner knows the tables."""
 
 import json
 import sys

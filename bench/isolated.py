@@ -42,13 +42,14 @@ def rolled_back(work):
     return result
 
 
-def task_import(path: str, township_code: str, username: str) -> dict:
-    from campaign.models import Unit, User
+def task_import(path: str, username: str) -> dict:
+    """A township clerk imports the file into its own township."""
+    from campaign.models import User
     from outreach.imports.reading import read_workbook
     from outreach.imports.services import households_import
 
-    township = Unit.objects.get(code=township_code)
-    user = User.objects.get(username=username)
+    user = User.objects.select_related("unit").get(username=username)
+    township = user.unit
 
     def work():
         with open(path, "rb") as handle:
@@ -59,19 +60,24 @@ def task_import(path: str, township_code: str, username: str) -> dict:
     return rolled_back(work)
 
 
-def task_import_baseline(path: str, township_code: str) -> dict:
+def task_import_baseline(path: str, username: str) -> dict:
+    """The same rows into the same clerk's township, without the import's checks."""
     from bench.baselines import bulk_import
-    from campaign.models import Unit
+    from campaign.models import User
 
-    township = Unit.objects.get(code=township_code)
+    township = User.objects.select_related("unit").get(username=username).unit
     return rolled_back(lambda: bulk_import(path, township))
 
 
 def task_yearend(year: str, out: str) -> dict:
+    """The workbook of the measured county's campaign (bench.county)."""
+    from bench.county import measured_county
+    from campaign.models import Campaign
     from reports.report import YearReport
     from reports.yearend import write_yearend
 
-    report = YearReport.load(int(year))
+    campaign = Campaign.objects.select_related("county").get(pk=measured_county().campaign)
+    report = YearReport.load(int(year), campaign=campaign)
     with open(out, "wb") as handle:
         write_yearend(report, handle, preparer="bench")
     return {}

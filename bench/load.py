@@ -79,23 +79,27 @@ class Session:
 
 
 def targets() -> dict:
-    """Ids to request, read from the bench database."""
+    """Who logs in and which ids to request, read from the bench database: the measured
+    county's office and member units, its households and cases (the generator gives a county's
+    rows consecutive ids)."""
     import django
 
     django.setup()
     from django.db.models import Max, Min
 
+    from bench.county import measured_county
     from campaign.models import User
     from grievances.models import Case
     from outreach.models import Household
 
-    households = Household.objects.aggregate(lo=Min("pk"), hi=Max("pk"))
-    cases = Case.objects.aggregate(lo=Min("pk"), hi=Max("pk"))
+    county = measured_county()
+    households = Household.objects.in_county(county.area).aggregate(lo=Min("pk"), hi=Max("pk"))
+    cases = Case.objects.filter(campaign=county.campaign).aggregate(lo=Min("pk"), hi=Max("pk"))
     posters = {}
-    for user in User.objects.filter(unit__kind="member").order_by("username")[:10]:
+    for user in User.objects.filter(username__in=county.members[:10]).order_by("username"):
         mine = Case.objects.filter(lead_unit_id=user.unit_id, status="in_progress")
         posters[user.username] = list(mine.values_list("pk", flat=True)[:200])
-    return {"households": households, "cases": cases, "posters": posters}
+    return {"office": county.office, "households": households, "cases": cases, "posters": posters}
 
 
 def client_loop(port, office, posters, ids, deadline, rng, record, think):
@@ -139,7 +143,7 @@ def run_load(port: int, clients: int, seconds: float, ids: dict, think: float = 
     from bench.dataset import PASSWORD
 
     office = Session(port)
-    office.login("office", PASSWORD)
+    office.login(ids["office"], PASSWORD)
     posters = {}
     for name, cases in ids["posters"].items():
         if cases:

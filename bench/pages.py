@@ -1,6 +1,8 @@
 """Pages measured in-process through django.test.Client: the whole request (middleware, view,
 template) as the server runs it, with the queries counted by CaptureQueriesContext in a run of
-its own. A page and its baseline are timed in alternation, so drift hits both alike."""
+its own. A page and its baseline are timed in alternation, so drift hits both alike. The pages
+are one county's (bench.county), asked for by its office or its clerk; the admin baselines are
+filtered to the same county's campaign, so both show the same rows."""
 
 import math
 import time
@@ -46,34 +48,35 @@ class Page:
 
 
 def ledger_pages() -> list[Page]:
-    from campaign.models import Unit
+    from bench.county import measured_county
     from grievances.models import Case
 
-    count = Case.objects.filter(status="in_progress").count()
+    county = measured_county()
+    count = Case.objects.filter(campaign=county.campaign, status="in_progress").count()
     deep = max(1, math.ceil(math.ceil(count / PER_PAGE) * DEEP))
-    township = Unit.objects.filter(kind=Unit.Kind.TOWNSHIP).order_by("code").first()
     admin = "/bench-admin/grievances/case/"
+    admin_filter = f"{ADMIN_FILTER}&campaign__id__exact={county.campaign}"
     pages = [
         Page(
             "ledger, first page",
             f"/ledger/?{LEDGER_FILTER}",
-            "office",
-            Page("admin changelist", f"{admin}?{ADMIN_FILTER}", "admin"),
-            note=f"{count} cases in progress",
+            county.office,
+            Page("admin changelist", f"{admin}?{admin_filter}", "admin"),
+            note=f"{count} cases in progress in the county",
         ),
         Page(
             f"ledger, deep page {deep}",
             f"/ledger/?{LEDGER_FILTER}&page={deep}",
-            "office",
-            Page("admin changelist", f"{admin}?{ADMIN_FILTER}&p={deep}", "admin"),
+            county.office,
+            Page("admin changelist", f"{admin}?{admin_filter}&p={deep}", "admin"),
         ),
         Page(
             "ledger, township clerk",
             f"/ledger/?{LEDGER_FILTER}",
-            township.code,
+            county.clerk,
             Page(
                 "admin, township filter",
-                f"{admin}?{ADMIN_FILTER}&township__id__exact={township.pk}",
+                f"{admin}?{admin_filter}&township__id__exact={county.township}",
                 "admin",
             ),
             note="the clerk's scope (visible_to) against the admin's township filter",
@@ -86,20 +89,22 @@ def detail_pages() -> list[Page]:
     from django.db.models import F
     from django.db.models.functions import Abs
 
+    from bench.county import measured_county
     from grievances.models import Case
 
-    # A case in progress about a household, with as many events as most such cases (version
-    # counts them), so the page is the same work at every size.
+    county = measured_county()
+    # A case of the county in progress about a household, with as many events as most such
+    # cases (version counts them), so the page is the same work at every size.
     case = (
-        Case.objects.filter(status="in_progress", household__isnull=False)
+        Case.objects.filter(campaign=county.campaign, status="in_progress", household__isnull=False)
         .annotate(off=Abs(F("version") - 6))
         .order_by("off", "pk")
         .values("pk", "household_id")
         .first()
     )
     return [
-        Page("case page", f"/ledger/cases/{case['pk']}/", "office"),
-        Page("household page", f"/outreach/households/{case['household_id']}/", "office"),
+        Page("case page", f"/ledger/cases/{case['pk']}/", county.office),
+        Page("household page", f"/outreach/households/{case['household_id']}/", county.office),
     ]
 
 

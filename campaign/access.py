@@ -1,11 +1,13 @@
 """Who sees what and who may change what: the one rule, and the campaign's own records.
 
 A user's role follows from its unit (campaign.roles). This module answers the questions every
-app asks — is this user signed in, does it read the whole county, may it write, is it the
-office that writes — and campaign.scoping builds visible_to(user) on them, so the common part
-of the rule is stated once. Each app's access module adds its models' own scope and its named
-permissions (can_edit, can(user, action, obj)); views, templates and services ask those and
-never compare a role themselves."""
+app asks — is this user signed in, which county is it looking at, does it read the whole
+county, may it write, is it the office that writes — and campaign.scoping builds
+visible_to(user) on them, so the common part of the rule is stated once. Scope is county
+first: a county's users see their county; a city or province office reads the counties under
+it, one at a time, and changes nothing in them. Each app's access module adds its models' own
+scope and its named permissions (can_edit, can(user, action, obj)); views, templates and
+services ask those and never compare a role themselves."""
 
 from django.db.models import Q
 
@@ -28,19 +30,87 @@ def role_of(user) -> Role:
     return Role(user.unit.kind)
 
 
+def is_higher_office(user) -> bool:
+    """A city or province office: reads the counties under it, writes nothing in them."""
+    return role_of(user) == Role.HIGHER_OFFICE
+
+
 def reads_whole_county(user) -> bool:
-    """The county office and the county leaders read every record of the county."""
-    return role_of(user) in (Role.OFFICE, Role.LEADER)
+    """The county office, the county leaders and the offices above read every record of the
+    county they look at."""
+    return role_of(user) in (Role.OFFICE, Role.LEADER, Role.HIGHER_OFFICE)
 
 
 def writes(user) -> bool:
-    """May change something somewhere: signed in, not a read-only leader, and with a unit."""
-    return signed_in(user) and not user.read_only and role_of(user) != Role.NONE
+    """May change something in a county: signed in, not read-only, and a county's unit."""
+    return (
+        signed_in(user)
+        and not user.read_only
+        and role_of(user) not in (Role.NONE, Role.HIGHER_OFFICE)
+    )
+
+
+def reads_personal_data(user) -> bool:
+    """The registry of persons is read inside a county only, never from above it."""
+    return signed_in(user) and not is_higher_office(user)
+
+
+def counties_read(user):
+    """The counties whose records this user may read: its own, or those under a higher
+    office's city or province."""
+    from campaign.models import Area
+
+    if not signed_in(user) or user.unit_id is None:
+        return Area.objects.none()
+    if is_higher_office(user):
+        return Area.objects.counties().under(user.unit.area)
+    return Area.objects.filter(pk=user.unit.area_id)
+
+
+_UNSET = object()
+
+
+def counties_in_reach(user) -> list:
+    """counties_read(user) as a list in the tree's order, read once per request."""
+    found = getattr(user, "_counties_in_reach", None)
+    if found is None:
+        found = list(counties_read(user).select_related("parent").order_by("path"))
+        user._counties_in_reach = found
+    return found
+
+
+def county_in_view_id(user) -> int | None:
+    """The county whose records this user sees now: a county's user its own; a higher office
+    the county it chose to look at (campaign.middleware), else the first under it."""
+    chosen = getattr(user, "_county_in_view", _UNSET)
+    if chosen is not _UNSET:
+        return chosen
+    if not signed_in(user) or user.unit_id is None:
+        chosen = None
+    elif is_higher_office(user):
+        chosen = next((county.pk for county in counties_in_reach(user)), None)
+    else:
+        chosen = user.unit.area_id
+    user._county_in_view = chosen
+    return chosen
+
+
+def look_at_county(user, county_id) -> bool:
+    """A higher office turns to one of its counties; anything else is refused (False)."""
+    if not is_higher_office(user) or county_id not in {c.pk for c in counties_in_reach(user)}:
+        return False
+    user._county_in_view = county_id
+    return True
 
 
 def office_writes(user) -> bool:
     """The county office acting as such (a read-only leader is not)."""
     return writes(user) and role_of(user) == Role.OFFICE
+
+
+def office_writes_in(user, unit) -> bool:
+    """The office acting on one of its own county's units."""
+    return office_writes(user) and unit.area_id == county_in_view_id(user)
 
 
 def is_township_clerk(user) -> bool:
@@ -100,7 +170,7 @@ def can_edit_five_ones(user, unit) -> bool:
 
     if not writes(user) or unit.kind not in (Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER):
         return False
-    return office_writes(user) or user.unit_id == unit.pk
+    return office_writes_in(user, unit) or user.unit_id == unit.pk
 
 
 def checklists_read_by(user) -> Q:
@@ -134,5 +204,10 @@ def everyone(user) -> bool:
 
 
 def units_of_the_county(user) -> bool:
-    """Everyone but the garrison liaisons, who work with the county from outside."""
-    return everyone(user) and not is_garrison_liaison(user)
+    """The county's own units: not the garrison liaisons, who work with the county from
+    outside, nor the offices above."""
+    return role_of(user) in (Role.OFFICE, Role.LEADER, Role.MEMBER, Role.TOWNSHIP)
+
+
+def above_counties(user) -> bool:
+    return is_higher_office(user)

@@ -58,6 +58,20 @@ class MonthInputFilter(django_filters.Filter):
         return qs.filter(**{f"{self.field_name}__year": year, f"{self.field_name}__month": month})
 
 
+def townships(request):
+    """The townships a list may be filtered by: those of the county in view."""
+    return Unit.objects.visible_to(request.user).of_kind(Unit.Kind.TOWNSHIP)
+
+
+def units(request):
+    return Unit.objects.visible_to(request.user)
+
+
+def leading_units(request):
+    """The units that lead cases: townships and member units."""
+    return Unit.objects.visible_to(request.user).of_kind(Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP)
+
+
 class UnitFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
 

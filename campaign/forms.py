@@ -40,9 +40,9 @@ class InspectionForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.of_kind(
+        self.fields["unit"].queryset = Unit.objects.visible_to(user).of_kind(
             Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER, Unit.Kind.GARRISON
         )
 

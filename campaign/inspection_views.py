@@ -33,6 +33,9 @@ class InspectionCreateView(AllowedMixin, ServiceFormMixin, CreateView):
     def get_initial(self):
         return {"inspected_on": clock.today()}
 
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"user": self.request.user}
+
     def perform(self, form):
         data = form.cleaned_data
         self.object = inspection_record(

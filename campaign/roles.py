@@ -11,4 +11,5 @@ class Role(models.TextChoices):
     MEMBER = "member", _("member unit")
     TOWNSHIP = "township", _("township")
     GARRISON = "garrison", _("garrison unit")
+    HIGHER_OFFICE = "higher_office", _("city or province office")
     NONE = "none", _("no role")

@@ -1,6 +1,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from campaign import access
 from campaign.models import Campaign, Phase
 
 
@@ -34,12 +35,30 @@ class Timeline:
         return "during"
 
 
-def current_campaign() -> Campaign | None:
-    return Campaign.objects.prefetch_related("phases").first()
+def current_campaign(county) -> Campaign | None:
+    """The county's campaign now running (the latest to start)."""
+    if county is None:
+        return None
+    return (
+        Campaign.objects.in_county(county)
+        .select_related("county")
+        .prefetch_related("phases")
+        .first()
+    )
 
 
-def timeline(*, today: date, campaign: Campaign | None = None) -> Timeline:
-    campaign = campaign or current_campaign()
+def campaign_for(user) -> Campaign | None:
+    """The campaign of the county this user works in or is looking at. Kept on the user for
+    the rest of the request, which asks for it from several places."""
+    county = access.county_in_view_id(user)
+    cached = getattr(user, "_campaign_in_view", None)
+    if cached is None or cached[0] != county:
+        cached = (county, current_campaign(county))
+        user._campaign_in_view = cached
+    return cached[1]
+
+
+def timeline(*, today: date, campaign: Campaign | None) -> Timeline:
     result = Timeline(campaign=campaign, today=today)
     if campaign is None:
         return result

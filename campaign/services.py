@@ -8,6 +8,7 @@ from campaign import clock, plan
 from campaign.access import can_edit_five_ones, can_inspect
 from campaign.evidence import evidence_type
 from campaign.models import (
+    Area,
     Campaign,
     FiveOnesItem,
     Inspection,
@@ -49,8 +50,33 @@ def _upsert(model, lookup: dict, values: dict, result: PlanLoadResult):
     return obj
 
 
-def plan_load(*, county: str, phases: list[plan.PhaseRow] | None = None) -> PlanLoadResult:
-    """Create or update the campaign, its phases, workstreams and topics.
+@transaction.atomic
+def area_add(*, name: str, level: str, parent: Area | None = None, code: str = "") -> Area:
+    """An area under its parent (or at the top), its path set from the ids above it."""
+    area = Area(name=name.strip(), level=level, parent=parent, code=code.strip(), path="-")
+    area.full_clean(exclude=["path"])
+    area.save()
+    area.path = f"{parent.path if parent else '/'}{area.pk}/"
+    area.save(update_fields=["path"])
+    return area
+
+
+def county_named(name: str) -> Area:
+    """The county of that name, made at the top of the tree if the deployment has none yet
+    (a single county's deployment needs no province or city above it)."""
+    counties = list(Area.objects.counties().filter(name=name.strip())[:2])
+    if len(counties) > 1:
+        raise ValidationError(
+            _("More than one county is named %(name)s; choose it by its place in the tree.")
+            % {"name": name}
+        )
+    if counties:
+        return counties[0]
+    return area_add(name=name, level=Area.Level.COUNTY)
+
+
+def plan_load(*, county: Area, phases: list[plan.PhaseRow] | None = None) -> PlanLoadResult:
+    """Create or update the county's campaign, its phases, workstreams and topics.
 
     Every phase is checked against the window before anything is written, so a bad table
     leaves the database as it was. Running it again with the same plan changes nothing.
@@ -76,8 +102,8 @@ def plan_load(*, county: str, phases: list[plan.PhaseRow] | None = None) -> Plan
         starts_on, ends_on = plan.CAMPAIGN_WINDOW
         campaign = _upsert(
             Campaign,
-            {"name": plan.CAMPAIGN_NAME},
-            {"county": county, "starts_on": starts_on, "ends_on": ends_on},
+            {"county": county, "name": plan.CAMPAIGN_NAME},
+            {"starts_on": starts_on, "ends_on": ends_on},
             result,
         )
         result.campaign = campaign

@@ -1,13 +1,17 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.views.generic import TemplateView
+from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.generic import TemplateView, View
 from django_filters.views import FilterView
 
-from campaign import clock
+from campaign import access, clock
 from campaign.filters import UnitFilter
 from campaign.home import panels_for
-from campaign.mixins import VisibleToMixin
+from campaign.middleware import SESSION_KEY
+from campaign.mixins import AllowedMixin, VisibleToMixin
 from campaign.models import Topic, Unit, Workstream
-from campaign.selectors import timeline
+from campaign.selectors import campaign_for, timeline
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -15,7 +19,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            timeline=timeline(today=clock.today()),
+            timeline=timeline(today=clock.today(), campaign=campaign_for(self.request.user)),
             panels=panels_for(self.request.user),
             workstreams=Workstream.objects.all(),
             topics=Topic.objects.select_related("workstream"),
@@ -28,3 +32,20 @@ class UnitListView(VisibleToMixin, FilterView):
     filterset_class = UnitFilter
     template_name = "campaign/unit_list.html"
     paginate_by = 25
+
+
+class LookAtCountyView(AllowedMixin, View):
+    """A city or province office turns to one of its counties."""
+
+    allowed = access.is_higher_office
+    refusal = Http404
+
+    def post(self, request):
+        county = request.POST.get("county", "")
+        if not county.isdigit() or not access.look_at_county(request.user, int(county)):
+            raise Http404
+        request.session[SESSION_KEY] = int(county)
+        back = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = reverse("home")
+        return HttpResponseRedirect(back)

@@ -1,6 +1,6 @@
 """The demo county's activities: 400 of them across the five workstreams and 21 kinds, the visits
 to old heroes linked to their persons, then the honour plaques. Deterministic; skipped once
-present."""
+the county has activities."""
 
 import random
 from datetime import date, timedelta
@@ -42,19 +42,23 @@ ACTIVITY_TITLES = {
 
 @transaction.atomic
 def seed_activities_and_plaques(county: DemoCounty) -> None:
-    if Activity.objects.exists():
+    if Activity.objects.in_county(county.area).exists():
         return
     # The plaques go on drawing from the activities' generator: one sequence of draws.
-    rng = random.Random(801)
+    rng = county.rng(801)
     _seed_activities(rng, county)
-    seed_plaques(rng, county.office)
+    seed_plaques(rng, county)
 
 
 def _seed_activities(rng: random.Random, county: DemoCounty) -> None:
     """Each kind in turn, organised by any unit but the office on a day of 2015 or early 2016."""
     workstreams = {w.number: w for w in Workstream.objects.all()}
     organisers = [unit for unit in county.units if unit.kind != Unit.Kind.OFFICE]
-    heroes = list(Person.objects.filter(categories__name__in=HEROES).order_by("pk")[:60])
+    heroes = list(
+        Person.objects.in_county(county.area)
+        .filter(categories__name__in=HEROES)
+        .order_by("pk")[:60]
+    )
     kinds = list(ACTIVITY_TITLES)
     activities, visited = [], []
     for n in range(ACTIVITIES):

@@ -22,13 +22,16 @@ ITEMS = [
 @transaction.atomic
 def seed_assessment(county: DemoCounty) -> int:
     """Return how many items were added (none once they exist)."""
-    office = county.office
+    office, campaign = county.office, county.campaign
     for year in (2015, 2016):
-        AssessmentScheme.objects.get_or_create(year=year, defaults={"updated_by": office})
+        AssessmentScheme.objects.get_or_create(
+            campaign=campaign, year=year, defaults={"updated_by": office}
+        )
     units = {unit.name: unit for unit in county.units}
     created = 0
     for name, year, kind, points, reason in ITEMS:
         _item, made = AssessmentItem.objects.get_or_create(
+            campaign=campaign,
             unit=units[name],
             year=year,
             kind=kind,

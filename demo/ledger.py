@@ -1,5 +1,6 @@
 """The demo county's ledger: about 1,500 cases in every state, with their events. Built in bulk
-(the workflow services are exercised by the tests); deterministic; skipped once present."""
+(the workflow services are exercised by the tests); deterministic; skipped once the county's
+campaign has cases."""
 
 import random
 from datetime import date, timedelta
@@ -21,7 +22,7 @@ from grievances.models import (
 from grievances.services import phase_on
 from outreach.models import Finding
 
-TARGET = 1500
+TARGET = 1500  # in the single demo county; a county of the city scales it
 LEAD_BY_TOPIC = {
     1: "ziran",
     2: "jiaotong",
@@ -35,11 +36,11 @@ LEAD_BY_TOPIC = {
 
 @transaction.atomic
 def seed_ledger(county: DemoCounty) -> int:
-    if Case.objects.exists():
+    if Case.objects.filter(campaign=county.campaign).exists():
         return 0
-    rng = random.Random(1949)
+    rng = county.rng(1949)
     drafts, counters = [], {}
-    for registered_on, finding in _arrivals(rng):
+    for registered_on, finding in _arrivals(rng, county):
         year = registered_on.year
         counters[year] = counters.get(year, 0) + 1
         lead = _lead_unit(rng, county, finding)
@@ -50,7 +51,7 @@ def seed_ledger(county: DemoCounty) -> int:
         )
         draft.case.version = len(draft.events)
         drafts.append(draft)
-    _insert(drafts)
+    _insert(county, drafts)
     for year, last in counters.items():
         LedgerCounter.objects.update_or_create(
             campaign=county.campaign, year=year, defaults={"last": last}
@@ -58,13 +59,14 @@ def seed_ledger(county: DemoCounty) -> int:
     return len(drafts)
 
 
-def _arrivals(rng: random.Random) -> list[tuple[date, Finding]]:
-    """The findings that need action, each with the day it reached the ledger, in ledger order.
-    Most came in during phase 3; some reach the ledger in phase 5 (2016)."""
+def _arrivals(rng: random.Random, county: DemoCounty) -> list[tuple[date, Finding]]:
+    """The county's findings that need action, each with the day it reached the ledger, in
+    ledger order. Most came in during phase 3; some reach the ledger in phase 5 (2016)."""
     findings = (
-        Finding.objects.filter(needs_action=True)
+        Finding.objects.in_county(county.area)
+        .filter(needs_action=True)
         .select_related("topic", "visit")
-        .order_by("pk")[:TARGET]
+        .order_by("pk")[: county.scaled(TARGET)]
     )
     arrivals = [(date(2015, 5, 4) + timedelta(days=rng.randrange(0, 310)), f) for f in findings]
     arrivals.sort(key=lambda a: (a[0], a[1].pk))
@@ -101,11 +103,12 @@ def _register(county: DemoCounty, finding: Finding, registered_on: date, *, sequ
     return draft
 
 
-def _insert(drafts: list[CaseDraft]) -> None:
+def _insert(county: DemoCounty, drafts: list[CaseDraft]) -> None:
     cases = [draft.case for draft in drafts]
     Case.objects.bulk_create(cases, batch_size=500)
     if not cases[0].pk:  # SQLite before 3.35 returns no ids from bulk inserts
-        by_number = {(c.year, c.sequence): c.pk for c in Case.objects.all()}
+        numbered = Case.objects.filter(campaign=county.campaign)
+        by_number = {(c.year, c.sequence): c.pk for c in numbered}
         for case in cases:
             case.pk = by_number[(case.year, case.sequence)]
     CaseFinding.objects.bulk_create(

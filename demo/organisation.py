@@ -1,12 +1,15 @@
 """The demo county's organisation: the office, member units, townships, garrison units and
-one demo login for every role. Deterministic and idempotent."""
+one demo login for every role. Deterministic and idempotent: a second run saves only what
+differs, so it leaves no new history rows behind."""
 
+from functools import cache
 from operator import attrgetter
 
+from django.contrib.auth.hashers import get_hasher, make_password
 from django.db import transaction
 
-from campaign.models import Campaign, Unit, User
-from demo.county import DemoCounty, DemoLogin
+from campaign.models import Area, Campaign, Unit, User
+from demo.county import SINGLE, DemoCounty, DemoLogin, Place
 from demo.names import person_name
 
 DEMO_PASSWORD = "shuangyong2015"
@@ -64,23 +67,42 @@ GARRISON_UNITS = [
 ]
 
 
-def _unit(code, name, short_name, kind):
-    unit, _ = Unit.objects.update_or_create(
-        code=code, defaults={"name": name, "short_name": short_name, "kind": kind}
-    )
-    return unit
+@cache
+def _password(algorithm: str) -> str:
+    """The demo password hashed once per hasher: hashing it for every login would cost the
+    hasher's full work factor per login, most of the time a county takes to build."""
+    return make_password(DEMO_PASSWORD, hasher=algorithm)
 
 
-def _user(username, unit, *, last_name, first_name, read_only=False, staff=False) -> User:
+def _saved(obj, values: dict):
+    """Set the values and save the object if it is new or any of them differs."""
+    changed = [field for field, value in values.items() if getattr(obj, field) != value]
+    for field in changed:
+        setattr(obj, field, values[field])
+    if obj.pk is None or changed:
+        obj.save()
+    return obj
+
+
+def unit_in(area: Area, code, name, short_name, kind) -> Unit:
+    unit = Unit.objects.filter(area=area, code=code).first() or Unit(area=area, code=code)
+    return _saved(unit, {"name": name, "short_name": short_name, "kind": kind})
+
+
+def login(username, unit, *, last_name, first_name, read_only=False, staff=False) -> User:
+    """A demo login; a new one gets the demo password, an existing one keeps its own."""
     user = User.objects.filter(username=username).first()
     if user is None:
-        user = User(username=username)
-        user.set_password(DEMO_PASSWORD)
-    user.unit = unit
-    user.last_name, user.first_name = last_name, first_name
-    user.read_only = read_only
-    user.is_staff = staff
-    user.save()
+        user = User(username=username, password=_password(get_hasher().algorithm))
+    values = {
+        "unit_id": unit.pk,
+        "last_name": last_name,
+        "first_name": first_name,
+        "read_only": read_only,
+        "is_staff": staff,
+    }
+    user = _saved(user, values)
+    user.unit = unit  # the unit at hand, not fetched again
     return user
 
 
@@ -89,15 +111,30 @@ Seat = tuple[Unit, User | None, str]
 MEMBER_LOGINS = 8  # the first member units get a login; the rest exist to be assigned cases
 
 
+class _Builder:
+    """Makes one county's units, in its area, and logins, under its prefix."""
+
+    def __init__(self, area: Area, place: Place):
+        self.area, self.prefix, self.names_from = area, place.login_prefix, place.names_from
+
+    def unit(self, code, name, short_name, kind) -> Unit:
+        return unit_in(self.area, code, name, short_name, kind)
+
+    def login(self, username, unit, **names) -> User:
+        return login(f"{self.prefix}{username}", unit, **names)
+
+
 @transaction.atomic
-def seed_organisation(campaign: Campaign) -> DemoCounty:
-    """Create or refresh the units and demo logins, always in this order: the ids follow it."""
-    office = _seed_office()
-    seats = [*_seed_member_units(), *_seed_townships(), *_seed_garrison_units()]
+def seed_organisation(campaign: Campaign, place: Place = SINGLE) -> DemoCounty:
+    """Create or refresh the units and demo logins of the campaign's county, always in this
+    order: the ids follow it."""
+    build = _Builder(campaign.county, place)
+    office = _seed_office(build, named=bool(place.number))
+    seats = [*_seed_member_units(build), *_seed_townships(build), *_seed_garrison_units(build)]
     units = [office.unit, *(seat[0] for seat in seats)]
     logins = [
-        DemoLogin("office", "县双拥办", office.unit.name),
-        DemoLogin("leader", "县领导（只读）", office.unit.name),
+        DemoLogin(office.username, "县双拥办", office.unit.name),
+        DemoLogin(f"{build.prefix}leader", "县领导（只读）", office.unit.name),
         *(DemoLogin(user.username, role, unit.name) for unit, user, role in seats if user),
     ]
     return DemoCounty(
@@ -106,46 +143,53 @@ def seed_organisation(campaign: Campaign) -> DemoCounty:
         units=sorted(units, key=attrgetter("code")),
         staff={unit.pk: user for unit, user, _role in seats if user},
         logins=logins,
+        place=place,
     )
 
 
-def _seed_office() -> User:
-    """The office's three logins: its head, a second clerk and a county leader who reads only."""
-    unit = _unit(*OFFICE, Unit.Kind.OFFICE)
-    office = _user("office", unit, last_name="周", first_name="主任", staff=True)
-    _user("office2", unit, last_name="孙", first_name="干事")
-    _user("leader", unit, last_name="钱", first_name="县长", read_only=True)
+def _seed_office(build: _Builder, *, named: bool) -> User:
+    """The office's three logins: its head, a second clerk and a county leader who reads only.
+    The single demo county's office is plainly the county's (县双拥…); a county of the demo
+    city names itself (青岚县双拥…)."""
+    code, name, short_name = OFFICE
+    if named:
+        name = build.area.name + name.removeprefix("县")
+    unit = build.unit(code, name, short_name, Unit.Kind.OFFICE)
+    office = build.login("office", unit, last_name="周", first_name="主任", staff=True)
+    build.login("office2", unit, last_name="孙", first_name="干事")
+    build.login("leader", unit, last_name="钱", first_name="县长", read_only=True)
     return office
 
 
-def _seed_member_units() -> list[Seat]:
+def _seed_member_units(build: _Builder) -> list[Seat]:
     seats = []
     for index, (code, name, short) in enumerate(MEMBER_UNITS):
-        unit = _unit(code, name, short, Unit.Kind.MEMBER)
+        unit = build.unit(code, name, short, Unit.Kind.MEMBER)
         user = None
         if index < MEMBER_LOGINS:
-            full = person_name(index + 11)
-            user = _user(code, unit, last_name=full[0], first_name=full[1:])
+            full = person_name(build.names_from + index + 11)
+            user = build.login(code, unit, last_name=full[0], first_name=full[1:])
         seats.append((unit, user, "成员单位"))
     return seats
 
 
-def _seed_townships() -> list[Seat]:
+def _seed_townships(build: _Builder) -> list[Seat]:
     seats = []
     for index, (code, name) in enumerate(TOWNSHIPS):
-        unit = _unit(f"town-{code}", name, name, Unit.Kind.TOWNSHIP)
-        full = person_name(index + 41)
-        seats.append((unit, _user(code, unit, last_name=full[0], first_name=full[1:]), "乡镇"))
+        unit = build.unit(f"town-{code}", name, name, Unit.Kind.TOWNSHIP)
+        full = person_name(build.names_from + index + 41)
+        user = build.login(code, unit, last_name=full[0], first_name=full[1:])
+        seats.append((unit, user, "乡镇"))
     return seats
 
 
-def _seed_garrison_units() -> list[Seat]:
+def _seed_garrison_units(build: _Builder) -> list[Seat]:
     """Garrison units with generic designations; the first has a liaison who logs in."""
     seats = []
     for index, (code, name) in enumerate(GARRISON_UNITS):
-        unit = _unit(code, name, name.removeprefix("驻县"), Unit.Kind.GARRISON)
+        unit = build.unit(code, name, name.removeprefix("驻县"), Unit.Kind.GARRISON)
         user = None
         if index == 0:
-            user = _user("liaison", unit, last_name="赵", first_name="联络员")
+            user = build.login("liaison", unit, last_name="赵", first_name="联络员")
         seats.append((unit, user, "驻军联络员"))
     return seats

@@ -4,7 +4,7 @@ and a few plaques live on: withdrawn, withdrawn and restored, or replaced."""
 import random
 from datetime import date, timedelta
 
-from campaign.models import User
+from demo.county import DemoCounty
 from outreach.models import HonourPlaque, Household, PlaqueEvent
 from outreach.plaques import qualifying_without_plaque
 
@@ -12,8 +12,8 @@ from outreach.plaques import qualifying_without_plaque
 Life = list[tuple[str, date, str]]
 
 
-def seed_plaques(rng: random.Random, office: User) -> None:
-    candidates = qualifying_without_plaque(Household.objects.all()).order_by("pk")
+def seed_plaques(rng: random.Random, county: DemoCounty) -> None:
+    candidates = qualifying_without_plaque(Household.objects.in_county(county.area)).order_by("pk")
     plaques, lives = [], []
     for household in candidates:
         if rng.random() > 0.6:
@@ -23,11 +23,12 @@ def seed_plaques(rng: random.Random, office: User) -> None:
         lives.append(_life(rng, plaque))
     HonourPlaque.objects.bulk_create(plaques, batch_size=500)
     if plaques and not plaques[0].pk:  # SQLite before 3.35 returns no ids from bulk inserts
-        by_household = dict(HonourPlaque.objects.values_list("household_id", "pk"))
+        placed = HonourPlaque.objects.in_county(county.area)
+        by_household = dict(placed.values_list("household_id", "pk"))
         for plaque in plaques:
             plaque.pk = by_household[plaque.household_id]
     PlaqueEvent.objects.bulk_create(
-        PlaqueEvent(plaque_id=plaque.pk, kind=kind, on=on, reason=reason, by=office)
+        PlaqueEvent(plaque_id=plaque.pk, kind=kind, on=on, reason=reason, by=county.office)
         for plaque, life in zip(plaques, lives, strict=True)
         for kind, on, reason in life
     )

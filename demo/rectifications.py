@@ -1,5 +1,6 @@
 """Rectification cases (整改) for the first inspection findings, registered and assigned to the
-inspected unit as the office would. Deterministic; skipped once present."""
+inspected unit as the office would. Deterministic; skipped once the county's campaign has
+them."""
 
 from datetime import timedelta
 
@@ -17,10 +18,14 @@ TIME_LIMIT = 15  # working days to rectify
 
 @transaction.atomic
 def seed_rectifications(county: DemoCounty) -> int:
-    if Case.objects.filter(source=Source.INSPECTION).exists():
+    if Case.objects.filter(campaign=county.campaign, source=Source.INSPECTION).exists():
         return 0
     topic = Topic.objects.get(number=4)
-    findings = InspectionFinding.objects.select_related("inspection__unit").order_by("pk")
+    findings = (
+        InspectionFinding.objects.in_county(county.area)
+        .select_related("inspection__unit")
+        .order_by("pk")
+    )
     count = 0
     for finding in findings[:RECTIFIED_FINDINGS]:
         case = _register(county, finding, topic)

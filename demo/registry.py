@@ -1,5 +1,6 @@
 """The demo county's registry: about 3,000 households with fictitious but valid ID numbers,
-their persons, and the survey that visited them. Deterministic; skipped once present."""
+their persons, and the survey that visited them. Deterministic; skipped once the county has
+households."""
 
 import random
 from dataclasses import dataclass
@@ -15,8 +16,7 @@ from demo.names import person_name
 from demo.survey import seed_survey
 from outreach.models import BeneficiaryCategory, Household, Person, PriorityMark
 
-HOUSEHOLDS_PER_TOWNSHIP = 215
-AREA_CODE = "110101"  # known to the validator for every birth year: no warnings
+HOUSEHOLDS_PER_TOWNSHIP = 215  # in the single demo county; a county of the city scales it
 VILLAGES = [
     "东村",
     "西村",
@@ -38,6 +38,8 @@ class _Pools:
     categories: list[BeneficiaryCategory]
     marks: list[PriorityMark]
     used: set[str]
+    area_code: str  # known to the validator for every birth year: no warnings
+    names_from: int  # where the county's names start in demo.names
 
 
 @dataclass
@@ -50,10 +52,10 @@ class _Member:
     marks: list[PriorityMark]
 
 
-def id_number(rng: random.Random, used: set[str]) -> tuple[str, date]:
+def id_number(rng: random.Random, used: set[str], area_code: str) -> tuple[str, date]:
     while True:
         born = date(1925, 1, 1) + timedelta(days=rng.randrange(0, 85 * 365))
-        body = f"{AREA_CODE}{born:%Y%m%d}{rng.randrange(1, 999):03d}"
+        body = f"{area_code}{born:%Y%m%d}{rng.randrange(1, 999):03d}"
         number = body + ric.calc_check_digit(body + "0")
         if number not in used:
             used.add(number)
@@ -67,29 +69,45 @@ def phone(rng: random.Random) -> str:
 @transaction.atomic
 def seed_registry(county: DemoCounty) -> int:
     """Create the demo households, persons and visits; return how many households."""
-    if Household.objects.exists():
+    if Household.objects.in_county(county.area).exists():
         return 0
     # The survey goes on drawing from the registry's generator: one sequence of draws.
-    rng = random.Random(2015)
-    households, members = _draw_households(rng, county.of_kind(Unit.Kind.TOWNSHIP))
-    households = insert_with_history(households, Household, "township__code", "number")
+    rng = county.rng(2015)
+    households, members = _draw_households(
+        rng,
+        county.of_kind(Unit.Kind.TOWNSHIP),
+        per_township=county.scaled(HOUSEHOLDS_PER_TOWNSHIP),
+        area_code=county.place.id_area_code,
+        names_from=county.place.names_from,
+    )
+    households = insert_with_history(households, Household)
     _insert_members(households, members)
     seed_survey(rng, county, households)
     return len(households)
 
 
-def _draw_households(rng: random.Random, townships: list[Unit]):
+def _draw_households(
+    rng: random.Random,
+    townships: list[Unit],
+    *,
+    per_township: int,
+    area_code: str,
+    names_from: int,
+):
     pools = _Pools(
         categories=list(BeneficiaryCategory.objects.all()),
         marks=list(PriorityMark.objects.all()),
         used=set(),
+        area_code=area_code,
+        names_from=names_from,
     )
     households: list[Household] = []
     members: list[_Member] = []
     for township in townships:
-        for n in range(1, HOUSEHOLDS_PER_TOWNSHIP + 1):
+        for n in range(1, per_township + 1):
             index = len(households)
-            households.append(_household(rng, township, n, head=person_name(index * 3 + 1)))
+            head = person_name(names_from + index * 3 + 1)
+            households.append(_household(rng, township, n, head=head))
             for k in range(rng.choice([1, 1, 2, 2, 3])):
                 members.append(_member(rng, pools, index, k))
     return households, members
@@ -109,11 +127,11 @@ def _household(rng: random.Random, township: Unit, n: int, *, head: str) -> Hous
 
 def _member(rng: random.Random, pools: _Pools, index: int, k: int) -> _Member:
     """The k-th person of the index-th household; the first is its head."""
-    number, born = id_number(rng, pools.used)
+    number, born = id_number(rng, pools.used, pools.area_code)
     relation = Person.Relation.SELF if k == 0 else rng.choice(Person.Relation.values[1:])
     grade = rng.choice([None] * 8 + list(range(1, 11)))
     person = Person(
-        name=person_name(index * 3 + 1 + k * 7919),
+        name=person_name(pools.names_from + index * 3 + 1 + k * 7919),
         id_number=number,
         sex="M" if int(number[16]) % 2 else "F",
         birth_date=born,

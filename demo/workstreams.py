@@ -1,6 +1,6 @@
 """The demo county's workstream records: 五个一 for every township and member unit,
 inspections (phase 6) with their findings, models, commendations and the support registry.
-Deterministic; skipped once present."""
+Deterministic; skipped once the county has a 五个一 item."""
 
 import random
 from datetime import date, timedelta
@@ -45,10 +45,10 @@ SUPPORT_ORGANISATIONS = [
 
 @transaction.atomic
 def seed_workstream_records(county: DemoCounty) -> None:
-    if FiveOnesItem.objects.exists():
+    if FiveOnesItem.objects.in_county(county.area).exists():
         return
     # One generator for all of them, drawn from in this order: the demo is what it draws.
-    rng = random.Random(81)
+    rng = county.rng(81)
     units = county.of_kind(Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER)
     _seed_five_ones(rng, units, county.office)
     _seed_inspections(rng, units, county.office)
@@ -117,6 +117,7 @@ def _seed_recognition(county: DemoCounty) -> None:
 def _seed_support_organisations(rng: random.Random, county: DemoCounty) -> None:
     for kind, name, code in SUPPORT_ORGANISATIONS:
         SupportOrganisation.objects.create(
+            county=county.area,
             kind=kind,
             name=name,
             unit=county.by_code[code] if code else None,

@@ -5,8 +5,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from campaign.filters import MonthInputFilter
-from campaign.models import Phase, Topic, Unit
+from campaign.filters import MonthInputFilter, leading_units, townships
+from campaign.models import Phase, Topic
+from campaign.selectors import campaign_for
 from grievances.models import Status
 
 YES_NO = [("yes", _("yes")), ("no", _("no"))]
@@ -19,13 +20,8 @@ class LedgerFilter(django_filters.FilterSet):
         method="search",
         widget=forms.TextInput(attrs={"placeholder": _("number, problem or name")}),
     )
-    township = django_filters.ModelChoiceFilter(
-        label=_("township"), queryset=Unit.objects.of_kind(Unit.Kind.TOWNSHIP)
-    )
-    lead_unit = django_filters.ModelChoiceFilter(
-        label=_("lead unit"),
-        queryset=Unit.objects.of_kind(Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP),
-    )
+    township = django_filters.ModelChoiceFilter(label=_("township"), queryset=townships)
+    lead_unit = django_filters.ModelChoiceFilter(label=_("lead unit"), queryset=leading_units)
     topic = django_filters.ModelChoiceFilter(label=_("topic"), queryset=Topic.objects.all())
     status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices)
     priority = django_filters.ChoiceFilter(label=_("priority"), choices=YES_NO, method="yes_no")
@@ -36,7 +32,7 @@ class LedgerFilter(django_filters.FilterSet):
     phase = django_filters.ModelChoiceFilter(
         label=_("phase registered in"),
         field_name="registered_phase",
-        queryset=Phase.objects.all(),
+        queryset=lambda request: Phase.objects.filter(campaign=campaign_for(request.user)),
     )
     month = MonthInputFilter(label=_("registration month"), field_name="registered_on")
     sort = django_filters.OrderingFilter(

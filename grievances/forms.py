@@ -25,18 +25,19 @@ class CaseCreateForm(forms.Form):
         help_text=_("For topics 4–7."),
     )
     garrison = forms.ModelChoiceField(
-        Unit.objects.of_kind(Unit.Kind.GARRISON),
+        Unit.objects.none(),
         label=_("garrison unit"),
         required=False,
         help_text=_("For topics 1–3."),
     )
-    township = forms.ModelChoiceField(Unit.objects.of_kind(Unit.Kind.TOWNSHIP), label=_("township"))
+    township = forms.ModelChoiceField(Unit.objects.none(), label=_("township"))
     description = forms.CharField(label=_("problem"), widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # A household's problem is registered from its page, which passes the household on.
         self.fields["household"].queryset = Household.objects.visible_to(user).active()
+        self.fields["garrison"].queryset = Unit.objects.visible_to(user).of_kind(Unit.Kind.GARRISON)
         self.fields["household"].widget = forms.HiddenInput()
         self.township = access.own_township(user)
         if self.township is not None:
@@ -76,12 +77,18 @@ class CaseCreateForm(forms.Form):
         return cleaned
 
 
-class AssignForm(forms.Form):
-    lead_unit = forms.ModelChoiceField(
-        Unit.objects.of_kind(Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP), label=_("lead unit")
-    )
+class ActionForm(forms.Form):
+    """A step of a case's workflow, shown to the user who may take it."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+
+class AssignForm(ActionForm):
+    lead_unit = forms.ModelChoiceField(Unit.objects.none(), label=_("lead unit"))
     co_units = forms.ModelMultipleChoiceField(
-        Unit.objects.of_kind(Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP),
+        Unit.objects.none(),
         label=_("co-responsible units"),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
@@ -100,6 +107,12 @@ class AssignForm(forms.Form):
     )
     deadline = forms.DateField(label=_("or a deadline date"), required=False, widget=DateInput())
 
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        units = Unit.objects.visible_to(user).of_kind(Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP)
+        self.fields["lead_unit"].queryset = units
+        self.fields["co_units"].queryset = units
+
     def clean(self):
         cleaned = super().clean()
         workdays, deadline = cleaned.get("workdays"), cleaned.get("deadline")
@@ -112,31 +125,31 @@ class AssignForm(forms.Form):
         return cleaned
 
 
-class NoteForm(forms.Form):
+class NoteForm(ActionForm):
     note = forms.CharField(
         label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(ActionForm):
     on = forms.DateField(label=_("date"), widget=DateInput())
     note = forms.CharField(label=_("progress"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ResolveForm(forms.Form):
+class ResolveForm(ActionForm):
     result = forms.CharField(label=_("result"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(ActionForm):
     reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ExtensionRequestForm(forms.Form):
+class ExtensionRequestForm(ActionForm):
     new_deadline = forms.DateField(label=_("requested deadline"), widget=DateInput())
     reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ExtensionDecisionForm(forms.Form):
+class ExtensionDecisionForm(ActionForm):
     approve = forms.TypedChoiceField(
         label=_("decision"),
         choices=[("1", _("approve")), ("0", _("refuse"))],
@@ -146,7 +159,7 @@ class ExtensionDecisionForm(forms.Form):
     note = forms.CharField(label=_("note"), required=False)
 
 
-class RevisitForm(forms.Form):
+class RevisitForm(ActionForm):
     satisfaction = forms.ChoiceField(
         label=_("satisfaction"), choices=Satisfaction.choices, widget=forms.RadioSelect
     )

@@ -29,12 +29,16 @@ class Satisfaction(models.TextChoices):
 
 
 class CaseQuerySet(ScopedQuerySet):
+    county_field = "campaign__county"
+
     def unit_scope(self, user):
         return access.case_scope(user)
 
 
 class ThroughCaseQuerySet(ScopedQuerySet):
     """A case's events, findings and extension requests are read as the case is."""
+
+    county_field = "case__campaign__county"
 
     def unit_scope(self, user):
         return access.through_case(user)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from campaign import clock
 from campaign.models import Campaign, InspectionFinding, Phase, Topic, Unit
+from campaign.selectors import campaign_for
 from grievances import access
 from grievances.models import (
     Case,
@@ -73,7 +74,7 @@ def _locked(case: Case) -> Case:
     return (
         # Lock the case row only: PostgreSQL cannot lock the nullable side of an outer join.
         Case.objects.select_for_update(of=("self",))
-        .select_related("lead_unit", "township")
+        .select_related("campaign", "lead_unit", "township")
         .prefetch_related("co_units", "extensions")
         .get(pk=case.pk)
     )
@@ -108,9 +109,13 @@ def case_register(
         raise PermissionDenied
     if household is not None and (township is None or household.township_id != township.pk):
         raise ValidationError(_("The household does not belong to this township."))
-    campaign = Campaign.objects.prefetch_related("phases").first()
+    # The case is the registering county's: a clerk's or the office's own.
+    campaign = campaign_for(user)
     if campaign is None:
         raise ValidationError(_("No campaign has been loaded yet."))
+    for unit in (township, garrison, subject_unit):
+        if unit is not None and unit.area_id != campaign.county_id:
+            raise PermissionDenied  # another county's unit
     today = clock.today()
     findings = list(findings)
     taken = CaseFinding.objects.filter(finding__in=findings).select_related("case")
@@ -228,6 +233,9 @@ def case_assign(
     co_units = [u for u in co_units if u.pk != lead_unit.pk]
     if lead_unit.kind not in (Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP):
         raise ValidationError(_("A case is led by a member unit or a township."))
+    county = case.campaign.county_id
+    if any(unit.area_id != county for unit in [lead_unit, *co_units]):
+        raise PermissionDenied  # another county's unit
     if deadline < clock.today():
         raise ValidationError({"deadline": _("The deadline cannot be in the past.")})
     if not measures.strip():

@@ -13,7 +13,7 @@ from django_filters.views import FilterView
 from campaign import clock
 from campaign.mixins import AllowedMixin, ServiceFormMixin
 from campaign.models import InspectionFinding
-from campaign.selectors import current_campaign
+from campaign.selectors import campaign_for
 from grievances import access, forms, services, states
 from grievances.filters import LedgerFilter
 from grievances.models import Case, CaseEvent, CaseFinding
@@ -29,9 +29,9 @@ class LedgerScopeMixin(LoginRequiredMixin):
     def ledger_filter(self):
         # The campaign leads the ledger number's unique index, so this order is an index scan.
         rows = ledger_rows(
-            user=self.request.user, today=clock.today(), campaign=current_campaign()
+            user=self.request.user, today=clock.today(), campaign=campaign_for(self.request.user)
         ).order_by("campaign_id", "year", "sequence")
-        return LedgerFilter(self.request.GET or None, queryset=rows)
+        return LedgerFilter(self.request.GET or None, queryset=rows, request=self.request)
 
 
 class LedgerView(LedgerScopeMixin, FilterView):
@@ -71,7 +71,7 @@ class LedgerPrintView(LedgerScopeMixin, TemplateView):
             rows=page[: self.limit],
             truncated=len(page) > self.limit,
             limit=self.limit,
-            campaign=current_campaign(),
+            campaign=campaign_for(self.request.user),
             today=clock.today(),
             **kwargs,
         )
@@ -90,7 +90,7 @@ class InboxView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         today = clock.today()
-        campaign = current_campaign()
+        campaign = campaign_for(user)
         context = {"today": today}
         if access.reads_office_queues(user):
             context["queues"] = {
@@ -280,7 +280,7 @@ class CaseDetailView(LoginRequiredMixin, DetailView):
                     "deadline": case.deadline,
                 }
             action_forms[action] = kwargs.pop(f"{action}_form", None) or ACTION_FORMS[action](
-                initial=initial, prefix=action
+                initial=initial, prefix=action, user=user
             )
         left = workdays_between(today, case.deadline) if case.deadline else None
         return super().get_context_data(
@@ -304,7 +304,7 @@ class CaseActionView(LoginRequiredMixin, View):
         case = get_object_or_404(case_queryset(request.user), pk=pk)
         if not access.can(request.user, action, case):
             raise PermissionDenied
-        form = ACTION_FORMS[action](request.POST, prefix=action)
+        form = ACTION_FORMS[action](request.POST, prefix=action, user=request.user)
         if form.is_valid():
             data = dict(form.cleaned_data)
             if action == "assign":

@@ -68,6 +68,12 @@ def nobody_else(user) -> None:
 # Reading.
 
 
+def reads_registry(user) -> bool:
+    """The registry and the survey are read inside a county; an office above it has its
+    figures, not its people (404)."""
+    return rule.reads_personal_data(user)
+
+
 def reads_field(user) -> bool:
     """The registry and the survey: the county and the township clerks."""
     return rule.role_of(user) in FIELD_READERS
@@ -86,7 +92,7 @@ def can_see_full_id(user, household) -> bool:
 
 
 def can_edit_township(user, township) -> bool:
-    if rule.office_writes(user):
+    if rule.office_writes_in(user, township):
         return True
     return rule.writes(user) and rule.is_township_clerk(user) and user.unit_id == township.pk
 

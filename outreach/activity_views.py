@@ -2,6 +2,7 @@ import django_filters
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -9,13 +10,13 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, UpdateView, View
 from django_filters.views import FilterView
 
-from campaign.filters import MonthFilter, YearFilter
+from campaign.filters import MonthFilter, YearFilter, units
 from campaign.mixins import AllowedMixin, EditRightsMixin, ServiceFormMixin, VisibleToMixin
-from campaign.models import Unit, Workstream
-from campaign.selectors import current_campaign
+from campaign.models import Workstream
+from campaign.selectors import campaign_for
 from outreach import access, activities, services
 from outreach.forms import ActivityForm, EvidenceForm
-from outreach.models import Activity, ActivityKind, Evidence
+from outreach.models import Activity, ActivityKind, Evidence, Person
 
 
 class ActivityFilter(django_filters.FilterSet):
@@ -24,7 +25,7 @@ class ActivityFilter(django_filters.FilterSet):
     )
     kind = django_filters.ChoiceFilter(label=gettext_lazy("kind"), choices=ActivityKind.choices)
     organiser = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("organising unit"), queryset=Unit.objects.all()
+        label=gettext_lazy("organising unit"), queryset=units
     )
     year = YearFilter(label=gettext_lazy("year"), field_name="held_on", lookup_expr="year")
     month = MonthFilter(label=gettext_lazy("month"), field_name="held_on", lookup_expr="month")
@@ -51,7 +52,7 @@ class ActivityListView(VisibleToMixin, FilterView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             can_add=access.can_record_activity(self.request.user),
-            campaign=current_campaign(),
+            campaign=campaign_for(self.request.user),
             **kwargs,
         )
 
@@ -72,7 +73,7 @@ class ActivityFormMixin(ServiceFormMixin):
             persons=form.persons,
             households={person.household for person in form.persons},
         )
-        for flag in self.object.date_flags(current_campaign()):
+        for flag in self.object.date_flags(campaign_for(self.request.user)):
             messages.warning(self.request, flag)
         return self.object
 
@@ -97,17 +98,24 @@ class ActivityDetailView(VisibleToMixin, DetailView):
     template_name = "outreach/activity_detail.html"
 
     def get_queryset(self):
+        user = self.request.user
+        # The persons reached and the evidence (photos may show them) as this user may see
+        # them: an office above the county sees the activity, not the people.
         return (
             super()
             .get_queryset()
             .select_related("workstream", "organiser", "phase__campaign", "created_by")
-            .prefetch_related("evidence", "persons__household", "households")
+            .prefetch_related(
+                Prefetch("evidence", Evidence.objects.visible_to(user)),
+                Prefetch("persons", Person.objects.visible_to(user).select_related("household")),
+                "households",
+            )
         )
 
     def get_context_data(self, **kwargs):
         activity = self.object
         return super().get_context_data(
-            flags=activity.date_flags(current_campaign()),
+            flags=activity.date_flags(campaign_for(self.request.user)),
             history=activity.history.select_related("history_user").order_by("-history_date")[:20],
             can_edit=access.can_edit_activity(self.request.user, activity),
             evidence_form=kwargs.pop("evidence_form", None) or EvidenceForm(),

@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from campaign import access
-from campaign.models import Unit
+from campaign.filters import townships
 from outreach.idnumbers import parse_id_number
 from outreach.models import BeneficiaryCategory, Household, Person, Visit
 
@@ -18,9 +18,7 @@ class HouseholdFilter(django_filters.FilterSet):
         method="search",
         widget=forms.TextInput(attrs={"placeholder": _("name or full ID number")}),
     )
-    township = django_filters.ModelChoiceFilter(
-        label=_("township"), queryset=Unit.objects.of_kind(Unit.Kind.TOWNSHIP)
-    )
+    township = django_filters.ModelChoiceFilter(label=_("township"), queryset=townships)
     village = django_filters.CharFilter(label=_("village / community"), lookup_expr="icontains")
     category = django_filters.ModelChoiceFilter(
         label=_("category"), queryset=BeneficiaryCategory.objects.all(), method="by_category"
@@ -41,11 +39,7 @@ class HouseholdFilter(django_filters.FilterSet):
         data = data.copy() if data is not None else {}
         data.setdefault("archived", "no")
         super().__init__(data, *args, **kwargs)
-        if access.reads_whole_county(user):
-            self.filters["township"].queryset = Unit.objects.visible_to(user).of_kind(
-                Unit.Kind.TOWNSHIP
-            )
-        else:
+        if not access.reads_whole_county(user):
             del self.filters["township"]
 
     def search(self, queryset, name, value):

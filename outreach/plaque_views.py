@@ -1,23 +1,27 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, View
 
 from campaign import clock
+from campaign.mixins import AllowedMixin
+from outreach import access
 from outreach.access import can_edit
 from outreach.forms import PlaqueEventForm
 from outreach.models import HonourPlaque, Household
 from outreach.plaques import allowed_events, plaque_record, qualifying_without_plaque
 
 
-class PlaqueListView(LoginRequiredMixin, ListView):
+class PlaqueListView(AllowedMixin, ListView):
     """Households that qualify for a plaque and have none yet; or plaques by state."""
 
     template_name = "outreach/plaque_list.html"
     paginate_by = 25
+    allowed = access.reads_registry
+    refusal = Http404
 
     def get_queryset(self):
         households = Household.objects.visible_to(self.request.user).select_related("township")

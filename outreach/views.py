@@ -1,9 +1,10 @@
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from django.views.generic import CreateView, DetailView, FormView, UpdateView, V
 from django_filters.views import FilterView
 
 from campaign import clock, record_links
+from campaign.filters import townships
 from campaign.mixins import AllowedMixin, EditRightsMixin, ServiceFormMixin, VisibleToMixin
 from campaign.models import Topic, Unit
 from outreach import access, services
@@ -21,7 +23,12 @@ from outreach.models import Finding, Household, Person, Visit
 from outreach.selectors import survey_coverage
 
 
-class HouseholdListView(VisibleToMixin, FilterView):
+class RegistryMixin(AllowedMixin, VisibleToMixin):
+    allowed = access.reads_registry
+    refusal = Http404
+
+
+class HouseholdListView(RegistryMixin, FilterView):
     model = Household
     filterset_class = HouseholdFilter
     template_name = "outreach/household_list.html"
@@ -49,7 +56,7 @@ class HouseholdListView(VisibleToMixin, FilterView):
         return context
 
 
-class HouseholdDetailView(VisibleToMixin, DetailView):
+class HouseholdDetailView(RegistryMixin, DetailView):
     model = Household
     template_name = "outreach/household_detail.html"
 
@@ -267,7 +274,7 @@ class VisitCreateView(VisibleToMixin, ServiceFormMixin, FormView):
         return _("Visit recorded with %(count)s findings.") % {"count": visit.findings.count()}
 
 
-class VisitDetailView(VisibleToMixin, DetailView):
+class VisitDetailView(RegistryMixin, DetailView):
     model = Visit
     template_name = "outreach/visit_detail.html"
 
@@ -287,11 +294,19 @@ class VisitDetailView(VisibleToMixin, DetailView):
         )
 
 
-class VisitListView(VisibleToMixin, FilterView):
+class VisitFilter(django_filters.FilterSet):
+    township = django_filters.ModelChoiceFilter(label=gettext_lazy("township"), queryset=townships)
+
+    class Meta:
+        model = Visit
+        fields = []
+
+
+class VisitListView(RegistryMixin, FilterView):
     model = Visit
     template_name = "outreach/visit_list.html"
     paginate_by = 25
-    filterset_fields = ["township"]
+    filterset_class = VisitFilter
 
     def get_queryset(self):
         return (

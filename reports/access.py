@@ -24,3 +24,8 @@ def progress_rows_for(user, rows: list[dict]) -> list[dict]:
     if rule.reads_whole_county(user):
         return rows
     return [row for row in rows if row["unit_id"] == user.unit_id]
+
+
+def can_compare_counties(user) -> bool:
+    """A city or province office compares the counties under it."""
+    return rule.is_higher_office(user)

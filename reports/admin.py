@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from campaign import clock
-from campaign.selectors import current_campaign
+from campaign.selectors import campaign_for
 from reports import access
 from reports.models import AssessmentItem, AssessmentScheme, UnitProgress, YearSignOff
 from reports.selectors import (
@@ -26,7 +26,7 @@ class YearFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         today = clock.today()
-        return [(str(y), str(y)) for y in campaign_years(current_campaign(), today)]
+        return [(str(y), str(y)) for y in campaign_years(campaign_for(request.user), today)]
 
     def queryset(self, request, queryset):
         return queryset  # the year shapes the annotations (ProgressAdmin.get_queryset)
@@ -75,13 +75,18 @@ class ProgressAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         today = clock.today()
-        campaign = current_campaign()
+        campaign = campaign_for(request.user)
         years = campaign_years(campaign, today)
         year = request.GET.get("year")
         year = int(year) if year and year.isdigit() and int(year) in years else None
         period = Period(year=year or default_year(campaign, today), today=today, campaign=campaign)
         ensure_calendar(today)
-        units = super().get_queryset(request).filter(kind__in=PROGRESS_KINDS, is_active=True)
+        units = (
+            super()
+            .get_queryset(request)
+            .visible_to(request.user)
+            .filter(kind__in=PROGRESS_KINDS, is_active=True)
+        )
         return unit_progress(units, period)
 
     @admin.display(description=_("share visited"))

@@ -8,7 +8,9 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self):
+        from campaign import access as rule
         from campaign import navigation
+        from campaign.home import register_panel
         from reports import access
 
         navigation.register(
@@ -38,4 +40,20 @@ class ReportsConfig(AppConfig):
             url_name="reports:yearend",
             shown_to=access.can_read_county,
             group="reports",
+        )
+        navigation.register(
+            order=59,
+            label=_("The counties compared"),
+            url_name="reports:counties",
+            shown_to=access.can_compare_counties,
+            group="reports",
+        )
+        register_panel(
+            order=1,
+            template="reports/_home_counties.html",
+            context=lambda user: {
+                "area": user.unit.area.name,
+                "counties": len(rule.counties_in_reach(user)),
+            },
+            shown_to=access.can_compare_counties,
         )

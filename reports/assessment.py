@@ -16,9 +16,11 @@ INDICATORS = ["on_time", "coverage", "five_ones", "activities", "inspections"]
 GRADES = [(90, "excellent"), (80, "good"), (60, "pass")]
 
 
-def scheme_for(year: int) -> AssessmentScheme:
-    """The office's weights for the year; the defaults until it sets them."""
-    return AssessmentScheme.objects.filter(year=year).first() or AssessmentScheme(year=year)
+def scheme_for(campaign, year: int) -> AssessmentScheme:
+    """The office's weights for the campaign's year; the defaults until it sets them."""
+    return AssessmentScheme.objects.filter(campaign=campaign, year=year).first() or (
+        AssessmentScheme(campaign=campaign, year=year)
+    )
 
 
 def _rating_score():
@@ -78,17 +80,28 @@ def indicator_scores(row: dict, *, target: int, inspections: dict) -> dict:
 
 def assessment(period: Period, progress_rows: list[dict]) -> dict:
     """All units' assessment for the year (three queries on top of the progress rows)."""
-    scheme = scheme_for(period.year)
-    weights = scheme.weights()
-    inspected = Inspection.objects.filter(unit=OuterRef("pk"), inspected_on__year=period.year)
+    scheme = scheme_for(period.campaign, period.year)
+    extras = unit_extras(progress_units(period.county), period.year, [period.campaign])
+    return {
+        "weights": scheme.weights(),
+        "activities_target": scheme.activities_target,
+        "rows": scored_rows(progress_rows, scheme, extras),
+        "items": recorded_items(period.campaign, period.year),
+    }
+
+
+def unit_extras(units, year: int, campaigns) -> dict[int, dict]:
+    """Per unit: the year's inspections and their average rating, and the office's bonus,
+    deduction and veto items (one query for any number of units, of one county or many)."""
+    inspected = Inspection.objects.filter(unit=OuterRef("pk"), inspected_on__year=year)
     averaged = (
         inspected.order_by().values("unit").annotate(average=Avg(_rating_score())).values("average")
     )
-    items = AssessmentItem.objects.filter(unit=OuterRef("pk"), year=period.year)
-    extras = {
+    items = AssessmentItem.objects.filter(campaign__in=campaigns, year=year, unit=OuterRef("pk"))
+    fields = ["pk", "n_inspections", "n_inspection_average", "n_bonus", "n_deduction", "n_vetoes"]
+    return {
         u["pk"]: u
-        for u in progress_units()
-        .annotate(
+        for u in units.annotate(
             n_inspections=count_of(inspected, "unit"),
             n_inspection_average=Subquery(averaged[:1]),
             n_bonus=Coalesce(sum_of(items.filter(kind="bonus"), "unit", "points"), Decimal(0)),
@@ -96,10 +109,13 @@ def assessment(period: Period, progress_rows: list[dict]) -> dict:
                 sum_of(items.filter(kind="deduction"), "unit", "points"), Decimal(0)
             ),
             n_vetoes=count_of(items.filter(kind="veto"), "unit"),
-        )
-        .values("pk", "n_inspections", "n_inspection_average", "n_bonus", "n_deduction", "n_vetoes")
+        ).values(*fields)
     }
-    recorded = [
+
+
+def recorded_items(campaign, year: int) -> list[dict]:
+    """The office's items of the year, oldest first, as the pages and the sign-off keep them."""
+    return [
         {
             "id": item["pk"],
             "unit_id": item["unit_id"],
@@ -110,7 +126,7 @@ def assessment(period: Period, progress_rows: list[dict]) -> dict:
             or item["created_by__username"],
             "at": item["created_at"].isoformat(),
         }
-        for item in AssessmentItem.objects.filter(year=period.year)
+        for item in AssessmentItem.objects.filter(campaign=campaign, year=year)
         .filter(Q(unit__kind__in=[Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER]))
         .order_by("created_at", "pk")
         .values(
@@ -125,6 +141,11 @@ def assessment(period: Period, progress_rows: list[dict]) -> dict:
             "created_by__first_name",
         )
     ]
+
+
+def scored_rows(progress_rows: list[dict], scheme: AssessmentScheme, extras: dict) -> list[dict]:
+    """Each unit's indicator scores, weighed base, items, total, grade and rank."""
+    weights = scheme.weights()
     rows = []
     for row in progress_rows:
         extra = extras[row["unit_id"]]
@@ -163,12 +184,14 @@ def assessment(period: Period, progress_rows: list[dict]) -> dict:
             }
         )
     _rank(rows)
-    return {
-        "weights": weights,
-        "activities_target": scheme.activities_target,
-        "rows": rows,
-        "items": recorded,
-    }
+    return rows
+
+
+def average_total(rows: list[dict]) -> float | None:
+    """The county's assessment in one figure: the mean of its units' totals."""
+    if not rows:
+        return None
+    return round(sum(row["total"] for row in rows) / len(rows), 1)
 
 
 def _rank(rows: list[dict]) -> None:

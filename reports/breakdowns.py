@@ -7,7 +7,7 @@ from django.db.models.functions import TruncMonth
 
 from campaign.models import FiveOnesItem, Topic, Workstream
 from grievances.models import Status
-from outreach.models import Activity, ActivityKind, Finding, Household, Visit
+from outreach.models import ActivityKind, Finding, Household, Visit
 from reports.selectors import (
     FIVE_ONES,
     Period,
@@ -15,6 +15,7 @@ from reports.selectors import (
     count_of,
     percent,
     progress_units,
+    year_activities,
     year_cases,
 )
 
@@ -33,7 +34,7 @@ def special_actions(period: Period) -> dict:
     put on the ledger, solved (closed off) and carried over into consolidation."""
     measures = case_measures(period)
     cases = year_cases(period).filter(topic=OuterRef("pk"))
-    found = Finding.objects.filter(
+    found = Finding.objects.in_county(period.county).filter(
         topic=OuterRef("pk"), needs_action=True, visit__visited_on__year=period.year
     )
     topics = Topic.objects.order_by("number").annotate(
@@ -60,7 +61,7 @@ def activity_statistics(period: Period) -> dict:
     """Activities held in the year by workstream and kind: how many, people reached, money."""
     labels = dict(ActivityKind.choices)
     grouped = (
-        Activity.objects.filter(held_on__year=period.year)
+        year_activities(period)
         .order_by()
         .values("workstream__number", "workstream__name", "kind")
         .annotate(count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount"))
@@ -78,7 +79,7 @@ def activity_statistics(period: Period) -> dict:
         }
         for g in grouped
     ]
-    total = Activity.objects.filter(held_on__year=period.year).aggregate(
+    total = year_activities(period).aggregate(
         count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount")
     )
     return {
@@ -106,7 +107,7 @@ def coverage(period: Period) -> dict:
         needs_action=True,
     )
     townships = (
-        progress_units()
+        progress_units(period.county)
         .filter(kind="township")
         .annotate(
             n_households=count_of(households, "township"),
@@ -137,7 +138,7 @@ def five_ones(period: Period) -> dict:
     items = [value for value, _label in FiveOnesItem.Item.choices]
     done = FiveOnesItem.objects.filter(unit=OuterRef("pk"), status=FiveOnesItem.Status.DONE)
     units = list(
-        progress_units()
+        progress_units(period.county)
         .annotate(n_done=count_of(done, "unit"))
         .values("pk", "name", "kind", "n_done")
     )
@@ -219,7 +220,7 @@ def charts(period: Period, progress_rows: list[dict]) -> dict:
     workstreams = list(Workstream.objects.order_by("number").values("pk", "number", "name"))
     grouped = {
         (g["workstream_id"], g["month"].strftime("%Y-%m")): g["n"]
-        for g in Activity.objects.filter(held_on__year=period.year)
+        for g in year_activities(period)
         .order_by()
         .annotate(month=TruncMonth("held_on"))
         .values("workstream_id", "month")

@@ -12,7 +12,7 @@ from django.views.generic import ListView
 
 from campaign import clock
 from campaign.models import FiveOnesItem, Inspection, Topic, Unit, Workstream
-from campaign.selectors import current_campaign
+from campaign.selectors import campaign_for
 from grievances.models import Case, Status
 from grievances.selectors import with_flags
 from outreach.models import Activity, Finding
@@ -59,7 +59,7 @@ class FigureListView(LoginRequiredMixin, ListView):
         if not access.can_read_progress(request.user):
             raise Http404
         self.today = clock.today()
-        self.campaign = current_campaign()
+        self.campaign = campaign_for(request.user)
         years = campaign_years(self.campaign, self.today)
         year = _int(request.GET.get("year"))
         self.year = year if year in years else default_year(self.campaign, self.today)
@@ -96,7 +96,9 @@ class CaseFigureView(FigureListView):
     def get_queryset(self):
         params = self.params
         period = Period(year=self.year, today=self.today, campaign=self.campaign)
-        rows = Case.objects.visible_to(self.request.user).filter(year=self.year)
+        rows = Case.objects.visible_to(self.request.user).filter(
+            campaign=self.campaign, year=self.year
+        )
         measure = params.get("measure", "registered")
         measures = case_measures(period)
         if measure not in measures:

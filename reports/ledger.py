@@ -53,7 +53,8 @@ def changes_after_sign_off(sign_off: YearSignOff | None, cases=None):
     cases = cases if cases is not None else Case.objects.all()
     return (
         CaseEvent.objects.filter(
-            case__in=cases.filter(year=sign_off.year), at__gt=sign_off.signed_at
+            case__in=cases.filter(campaign=sign_off.campaign_id, year=sign_off.year),
+            at__gt=sign_off.signed_at,
         )
         .select_related("case", "by", "unit")
         .order_by("at", "pk")

@@ -4,7 +4,17 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import Unit
+from campaign.models import Campaign, Unit
+from campaign.scoping import ScopedQuerySet
+
+
+class CountyFiguresQuerySet(ScopedQuerySet):
+    """The assessment and the sign-offs: read by those who read the whole county."""
+
+    county_field = "campaign__county"
+
+    def unit_scope(self, user):
+        return None
 
 
 class Workday(models.Model):
@@ -37,7 +47,10 @@ class UnitProgress(Unit):
 class AssessmentScheme(models.Model):
     """How the office weighs the computed indicators in a year's assessment (考评)."""
 
-    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="+", verbose_name=_("campaign")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
     on_time_weight = models.PositiveSmallIntegerField(_("weight: cases closed on time"), default=30)
     coverage_weight = models.PositiveSmallIntegerField(_("weight: survey coverage"), default=20)
     five_ones_weight = models.PositiveSmallIntegerField(_("weight: 五个一"), default=20)
@@ -70,7 +83,8 @@ class AssessmentScheme(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(activities_target__gte=1), name="reports_scheme_target_positive"
-            )
+            ),
+            models.UniqueConstraint(fields=["campaign", "year"], name="reports_scheme_unique_year"),
         ]
 
     def __str__(self):
@@ -95,6 +109,9 @@ class AssessmentItem(models.Model):
         DEDUCTION = "deduction", _("deduction")
         VETO = "veto", _("one-vote veto")
 
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="+", verbose_name=_("campaign")
+    )
     unit = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,
@@ -110,6 +127,8 @@ class AssessmentItem(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = CountyFiguresQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("assessment item")
@@ -141,7 +160,10 @@ class AssessmentItem(models.Model):
 class YearSignOff(models.Model):
     """The office signs off a year: its figures are frozen as they were computed then."""
 
-    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="sign_offs", verbose_name=_("campaign")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -152,10 +174,15 @@ class YearSignOff(models.Model):
     as_of = models.DateField(_("figures as of"))
     figures = models.JSONField(_("frozen figures"))
 
+    objects = CountyFiguresQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("year sign-off")
         verbose_name_plural = _("year sign-offs")
         ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "year"], name="reports_signoff_unique_year")
+        ]
 
     def __str__(self):
         return _("%(year)s signed off") % {"year": self.year}

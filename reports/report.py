@@ -4,11 +4,8 @@ once the office has signed the year off, read back from the figures frozen then.
 from datetime import date
 from functools import cached_property
 
-from django.conf import settings
-
 from campaign import clock
 from campaign.models import Campaign, Unit
-from campaign.selectors import current_campaign
 from reports import breakdowns
 from reports.assessment import assessment
 from reports.models import YearSignOff
@@ -35,9 +32,12 @@ class YearReport:
         self._sections: dict = dict(sign_off.figures) if sign_off else {}
 
     @classmethod
-    def load(cls, year: int, *, campaign: Campaign | None = None, today: date | None = None):
-        campaign = campaign if campaign is not None else current_campaign()
-        sign_off = YearSignOff.objects.filter(year=year).select_related("signed_by").first()
+    def load(cls, year: int, *, campaign: Campaign, today: date | None = None):
+        sign_off = (
+            YearSignOff.objects.filter(campaign=campaign, year=year)
+            .select_related("signed_by")
+            .first()
+        )
         return cls(year, campaign=campaign, today=today or clock.today(), sign_off=sign_off)
 
     @property
@@ -55,13 +55,17 @@ class YearReport:
     def county(self) -> str:
         if self.sign_off:
             return self.sign_off.figures["meta"]["county"]
-        return self.campaign.county if self.campaign else settings.COUNTY_NAME
+        return self.campaign.county.name if self.campaign else ""
 
     @cached_property
     def office_name(self) -> str:
         if self.sign_off:
             return self.sign_off.figures["meta"]["office"]
-        office = Unit.objects.filter(kind=Unit.Kind.OFFICE).values_list("name", flat=True)
+        office = (
+            Unit.objects.in_county(self.period.county)
+            .filter(kind=Unit.Kind.OFFICE)
+            .values_list("name", flat=True)
+        )
         return office.first() or ""
 
     def section(self, name: str):

@@ -44,6 +44,11 @@ class Period:
     campaign: Campaign | None
 
     @property
+    def county(self) -> int | None:
+        """The county the report is about: its campaign's."""
+        return self.campaign.county_id if self.campaign else None
+
+    @property
     def start(self) -> date:
         return date(self.year, 1, 1)
 
@@ -88,7 +93,13 @@ def case_measures(period: Period) -> dict[str, Q]:
 
 
 def year_cases(period: Period) -> QuerySet:
-    return Case.objects.filter(year=period.year)
+    """The ledger rows of the year in the period's campaign."""
+    return Case.objects.filter(campaign=period.campaign, year=period.year)
+
+
+def year_activities(period: Period) -> QuerySet:
+    """The county's activities held in the year."""
+    return Activity.objects.in_county(period.county).filter(held_on__year=period.year)
 
 
 def percent(part, whole) -> float | None:
@@ -113,11 +124,13 @@ def sum_of(queryset: QuerySet, key: str, field: str):
     return Subquery(grouped[:1])
 
 
-def unit_progress(units: QuerySet, period: Period) -> QuerySet:
+def unit_progress(units: QuerySet, period: Period, cases: QuerySet | None = None) -> QuerySet:
     """Units annotated with their figures for the period (as n_households, n_cases…): one
-    query for any number of units."""
+    query for any number of units. `cases` are the ledger rows counted (the period's year in
+    its campaign; for units of several counties, the year in each county's campaign)."""
     measures = case_measures(period)
-    led = year_cases(period).filter(lead_unit=OuterRef("pk"))
+    cases = year_cases(period) if cases is None else cases
+    led = cases.filter(lead_unit=OuterRef("pk"))
     closed = led.filter(measures["closed"]).annotate(
         workdays=workdays_between("registered_on", "closed_on")
     )
@@ -143,9 +156,15 @@ def unit_progress(units: QuerySet, period: Period) -> QuerySet:
     )
 
 
-def progress_units() -> QuerySet:
+def assessed_units(county) -> QuerySet:
+    """The county's townships and member units: those whose progress is counted."""
+    return Unit.objects.in_county(county).filter(kind__in=PROGRESS_KINDS, is_active=True)
+
+
+def progress_units(county) -> QuerySet:
+    """The same, townships first."""
     return (
-        Unit.objects.filter(kind__in=PROGRESS_KINDS, is_active=True)
+        assessed_units(county)
         .annotate(
             kind_order=Conditional(
                 When(kind=Unit.Kind.TOWNSHIP, then=Value(0)),
@@ -178,23 +197,27 @@ COUNTED = [
 ]
 
 
-def progress(period: Period) -> dict:
-    """A row per township and member unit, and the county's total row (one query, plus one
-    to make sure the working-day calendar reaches today)."""
-    ensure_calendar(period.today)
-    annotated = unit_progress(progress_units(), period)
-    raw = []
-    for unit in annotated.values("pk", "name", "short_name", "kind", *(f"n_{k}" for k in COUNTED)):
-        row = {
+def progress_rows(annotated: QuerySet) -> list[dict]:
+    """The raw rows (counts only) of units annotated by unit_progress, with their county."""
+    fields = ["pk", "area_id", "name", "short_name", "kind", *(f"n_{k}" for k in COUNTED)]
+    return [
+        {
             "unit_id": unit["pk"],
+            "county_id": unit["area_id"],
             "name": unit["name"],
             "label": unit["short_name"] or unit["name"],
             "kind": unit["kind"],
             **{key: unit[f"n_{key}"] or 0 for key in COUNTED},
         }
-        raw.append(row)
+        for unit in annotated.values(*fields)
+    ]
+
+
+def progress_from(raw: list[dict]) -> dict:
+    """The progress section from raw rows: the derived figures, and the total row."""
     # The county row adds up the unit rows the database just computed: aggregating the
     # annotated queryset again would run every per-unit subquery a second time.
+    raw = [{k: v for k, v in row.items() if k != "county_id"} for row in raw]
     total = {key: sum(row[key] for row in raw) for key in COUNTED}
     total["units"] = len(raw)
     total["five_ones_possible"] = len(raw) * FIVE_ONES
@@ -204,6 +227,13 @@ def progress(period: Period) -> dict:
             row["households"] = row["visited"] = None
         rows.append(_derived(row))
     return {"rows": rows, "total": _derived(total)}
+
+
+def progress(period: Period) -> dict:
+    """A row per township and member unit, and the county's total row (one query, plus one
+    to make sure the working-day calendar reaches today)."""
+    ensure_calendar(period.today)
+    return progress_from(progress_rows(unit_progress(progress_units(period.county), period)))
 
 
 def summary(period: Period) -> dict:
@@ -225,14 +255,18 @@ def summary(period: Period) -> dict:
             workdays_n=Count("workdays", filter=measures["closed"]),
         )
     )
-    households = Household.objects.filter(archived=False).aggregate(
-        households=Count("pk"),
-        visited=Count("pk", filter=Exists(Visit.objects.filter(household=OuterRef("pk")))),
+    households = (
+        Household.objects.in_county(period.county)
+        .filter(archived=False)
+        .aggregate(
+            households=Count("pk"),
+            visited=Count("pk", filter=Exists(Visit.objects.filter(household=OuterRef("pk")))),
+        )
     )
-    activities = Activity.objects.filter(held_on__year=period.year).aggregate(
+    activities = year_activities(period).aggregate(
         activities=Count("pk"), amount=Sum("amount"), people=Sum("people_reached")
     )
-    five = Unit.objects.filter(kind__in=PROGRESS_KINDS, is_active=True).aggregate(
+    five = assessed_units(period.county).aggregate(
         units=Count("pk", distinct=True),
         done=Count("five_ones", filter=Q(five_ones__status=FiveOnesItem.Status.DONE)),
     )

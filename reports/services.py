@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaign.models import Unit
+from campaign.access import county_in_view_id
+from campaign.models import Campaign, Unit
 from grievances.models import Case
 from reports.access import can_manage
 from reports.models import AssessmentItem, AssessmentScheme, FrozenLedgerRow, YearSignOff
@@ -17,20 +18,27 @@ from reports.report import YearReport
 LEDGER_BATCH = 2000
 
 
-def _require_open_year(year: int) -> None:
-    if YearSignOff.objects.filter(year=year).exists():
+def _require_open_year(campaign, year: int) -> None:
+    if YearSignOff.objects.filter(campaign=campaign, year=year).exists():
         raise ValidationError(
             _("%(year)s has been signed off; its assessment can no longer change.") % {"year": year}
         )
 
 
-@transaction.atomic
-def scheme_update(*, user, year: int, data: dict) -> AssessmentScheme:
-    if not can_manage(user):
+def _require_manager(user, campaign) -> None:
+    """The office of the campaign's own county, and no one else, manages its assessment."""
+    if not can_manage(user) or campaign.county_id != county_in_view_id(user):
         raise PermissionDenied
-    _require_open_year(year)
-    scheme = AssessmentScheme.objects.select_for_update().filter(year=year).first()
-    scheme = scheme or AssessmentScheme(year=year)
+
+
+@transaction.atomic
+def scheme_update(*, user, campaign, year: int, data: dict) -> AssessmentScheme:
+    _require_manager(user, campaign)
+    _require_open_year(campaign, year)
+    scheme = (
+        AssessmentScheme.objects.select_for_update().filter(campaign=campaign, year=year).first()
+    )
+    scheme = scheme or AssessmentScheme(campaign=campaign, year=year)
     for field in [*AssessmentScheme.WEIGHT_FIELDS, "activities_target"]:
         setattr(scheme, field, data[field])
     scheme.updated_by = user
@@ -41,14 +49,15 @@ def scheme_update(*, user, year: int, data: dict) -> AssessmentScheme:
 
 @transaction.atomic
 def assessment_item_add(
-    *, user, year: int, unit: Unit, kind: str, points, reason: str
+    *, user, campaign, year: int, unit: Unit, kind: str, points, reason: str
 ) -> AssessmentItem:
-    if not can_manage(user):
-        raise PermissionDenied
-    _require_open_year(year)
-    if unit.kind not in (Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER):
+    _require_manager(user, campaign)
+    _require_open_year(campaign, year)
+    assessed = unit.kind in (Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER)
+    if not assessed or unit.area_id != campaign.county_id:
         raise ValidationError(_("Only townships and member units are assessed."))
     item = AssessmentItem(
+        campaign=campaign,
         unit=unit,
         year=year,
         kind=kind,
@@ -63,34 +72,39 @@ def assessment_item_add(
 
 @transaction.atomic
 def assessment_item_delete(*, user, item: AssessmentItem) -> None:
-    if not can_manage(user):
-        raise PermissionDenied
-    _require_open_year(item.year)
+    _require_manager(user, item.campaign)
+    _require_open_year(item.campaign, item.year)
     item.delete()
 
 
 @transaction.atomic
-def year_sign_off(*, user, year: int, today: date) -> YearSignOff:
+def year_sign_off(*, user, campaign, year: int, today: date) -> YearSignOff:
     """Freeze the year's figures, and its ledger rows as they stand, under the office's name."""
-    if not can_manage(user):
-        raise PermissionDenied
+    _require_manager(user, campaign)
     if year > today.year:
         raise ValidationError(_("A year that has not begun cannot be signed off."))
-    # Lock out a second sign-off of the same year racing this one.
-    if YearSignOff.objects.select_for_update().filter(year=year).exists():
+    # Lock the campaign's row: a second sign-off of the same year racing this one waits, then
+    # finds this one.
+    Campaign.objects.select_for_update().filter(pk=campaign.pk).first()
+    if YearSignOff.objects.filter(campaign=campaign, year=year).exists():
         raise ValidationError(_("%(year)s has already been signed off.") % {"year": year})
-    report = YearReport.load(year, today=today)
+    report = YearReport.load(year, campaign=campaign, today=today)
     figures = report.everything()
     sign_off = YearSignOff.objects.create(
-        year=year, signed_by=user, signed_at=timezone.now(), as_of=today, figures=figures
+        campaign=campaign,
+        year=year,
+        signed_by=user,
+        signed_at=timezone.now(),
+        as_of=today,
+        figures=figures,
     )
     _freeze_ledger(sign_off)
     return sign_off
 
 
-def ledger_rows_for(year: int):
+def ledger_rows_for(campaign, year: int):
     return (
-        Case.objects.filter(year=year)
+        Case.objects.filter(campaign=campaign, year=year)
         .select_related("topic", "township", "lead_unit", "household", "garrison", "subject_unit")
         .order_by("sequence")
     )
@@ -100,7 +114,8 @@ def _freeze_ledger(sign_off: YearSignOff) -> None:
     from reports.ledger import ledger_values
 
     batch = []
-    for position, values in enumerate(ledger_values(ledger_rows_for(sign_off.year)), start=1):
+    rows = ledger_rows_for(sign_off.campaign, sign_off.year)
+    for position, values in enumerate(ledger_values(rows), start=1):
         batch.append(FrozenLedgerRow(sign_off=sign_off, position=position, **values))
         if len(batch) >= LEDGER_BATCH:
             FrozenLedgerRow.objects.bulk_create(batch)

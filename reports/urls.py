@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import figure_views, views
+from reports import city_views, figure_views, views
 
 app_name = "reports"
 
@@ -27,6 +27,12 @@ urlpatterns = [
     path("year-end/", views.YearEndView.as_view(), name="yearend"),
     path("year-end/<int:year>/workbook.xlsx", views.WorkbookView.as_view(), name="workbook"),
     path("year-end/<int:year>/sign-off/", views.SignOffView.as_view(), name="sign_off"),
+    path("counties/", city_views.CountyComparisonView.as_view(), name="counties"),
+    path(
+        "counties/<int:year>/workbook.xlsx",
+        city_views.CountyWorkbookView.as_view(),
+        name="counties_workbook",
+    ),
     path("counted/cases/", figure_views.CaseFigureView.as_view(), name="cases"),
     path("counted/findings/", figure_views.FindingFigureView.as_view(), name="findings"),
     path("counted/activities/", figure_views.ActivityFigureView.as_view(), name="activities"),

@@ -9,7 +9,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from campaign import clock
 from campaign.models import Unit
-from campaign.selectors import current_campaign, timeline
+from campaign.selectors import campaign_for, timeline
 from grievances.models import Case
 from reports import access, links, services
 from reports.charts import chart_configs
@@ -79,7 +79,9 @@ class YearMixin:
         # Looked up here, after the role checks of the mixins before this one, so a refused
         # request costs no queries.
         self.today = clock.today()
-        self.campaign = current_campaign()
+        self.campaign = campaign_for(request.user)
+        if self.campaign is None:
+            raise Http404  # no plan loaded for this county yet
         self.years = campaign_years(self.campaign, self.today)
         year = kwargs.get("year") or request.GET.get("year")
         if year in (None, ""):
@@ -284,11 +286,16 @@ class SchemeEditView(OfficeMixin, YearMixin, FormView):
     def get_form_kwargs(self):
         from reports.assessment import scheme_for
 
-        return {**super().get_form_kwargs(), "instance": scheme_for(self.year)}
+        return {**super().get_form_kwargs(), "instance": scheme_for(self.campaign, self.year)}
 
     def form_valid(self, form):
         try:
-            services.scheme_update(user=self.request.user, year=self.year, data=form.cleaned_data)
+            services.scheme_update(
+                user=self.request.user,
+                campaign=self.campaign,
+                year=self.year,
+                data=form.cleaned_data,
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
             return self.form_invalid(form)
@@ -334,7 +341,11 @@ class AssessmentUnitView(CountyMixin, YearMixin, FormView):
         )
         try:
             services.assessment_item_add(
-                user=self.request.user, year=self.year, unit=unit, **form.cleaned_data
+                user=self.request.user,
+                campaign=self.campaign,
+                year=self.year,
+                unit=unit,
+                **form.cleaned_data,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -426,7 +437,9 @@ class AssessmentUnitView(CountyMixin, YearMixin, FormView):
 
 class ItemDeleteView(OfficeMixin, View):
     def post(self, request, pk):
-        item = get_object_or_404(AssessmentItem, pk=pk)
+        item = get_object_or_404(
+            AssessmentItem.objects.visible_to(request.user).select_related("campaign"), pk=pk
+        )
         try:
             services.assessment_item_delete(user=request.user, item=item)
         except ValidationError as exc:
@@ -468,7 +481,9 @@ class SignOffView(OfficeMixin, YearMixin, View):
             messages.error(request, _("Tick the box to confirm the sign-off."))
             return HttpResponseRedirect(links.reverse_with("reports:yearend", year=self.year))
         try:
-            services.year_sign_off(user=request.user, year=self.year, today=self.today)
+            services.year_sign_off(
+                user=request.user, campaign=self.campaign, year=self.year, today=self.today
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:

@@ -249,7 +249,7 @@ def _ledger(sheet: OfficialSheet, report: YearReport, cases):
     if report.frozen:
         rows = frozen_values(report.sign_off)
     else:
-        queryset = ledger_rows_for(report.year)
+        queryset = ledger_rows_for(report.campaign, report.year)
         if cases is not None:
             queryset = queryset.filter(pk__in=cases.values("pk"))
         rows = ledger_values(queryset)

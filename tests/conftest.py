@@ -14,6 +14,8 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
     VisitFactory,
+    city_for_tests,
+    county_for_tests,
 )
 
 PASSWORD = "secret-pass-123"
@@ -33,7 +35,7 @@ def _test_settings(settings, tmp_path):
 
 @pytest.fixture
 def plan(db):
-    return plan_load(county="测试县").campaign
+    return plan_load(county=county_for_tests()).campaign
 
 
 @pytest.fixture
@@ -92,7 +94,17 @@ def liaison(garrison_unit):
 
 
 @pytest.fixture
-def cast(office, leader, clerk_a, clerk_b, member, liaison):
+def city(db):
+    """The city's double-support office (测试市双拥办), above the test county: it reads the
+    counties under it and changes nothing in them."""
+    city_office = UnitFactory(
+        area=city_for_tests(), code="city-office", name="测试市双拥办", kind=Unit.Kind.HIGHER_OFFICE
+    )
+    return UserFactory(username="city", unit=city_office, last_name="市")
+
+
+@pytest.fixture
+def cast(office, leader, clerk_a, clerk_b, member, liaison, city):
     return {
         "office": office,
         "leader": leader,
@@ -100,6 +112,7 @@ def cast(office, leader, clerk_a, clerk_b, member, liaison):
         "clerk_b": clerk_b,
         "member": member,
         "liaison": liaison,
+        "city": city,
     }
 
 
@@ -147,6 +160,73 @@ def assigned_case(case, office, member_unit):
         deadline=date(2015, 7, 1),
         measures="核查",
     )
+
+
+# One of each workstream record in township A, for the URL sweeps.
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+
+
+@pytest.fixture
+def activity_a(township_a, clerk_a, plan, person):
+    from datetime import date
+
+    from outreach.activities import activity_save
+    from outreach.models import Activity
+
+    activity = Activity(
+        kind="condolence_visit", held_on=date(2015, 5, 1), title="甲镇慰问", amount=100
+    )
+    return activity_save(user=clerk_a, activity=activity, persons=[person])
+
+
+@pytest.fixture
+def evidence_a(activity_a, clerk_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from outreach.activities import evidence_add
+
+    return evidence_add(user=clerk_a, activity=activity_a, upload=SimpleUploadedFile("甲.png", PNG))
+
+
+@pytest.fixture
+def five_ones_a(township_a, clerk_a):
+    from datetime import date
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from campaign.services import five_ones_update
+
+    return five_ones_update(
+        user=clerk_a,
+        unit=township_a,
+        item="room",
+        status="done",
+        done_on=date(2015, 3, 1),
+        description="甲镇活动室",
+        evidence=SimpleUploadedFile("room.png", PNG),
+    )
+
+
+@pytest.fixture
+def inspection_a(township_a, office):
+    from datetime import date
+
+    from campaign.services import inspection_record
+
+    return inspection_record(
+        user=office,
+        unit=township_a,
+        inspected_on=date(2015, 6, 1),
+        inspectors="周",
+        checked="台帐",
+        rating="good",
+        findings=[("甲镇台帐不全", True)],
+    )
+
+
+@pytest.fixture
+def inspection_finding_a(inspection_a):
+    return inspection_a.findings.get()
 
 
 @pytest.fixture

@@ -41,11 +41,34 @@ def make_id_number(born: date = date(1960, 5, 4), *, male=True, area="110101") -
     return body + ric.calc_check_digit(body + "0")
 
 
+TEST_COUNTY = "测试县"
+
+
+def _area(name: str, level: str, parent=None):
+    from campaign.models import Area
+    from campaign.services import area_add
+
+    found = Area.objects.filter(name=name, level=level, parent=parent).first()
+    return found or area_add(name=name, level=level, parent=parent)
+
+
+def city_for_tests():
+    """测试省 → 测试市: the city the tests' counties lie under."""
+    return _area("测试市", "city", _area("测试省", "province"))
+
+
+def county_for_tests(name: str = TEST_COUNTY):
+    """The county the tests' units belong to unless a test names another (each under the
+    test city)."""
+    return _area(name, "county", city_for_tests())
+
+
 class UnitFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Unit
-        django_get_or_create = ["code"]
+        django_get_or_create = ["area", "code"]
 
+    area = factory.LazyFunction(county_for_tests)
     name = factory.Sequence(lambda n: f"测试单位{n}")
     code = factory.Sequence(lambda n: f"unit-{n}")
     kind = Unit.Kind.MEMBER

@@ -96,3 +96,17 @@ def test_the_trail_keeps_its_query_count(
     for user in users:
         assert page.count(f"<td>{user.display_name}</td>") == 2
     assert f"#{case.pk}</td>" in page and f"#{person.pk}</td>" in page
+
+
+def test_the_trail_holds_only_the_countys_own_records(client, office, plan, cast):
+    from audit.trail import trail
+    from tests.other_county import build_other_county
+
+    other = build_other_county()
+    theirs = {user.pk for user in other.users}
+    mine = list(trail(county=office.unit.area_id))
+    assert mine and not [row for row in mine if row["audit_user"] in theirs]
+    assert {row["audit_user"] for row in trail(county=other.township.area_id)} & theirs
+    client.force_login(office)
+    page = client.get(reverse("audit:trail")).content.decode()
+    assert "b-office" not in page and "丙" not in page

@@ -6,21 +6,25 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "office", "leader", "clerk_a", "clerk_b", "member", "liaison"]
+ROLES = ["anonymous", "office", "leader", "clerk_a", "clerk_b", "member", "liaison", "city"]
 EVERYONE_SIGNED_IN = {role: 200 for role in ROLES if role != "anonymous"}
+# The city's office reads the county's figures and ledger, not its registry of persons (404),
+# and changes nothing (403 where a leader gets 403).
+REGISTRY = EVERYONE_SIGNED_IN | {"city": 404}
 
 
 def importers(status):
     """The Excel import: office and township clerks; a leader may not change (403); member
-    units and garrison liaisons have nothing there (404)."""
+    units, garrison liaisons and the city have nothing there (404)."""
     return {"office": status, "clerk_a": status, "clerk_b": status} | {
         "leader": 403,
         "member": 404,
         "liaison": 404,
+        "city": 404,
     }
 
 
-OFFICE_AND_LEADER = {"office": 200, "leader": 200} | {
+OFFICE_AND_LEADER = {"office": 200, "leader": 200, "city": 200} | {
     role: 404 for role in ("clerk_a", "clerk_b", "member", "liaison")
 }
 
@@ -29,12 +33,14 @@ OFFICE_AND_LEADER = {"office": 200, "leader": 200} | {
 EXPECTED = {
     "home": EVERYONE_SIGNED_IN,
     "campaign:units": EVERYONE_SIGNED_IN,
+    # Only an office above the counties turns to one of them (a POST).
+    "campaign:look_at_county": {role: 404 for role in ROLES if role != "anonymous"} | {"city": 405},
     "login": {role: 200 for role in ROLES} | {"anonymous": 200},
     "logout": {role: 405 for role in ROLES},
-    "outreach:households": EVERYONE_SIGNED_IN,
+    "outreach:households": REGISTRY,
     "outreach:household_add": {"office": 200, "clerk_a": 200, "clerk_b": 200}
-    | {"leader": 403, "member": 403, "liaison": 403},
-    "outreach:visits": EVERYONE_SIGNED_IN,
+    | {"leader": 403, "member": 403, "liaison": 403, "city": 403},
+    "outreach:visits": REGISTRY,
     "outreach_import:start": importers(200),
     "outreach_import:template": importers(200),
     # with no upload waiting, back to the start page
@@ -47,12 +53,12 @@ EXPECTED = {
     "grievances:ledger_export": EVERYONE_SIGNED_IN,
     "grievances:inbox": EVERYONE_SIGNED_IN,
     "grievances:intake": {"office": 200, "clerk_a": 200, "clerk_b": 200}
-    | {"leader": 403, "member": 403, "liaison": 403},
+    | {"leader": 403, "member": 403, "liaison": 403, "city": 403},
     "grievances:case_add": {"office": 200, "clerk_a": 200, "clerk_b": 200}
-    | {"leader": 403, "member": 403, "liaison": 403},
+    | {"leader": 403, "member": 403, "liaison": 403, "city": 403},
     "outreach:activities": EVERYONE_SIGNED_IN,
-    "outreach:activity_add": EVERYONE_SIGNED_IN | {"leader": 403},
-    "outreach:plaques": EVERYONE_SIGNED_IN,
+    "outreach:activity_add": EVERYONE_SIGNED_IN | {"leader": 403, "city": 403},
+    "outreach:plaques": REGISTRY,
     "campaign:five_ones": EVERYONE_SIGNED_IN,
     "campaign:inspections": EVERYONE_SIGNED_IN,
     "campaign:inspection_add": EVERYONE_SIGNED_IN | dict.fromkeys(ROLES[2:], 403),
@@ -70,6 +76,8 @@ EXPECTED = {
     "reports:activities": EVERYONE_SIGNED_IN | {"liaison": 404},
     "reports:five_ones": EVERYONE_SIGNED_IN | {"liaison": 404},
     "reports:inspections": EVERYONE_SIGNED_IN | {"liaison": 404},
+    # The counties compared: for an office above them only.
+    "reports:counties": {role: 404 for role in ROLES if role != "anonymous"} | {"city": 200},
 }
 # url name -> (object fixture owned by township A, kwarg name) and expected GET per role
 OBJECT_URLS = {
@@ -101,18 +109,19 @@ OBJECT_URLS = {
             "clerk_b": 200,
             "member": 403,
             "liaison": 403,
+            "city": 403,
         },
     ),
     "outreach:visit": ("visit", "pk", {"office": 200, "leader": 200, "clerk_a": 200}),
     "grievances:case": (
         "assigned_case",
         "pk",
-        {"office": 200, "leader": 200, "clerk_a": 200, "member": 200},
+        {"office": 200, "leader": 200, "clerk_a": 200, "member": 200, "city": 200},
     ),
     "grievances:case_edit": (
         "assigned_case",
         "pk",
-        {"office": 200, "leader": 403, "clerk_a": 403, "member": 403},
+        {"office": 200, "leader": 403, "clerk_a": 403, "member": 403, "city": 403},
     ),
 }
 # Posted to as every role; answers for roles not listed are 404.
@@ -124,13 +133,18 @@ REPORT_URLS_WITH_ARGS = {
     "reports:assessment_unit",
     "reports:sign_off",
     "reports:assessment_item_delete",
+    "reports:counties_workbook",
 }
 OBJECT_URLS |= {
-    "outreach:activity": ("activity_a", "pk", {"office": 200, "leader": 200, "clerk_a": 200}),
+    "outreach:activity": (
+        "activity_a",
+        "pk",
+        {"office": 200, "leader": 200, "clerk_a": 200, "city": 200},
+    ),
     "outreach:activity_edit": (
         "activity_a",
         "pk",
-        {"office": 200, "leader": 403, "clerk_a": 200},
+        {"office": 200, "leader": 403, "clerk_a": 200, "city": 403},
     ),
     "outreach:evidence_add": ("activity_a", "pk", {r: 405 for r in ROLES}),
     "outreach:evidence": ("evidence_a", "pk", {"office": 200, "leader": 200, "clerk_a": 200}),
@@ -139,17 +153,25 @@ OBJECT_URLS |= {
         "household_pk",
         {"office": 200, "leader": 403, "clerk_a": 200},
     ),
-    "campaign:five_ones_unit": ("township_a", "pk", {"office": 200, "leader": 200, "clerk_a": 200}),
+    "campaign:five_ones_unit": (
+        "township_a",
+        "pk",
+        {"office": 200, "leader": 200, "clerk_a": 200, "city": 200},
+    ),
     "campaign:five_ones_evidence": (
         "five_ones_a",
         "pk",
-        {"office": 200, "leader": 200, "clerk_a": 200},
+        {"office": 200, "leader": 200, "clerk_a": 200, "city": 200},
     ),
-    "campaign:inspection": ("inspection_a", "pk", {"office": 200, "leader": 200, "clerk_a": 200}),
+    "campaign:inspection": (
+        "inspection_a",
+        "pk",
+        {"office": 200, "leader": 200, "clerk_a": 200, "city": 200},
+    ),
     "grievances:case_from_inspection": (
         "inspection_finding_a",
         "finding_pk",
-        {"office": 200, "leader": 403, "clerk_a": 403},
+        {"office": 200, "leader": 403, "clerk_a": 403, "city": 403},
     ),
 }
 
@@ -166,72 +188,6 @@ def named_patterns(resolver=None, namespace=""):
             yield f"{namespace}{entry.name}", entry
 
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
-
-
-@pytest.fixture
-def activity_a(township_a, clerk_a, plan, person):
-    from datetime import date
-
-    from outreach.activities import activity_save
-    from outreach.models import Activity
-
-    activity = Activity(
-        kind="condolence_visit", held_on=date(2015, 5, 1), title="甲镇慰问", amount=100
-    )
-    return activity_save(user=clerk_a, activity=activity, persons=[person])
-
-
-@pytest.fixture
-def evidence_a(activity_a, clerk_a):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from outreach.activities import evidence_add
-
-    return evidence_add(user=clerk_a, activity=activity_a, upload=SimpleUploadedFile("甲.png", PNG))
-
-
-@pytest.fixture
-def five_ones_a(township_a, clerk_a):
-    from datetime import date
-
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from campaign.services import five_ones_update
-
-    return five_ones_update(
-        user=clerk_a,
-        unit=township_a,
-        item="room",
-        status="done",
-        done_on=date(2015, 3, 1),
-        description="甲镇活动室",
-        evidence=SimpleUploadedFile("room.png", PNG),
-    )
-
-
-@pytest.fixture
-def inspection_a(township_a, office):
-    from datetime import date
-
-    from campaign.services import inspection_record
-
-    return inspection_record(
-        user=office,
-        unit=township_a,
-        inspected_on=date(2015, 6, 1),
-        inspectors="周",
-        checked="台帐",
-        rating="good",
-        findings=[("甲镇台帐不全", True)],
-    )
-
-
-@pytest.fixture
-def inspection_finding_a(inspection_a):
-    return inspection_a.findings.get()
-
-
 def test_every_url_is_in_the_sweep():
     assert sorted(name for name, _ in named_patterns()) == sorted(
         {*EXPECTED, *OBJECT_URLS, *ACTION_URLS, *REPORT_URLS_WITH_ARGS}
@@ -243,14 +199,14 @@ ACTIONS = ["assign", "accept", "progress", "resolve", "close", "return"]
 ACTIONS += ["request_extension", "decide_extension", "revisit"]
 
 
-@pytest.mark.parametrize("role", ["leader", "clerk_a", "clerk_b", "member", "liaison"])
+@pytest.mark.parametrize("role", ["leader", "clerk_a", "clerk_b", "member", "liaison", "city"])
 def test_case_actions_answer_404_or_403_to_those_who_may_not_act(
     role, request, client, assigned_case
 ):
     from grievances.models import CaseEvent
 
     client.force_login(request.getfixturevalue(role))
-    visible = role in ("leader", "clerk_a", "member")
+    visible = role in ("leader", "clerk_a", "member", "city")
     before = CaseEvent.objects.count()
     for action in ACTIONS:
         if role == "member" and action == "accept":
@@ -304,7 +260,7 @@ def test_each_role_gets_what_it_should(name, role, request, client, plan):
         assert response["Location"].startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("role", ["leader", "clerk_a", "member", "liaison"])
+@pytest.mark.parametrize("role", ["leader", "clerk_a", "member", "liaison", "city"])
 def test_only_office_staff_reach_the_admin(role, request, client):
     client.force_login(request.getfixturevalue(role))
     response = client.get("/admin/")
@@ -323,8 +279,10 @@ def test_office_staff_reach_the_admin_in_chinese(client, office):
 # What a POST answers for the roles that may not change township A's objects.
 POST_ONLY_REFUSALS = {
     "outreach:household_archive": {"leader": 403},
-    "outreach:evidence_add": {"leader": 403},
+    "outreach:evidence_add": {"leader": 403, "city": 403},
 }
+# Registry pages are none of the city's business whatever the method (404 before 405).
+REGISTRY_PAGES = {"outreach:household", "outreach:visit"}
 # Pages that only show: a POST is refused (405) before any object is looked up, whoever sends
 # it, so it tells nobody whether the object exists.
 READ_ONLY = {
@@ -351,9 +309,9 @@ def _all_rows():
 def _refusals():
     for name in sorted(OBJECT_URLS):
         expected_by_role = OBJECT_URLS[name][2]
-        for role in ["leader", "clerk_b", "member", "liaison"]:
+        for role in ["leader", "clerk_b", "member", "liaison", "city"]:
             if name in READ_ONLY:
-                yield name, role, 405
+                yield name, role, 404 if role == "city" and name in REGISTRY_PAGES else 405
                 continue
             expected = POST_ONLY_REFUSALS.get(name, expected_by_role).get(role, 404)
             if expected != 200:

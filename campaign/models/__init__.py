@@ -1,5 +1,6 @@
 """The frame and the organisation, the 五个一 checklist, inspections and recognition."""
 
+from campaign.models.areas import Area
 from campaign.models.checklist import FiveOnesItem
 from campaign.models.frame import (
     Campaign,
@@ -16,6 +17,7 @@ from campaign.models.inspections import Inspection, InspectionFinding
 from campaign.models.recognition import Commendation, ModelFigure, SupportOrganisation
 
 __all__ = [
+    "Area",
     "Commendation",
     "FiveOnesItem",
     "Inspection",

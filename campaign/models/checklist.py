@@ -12,6 +12,8 @@ from campaign.scoping import ScopedQuerySet
 
 
 class FiveOnesQuerySet(ScopedQuerySet):
+    county_field = "unit__area"
+
     def unit_scope(self, user):
         return access.own_unit(user)
 

@@ -8,15 +8,31 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from campaign import access
+from campaign.models.areas import Area
 from campaign.scoping import ScopedQuerySet
 from campaign.windows import phase_window_errors
 
 
+class CampaignQuerySet(ScopedQuerySet):
+    county_field = "county"
+
+    def unit_scope(self, user):
+        return access.everyone_signed_in(user)
+
+
 class Campaign(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    county = models.CharField(_("county"), max_length=100)
+    name = models.CharField(_("name"), max_length=100)
+    county = models.ForeignKey(
+        Area,
+        on_delete=models.PROTECT,
+        related_name="campaigns",
+        limit_choices_to={"level": Area.Level.COUNTY},
+        verbose_name=_("county"),
+    )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
+
+    objects = CampaignQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("campaign")
@@ -26,7 +42,10 @@ class Campaign(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")),
                 name="campaign_campaign_ends_after_start",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["county", "name"], name="campaign_campaign_unique_name_in_county"
+            ),
         ]
 
     def __str__(self):
@@ -152,6 +171,8 @@ class Topic(models.Model):
 
 
 class UnitQuerySet(ScopedQuerySet):
+    county_field = "area"
+
     def unit_scope(self, user):
         # The organisation chart is not personal data: cases are assigned across units.
         return access.everyone_signed_in(user)
@@ -166,11 +187,22 @@ class Unit(models.Model):
         MEMBER = "member", _("member unit")
         TOWNSHIP = "township", _("township")
         GARRISON = "garrison", _("garrison unit")
+        HIGHER_OFFICE = "higher_office", _("city or province office")
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    # The kinds that belong to a county; a higher office belongs to its city or province.
+    COUNTY_KINDS = (Kind.OFFICE, Kind.MEMBER, Kind.TOWNSHIP, Kind.GARRISON)
+
+    area = models.ForeignKey(
+        Area,
+        on_delete=models.PROTECT,
+        related_name="units",
+        verbose_name=_("area"),
+        help_text=_("The county a unit works in; for a city or province office, that area."),
+    )
+    name = models.CharField(_("name"), max_length=100)
     short_name = models.CharField(_("short name"), max_length=30, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
-    code = models.SlugField(_("code"), max_length=30, unique=True)
+    code = models.SlugField(_("code"), max_length=30)
     contact = models.CharField(_("contact person"), max_length=50, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
@@ -182,6 +214,10 @@ class Unit(models.Model):
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         ordering = ["kind", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "name"], name="campaign_unit_unique_name"),
+            models.UniqueConstraint(fields=["area", "code"], name="campaign_unit_unique_code"),
+        ]
 
     def __str__(self):
         return self.name
@@ -190,8 +226,23 @@ class Unit(models.Model):
     def label(self):
         return self.short_name or self.name
 
+    def clean(self):
+        if not self.area_id:
+            return
+        in_county = self.area.level == Area.Level.COUNTY
+        if (self.kind == self.Kind.HIGHER_OFFICE) == in_county:
+            raise ValidationError(
+                {
+                    "area": _("A city or province office belongs to its city or province.")
+                    if in_county
+                    else _("A county's unit belongs to a county.")
+                }
+            )
+
 
 class UserQuerySet(ScopedQuerySet):
+    county_field = "unit__area"
+
     def unit_scope(self, user):
         return access.colleagues(user)
 

@@ -12,12 +12,16 @@ from campaign.scoping import ScopedQuerySet
 
 
 class InspectionQuerySet(ScopedQuerySet):
+    county_field = "unit__area"
+
     def unit_scope(self, user):
         # A unit reads the inspections of itself, so it knows what to put right.
         return access.own_unit(user)
 
 
 class InspectionFindingQuerySet(ScopedQuerySet):
+    county_field = "inspection__unit__area"
+
     def unit_scope(self, user):
         return access.inspection_findings(user)
 

@@ -4,14 +4,21 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from campaign import access
+from campaign.models.areas import Area
 from campaign.models.frame import Unit
 from campaign.scoping import ScopedQuerySet
 
 
 class RecognitionQuerySet(ScopedQuerySet):
+    county_field = "unit__area"
+
     def unit_scope(self, user):
-        # Honours and the support registry are published to every unit.
+        # Honours and the support registry are published to every unit of the county.
         return access.everyone_signed_in(user)
+
+
+class SupportOrganisationQuerySet(RecognitionQuerySet):
+    county_field = "county"
 
 
 class ModelFigure(models.Model):
@@ -82,6 +89,13 @@ class SupportOrganisation(models.Model):
         ENTERPRISE = "enterprise", _("troop-supporting enterprise")
         WINDOW = "window", _("troop-supporting service window")
 
+    county = models.ForeignKey(
+        Area,
+        on_delete=models.PROTECT,
+        related_name="support_organisations",
+        limit_choices_to={"level": Area.Level.COUNTY},
+        verbose_name=_("county"),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=100)
     unit = models.ForeignKey(
@@ -97,7 +111,7 @@ class SupportOrganisation(models.Model):
     services = models.TextField(_("services offered"), blank=True)
     members = models.PositiveIntegerField(_("members"), default=0)
 
-    objects = RecognitionQuerySet.as_manager()
+    objects = SupportOrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("support organisation")

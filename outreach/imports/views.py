@@ -86,7 +86,11 @@ def pending_import(request) -> Pending | None:
     # An upload waiting as the workbook itself, from before the rows were kept, is gone.
     if not data or not data["name"].endswith(".json") or not default_storage.exists(data["name"]):
         return None
-    township = Unit.objects.filter(pk=data["township"], kind=Unit.Kind.TOWNSHIP).first()
+    township = (
+        Unit.objects.visible_to(request.user)
+        .filter(pk=data["township"], kind=Unit.Kind.TOWNSHIP)
+        .first()
+    )
     if township is None:
         return None
     if not can_edit_township(request.user, township):

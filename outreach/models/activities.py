@@ -58,11 +58,16 @@ KIND_WORKSTREAM = {
 
 
 class ActivityQuerySet(ScopedQuerySet):
+    county_field = "organiser__area"
+
     def unit_scope(self, user):
         return access.activity_scope(user)
 
 
 class EvidenceQuerySet(ScopedQuerySet):
+    county_field = "activity__organiser__area"
+    personal = True
+
     def unit_scope(self, user):
         return access.evidence_scope(user)
 

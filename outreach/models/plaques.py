@@ -10,6 +10,9 @@ from outreach.models.registry import Household
 
 
 class PlaqueQuerySet(ScopedQuerySet):
+    county_field = "household__township__area"
+    personal = True
+
     def unit_scope(self, user):
         return access.through_household(user)
 

@@ -58,6 +58,9 @@ class Policy(models.Model):
 
 
 class HouseholdQuerySet(ScopedQuerySet):
+    county_field = "township__area"
+    personal = True
+
     def unit_scope(self, user):
         return access.household_scope(user)
 
@@ -114,6 +117,9 @@ class Household(models.Model):
 
 
 class PersonQuerySet(ScopedQuerySet):
+    county_field = "household__township__area"
+    personal = True
+
     def unit_scope(self, user):
         return access.through_household(user)
 
@@ -205,6 +211,9 @@ class Person(models.Model):
 
 
 class IdNumberViewQuerySet(ScopedQuerySet):
+    county_field = "person__household__township__area"
+    personal = True
+
     def unit_scope(self, user):
         return access.nobody_else(user)
 

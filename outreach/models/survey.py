@@ -12,11 +12,17 @@ from outreach.models.registry import Household, Policy
 
 
 class VisitQuerySet(ScopedQuerySet):
+    county_field = "township__area"
+    personal = True
+
     def unit_scope(self, user):
         return access.visit_scope(user)
 
 
 class FindingQuerySet(ScopedQuerySet):
+    county_field = "visit__township__area"
+    personal = True
+
     def unit_scope(self, user):
         return access.finding_scope(user)
 

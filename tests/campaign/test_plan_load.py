@@ -9,6 +9,7 @@ from campaign import plan
 from campaign.models import Campaign, Phase, Topic, Workstream
 from campaign.plan_file import PlanFileError, read_phase_table
 from campaign.services import plan_load
+from tests.factories import county_for_tests
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def write_xlsx(path, rows, header=HEADER):
 
 
 def test_it_loads_the_plan_as_domain_lists_it():
-    result = plan_load(county="测试县")
+    result = plan_load(county=county_for_tests())
     campaign = result.campaign
     assert (campaign.starts_on.isoformat(), campaign.ends_on.isoformat()) == (
         "2015-01-01",
@@ -85,16 +86,16 @@ def test_it_loads_the_plan_as_domain_lists_it():
 
 
 def test_the_bundled_phase_2_carries_the_correction_note():
-    campaign = plan_load(county="测试县").campaign
+    campaign = plan_load(county=county_for_tests()).campaign
     note = campaign.phases.get(number=2).note
     assert "2014年3月" in note and "2015年3月" in note
 
 
 def test_loading_twice_changes_nothing():
-    first = plan_load(county="测试县")
+    first = plan_load(county=county_for_tests())
     assert first.created == 1 + 7 + 5 + 7
     before = list(Phase.objects.values())
-    second = plan_load(county="测试县")
+    second = plan_load(county=county_for_tests())
     assert (second.created, second.updated, second.changed) == (0, 0, False)
     assert list(Phase.objects.values()) == before
     assert Campaign.objects.count() == 1
@@ -103,7 +104,7 @@ def test_loading_twice_changes_nothing():
 def test_the_source_dates_as_written_are_refused_naming_phase_and_window(tmp_path):
     path = write_csv(tmp_path / "as-written.csv", AS_WRITTEN)
     with pytest.raises(ValidationError) as raised:
-        plan_load(county="测试县", phases=read_phase_table(path))
+        plan_load(county=county_for_tests(), phases=read_phase_table(path))
     assert raised.value.messages == [
         "第2阶段“走访摸底”开始于2014-03-01，早于活动期限2015-01-01至2016-12-31。"
     ]
@@ -120,7 +121,7 @@ def test_the_command_refuses_the_source_xlsx_and_writes_nothing(tmp_path):
 
 
 def test_a_refused_file_leaves_a_loaded_plan_untouched(tmp_path):
-    plan_load(county="测试县")
+    plan_load(county=county_for_tests())
     before = list(Phase.objects.order_by("number").values_list("starts_on", "ends_on"))
     bad = [*AS_WRITTEN[:6], (7, "总结宣传", "2016-12", "2017-01")]
     with pytest.raises(CommandError) as raised:
@@ -147,7 +148,7 @@ def test_a_gb18030_csv_from_excel_is_read(tmp_path):
 def test_a_phase_ending_before_it_starts_is_refused():
     rows = [plan.PhaseRow(4, "活动小结", plan.month_start(2015, 12), plan.month_end(2015, 11))]
     with pytest.raises(ValidationError) as raised:
-        plan_load(county="测试县", phases=rows)
+        plan_load(county=county_for_tests(), phases=rows)
     assert raised.value.messages == [
         "第4阶段“活动小结”结束于2015-11-30，早于其开始日期2015-12-01。"
     ]

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from campaign.models import Commendation, ModelFigure, SupportOrganisation
+from tests.factories import county_for_tests
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,11 @@ def test_it_keeps_its_query_count(
             commended_on=date(2016, 12, 1),
         )
         organisation = SupportOrganisation.objects.create(
-            kind="legal", name=f"法律拥军服务队{n}", unit=member_unit, members=5
+            county=county_for_tests(),
+            kind="legal",
+            name=f"法律拥军服务队{n}",
+            unit=member_unit,
+            members=5,
         )
         shown += [
             f"<strong>{figure.name}</strong> · {township_a.label}</li>",

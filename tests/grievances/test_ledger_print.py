@@ -45,7 +45,7 @@ def test_the_print_view_keeps_its_query_count(
             user=member, case=case, on=date(2015, 6, 12), note=f"{case.number}已上门"
         )
     client = client_for(office)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = client.get(URL)
     page = response.content.decode()
     for case in cases:

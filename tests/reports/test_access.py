@@ -34,9 +34,15 @@ GETS = {
 
 
 @pytest.fixture
-def item(county, office, township_a):
+def item(county, plan, office, township_a):
     return AssessmentItem.objects.create(
-        unit=township_a, year=2015, kind="bonus", points=2, reason="好", created_by=office
+        campaign=plan,
+        unit=township_a,
+        year=2015,
+        kind="bonus",
+        points=2,
+        reason="好",
+        created_by=office,
     )
 
 

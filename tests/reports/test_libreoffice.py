@@ -16,10 +16,10 @@ CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76"
 
 
 @pytest.fixture
-def workbook_file(county, tmp_path):
+def workbook_file(county, plan, tmp_path):
     path = tmp_path / "年度报表.xlsx"
     with path.open("wb") as handle:
-        write_yearend(YearReport.load(2015), handle, preparer="周")
+        write_yearend(YearReport.load(2015, campaign=plan), handle, preparer="周")
     return path
 
 

@@ -164,6 +164,6 @@ def test_the_command_writes_the_same_figures(county, tmp_path, workbook_of, work
 
 def test_it_writes_an_empty_year(plan, office, workbook_of):
     handle = io.BytesIO()
-    write_yearend(YearReport.load(2016), handle)
+    write_yearend(YearReport.load(2016, campaign=plan), handle)
     book = workbook_of(handle.getvalue())
     assert book.sheetnames == SHEETS

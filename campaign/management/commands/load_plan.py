@@ -3,9 +3,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from campaign.plan_file import PlanFileError, read_phase_table
-from campaign.services import plan_load
+from campaign.services import county_named, plan_load
 
 
 class Command(BaseCommand):
@@ -18,7 +19,9 @@ class Command(BaseCommand):
             type=Path,
             help="a phase table (xlsx or CSV) to load instead of the bundled phases",
         )
-        parser.add_argument("--county", default=settings.COUNTY_NAME)
+        parser.add_argument(
+            "--county", default=settings.COUNTY_NAME, help="the county's name (made if new)"
+        )
 
     def handle(self, *args, path=None, county, **options):
         phases = None
@@ -28,7 +31,8 @@ class Command(BaseCommand):
             except PlanFileError as exc:
                 raise CommandError(str(exc)) from exc
         try:
-            result = plan_load(county=county, phases=phases)
+            with transaction.atomic():  # a refused plan leaves no new county behind either
+                result = plan_load(county=county_named(county), phases=phases)
         except ValidationError as exc:
             raise CommandError("\n".join(exc.messages)) from exc
         if result.changed:

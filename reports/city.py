@@ -1,0 +1,176 @@
+"""The counties under a city or province office side by side for a year: each county's figures
+as it signed them off, or, where it has not signed off yet, as they stand; and the total. The
+figures are the same ones each county's own dashboard and assessment show (reports.selectors,
+reports.assessment), computed for all the counties at once, so the number of queries does not
+grow with the number of counties."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Exists, OuterRef
+
+from campaign.models import Area, Campaign, Unit
+from grievances.models import Case
+from outreach.models import Activity, Household, Visit
+from reports.assessment import average_total, scored_rows, unit_extras
+from reports.models import AssessmentScheme, YearSignOff
+from reports.selectors import (
+    PROGRESS_KINDS,
+    Period,
+    case_measures,
+    percent,
+    progress_from,
+    progress_rows,
+    unit_progress,
+)
+from reports.workcal import ensure_calendar
+
+# What the comparison shows of each county, in the order of its columns.
+COUNTED = ["households", "visited", "registered", "closed", "on_time", "overdue", "activities"]
+
+
+@dataclass
+class CountyFigures:
+    county: Area
+    campaign: Campaign | None
+    sign_off: dict | None  # {"as_of", "signed_at"} once the county has signed the year off
+    figures: dict  # COUNTED, visited_pct, on_time_pct, assessment (average total)
+
+    @property
+    def signed(self) -> bool:
+        return self.sign_off is not None
+
+
+def current_campaigns(counties) -> dict[int, Campaign]:
+    """Each county's campaign now running (the latest to start), in one query."""
+    chosen = {}
+    for campaign in Campaign.objects.filter(county__in=counties).order_by("county", "-starts_on"):
+        chosen.setdefault(campaign.county_id, campaign)
+    return chosen
+
+
+def comparison_years(campaigns, today: date) -> list[int]:
+    years = {
+        year
+        for campaign in campaigns
+        for year in range(campaign.starts_on.year, campaign.ends_on.year + 1)
+    }
+    return sorted(years) or [today.year]
+
+
+def compare(counties: list[Area], campaigns: dict, *, year: int, today: date) -> dict:
+    """{"rows": [CountyFigures…], "total": {...}, "unsigned": [names]} for the year, given
+    the counties and their current campaigns."""
+    signed = _signed(campaigns.values(), year)
+    live = _live(counties, campaigns, year=year, today=today)
+    rows = []
+    for county in counties:
+        campaign = campaigns.get(county.pk)
+        frozen = signed.get(campaign.pk) if campaign else None
+        figures = frozen["figures"] if frozen else live.get(county.pk, _empty())
+        sign_off = {k: frozen[k] for k in ("as_of", "signed_at")} if frozen else None
+        rows.append(CountyFigures(county, campaign, sign_off, figures))
+    return {
+        "rows": rows,
+        "total": _total([row.figures for row in rows]),
+        "unsigned": [row.county.name for row in rows if row.campaign and not row.signed],
+    }
+
+
+def _empty() -> dict:
+    figures = dict.fromkeys(COUNTED, 0)
+    return figures | {"visited_pct": None, "on_time_pct": None, "assessment": None}
+
+
+def _with_rates(figures: dict) -> dict:
+    figures["visited_pct"] = percent(figures["visited"], figures["households"])
+    figures["on_time_pct"] = percent(figures["on_time"], figures["closed"])
+    return figures
+
+
+def _signed(campaigns, year: int) -> dict[int, dict]:
+    """The figures frozen at each county's sign-off of the year, read from the two sections
+    the comparison needs rather than the whole frozen report."""
+    found = {}
+    for row in YearSignOff.objects.filter(campaign__in=list(campaigns), year=year).values(
+        "campaign_id", "as_of", "signed_at", "figures__summary", "figures__assessment"
+    ):
+        summary = row["figures__summary"]
+        figures = {key: summary[key] for key in COUNTED}
+        figures["assessment"] = average_total(row["figures__assessment"]["rows"])
+        found[row["campaign_id"]] = {
+            "as_of": row["as_of"],
+            "signed_at": row["signed_at"],
+            "figures": _with_rates(figures),
+        }
+    return found
+
+
+def _live(counties, campaigns: dict, *, year: int, today: date) -> dict[int, dict]:
+    """Each county's figures as they stand, as its own summary and assessment compute them."""
+    ensure_calendar(today)
+    period = Period(year=year, today=today, campaign=None)
+    measures = case_measures(period)
+    figures = {county.pk: _empty() for county in counties}
+
+    visited = Exists(Visit.objects.filter(household=OuterRef("pk")))
+    for row in (
+        Household.objects.filter(township__area__in=counties, archived=False)
+        .values("township__area")
+        .annotate(households=Count("pk"), visited=Count("pk", filter=visited))
+    ):
+        figures[row["township__area"]] |= {k: row[k] for k in ("households", "visited")}
+
+    cases = Case.objects.filter(campaign__in=list(campaigns.values()), year=year)
+    for row in cases.values("campaign__county").annotate(
+        registered=Count("pk"),
+        **{name: Count("pk", filter=measures[name]) for name in ("closed", "on_time", "overdue")},
+    ):
+        figures[row["campaign__county"]] |= {
+            k: row[k] for k in ("registered", "closed", "on_time", "overdue")
+        }
+
+    for row in (
+        Activity.objects.filter(organiser__area__in=counties, held_on__year=year)
+        .values("organiser__area")
+        .annotate(activities=Count("pk"))
+    ):
+        figures[row["organiser__area"]]["activities"] = row["activities"]
+
+    for county_id, average in _assessments(counties, campaigns, period, cases).items():
+        figures[county_id]["assessment"] = average
+    return {county_id: _with_rates(f) for county_id, f in figures.items()}
+
+
+def _assessments(counties, campaigns: dict, period: Period, cases) -> dict[int, float | None]:
+    """Each county's assessment (the mean of its units' totals), all counties in three
+    queries: the units' progress, their inspections and items, the schemes."""
+    units = Unit.objects.filter(area__in=counties, kind__in=PROGRESS_KINDS, is_active=True)
+    raw = progress_rows(unit_progress(units, period, cases=cases))
+    extras = unit_extras(units, period.year, list(campaigns.values()))
+    schemes = {
+        scheme.campaign_id: scheme
+        for scheme in AssessmentScheme.objects.filter(
+            campaign__in=list(campaigns.values()), year=period.year
+        )
+    }
+    by_county: dict[int, list] = {}
+    for row in raw:
+        by_county.setdefault(row["county_id"], []).append(row)
+    averages = {}
+    for county_id, rows in by_county.items():
+        campaign = campaigns.get(county_id)
+        if campaign is None:
+            continue
+        scheme = schemes.get(campaign.pk) or AssessmentScheme(campaign=campaign, year=period.year)
+        averages[county_id] = average_total(
+            scored_rows(progress_from(rows)["rows"], scheme, extras)
+        )
+    return averages
+
+
+def _total(rows: list[dict]) -> dict:
+    total = {key: sum(row[key] or 0 for row in rows) for key in COUNTED}
+    scored = [row["assessment"] for row in rows if row["assessment"] is not None]
+    total["assessment"] = round(sum(scored) / len(scored), 1) if scored else None
+    return _with_rates(total)

@@ -1,0 +1,128 @@
+"""A second county under the test city, 乙县, with its own office, clerk, member unit and
+garrison, and one of every object the URL sweep opens. Each of its names is a marker: none
+may appear on a page or in a file given to a user of the first county."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from campaign.models import Unit
+from campaign.services import five_ones_update, inspection_record, plan_load
+from grievances import services as ledger
+from outreach.activities import activity_save, evidence_add
+from outreach.models import Activity
+from tests.factories import (
+    FindingFactory,
+    HouseholdFactory,
+    PersonFactory,
+    UnitFactory,
+    UserFactory,
+    VisitFactory,
+    county_for_tests,
+)
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+MARKERS = [
+    "乙县双拥办",
+    "丙镇",
+    "乙县民政局",
+    "驻乙县某部",
+    "丙户主",
+    "丙成员",
+    "丙户危房待修",
+    "丙镇慰问",
+    "丙镇活动室",
+    "丙镇台账不全",
+]
+
+
+@dataclass
+class OtherCounty:
+    office: object
+    clerk: object
+    member: object
+    township: Unit
+    garrison: Unit
+    objects: dict  # the sweep's fixture names -> this county's object of that kind
+
+    @property
+    def users(self):
+        return [self.office, self.clerk, self.member]
+
+
+def build_other_county() -> OtherCounty:
+    county = county_for_tests("乙县")
+    campaign = plan_load(county=county).campaign
+
+    def unit(code, name, kind):
+        return UnitFactory(area=county, code=code, name=name, kind=kind)
+
+    office = UserFactory(
+        username="b-office", unit=unit("office", "乙县双拥办", Unit.Kind.OFFICE), last_name="乙"
+    )
+    township = unit("town-c", "丙镇", Unit.Kind.TOWNSHIP)
+    clerk = UserFactory(username="b-clerk", unit=township, last_name="丙")
+    member_unit = unit("minzheng", "乙县民政局", Unit.Kind.MEMBER)
+    member = UserFactory(username="b-member", unit=member_unit, last_name="民")
+    garrison = unit("garrison-1", "驻乙县某部", Unit.Kind.GARRISON)
+
+    household = HouseholdFactory(township=township, head_name="丙户主", village="丙村")
+    person = PersonFactory(household=household, name="丙成员")
+    visit = VisitFactory(household=household, visited_on=date(2015, 4, 1), created_by=clerk)
+    finding = FindingFactory(visit=visit, text="丙户危房待修")
+    case = ledger.case_register_findings(user=office, findings=[finding], merge=False)[0]
+    case = ledger.case_assign(
+        user=office,
+        case=case,
+        lead_unit=member_unit,
+        responsible_person="丙科长",
+        deadline=date(2015, 7, 1),
+        measures="丙镇核查",
+    )
+    activity = activity_save(
+        user=clerk,
+        activity=Activity(kind="condolence_visit", held_on=date(2015, 5, 1), title="丙镇慰问"),
+        persons=[person],
+        households=[household],
+    )
+    evidence = evidence_add(user=clerk, activity=activity, upload=SimpleUploadedFile("丙.png", PNG))
+    five_ones = five_ones_update(
+        user=clerk,
+        unit=township,
+        item="room",
+        status="done",
+        done_on=date(2015, 3, 1),
+        description="丙镇活动室",
+        evidence=SimpleUploadedFile("room.png", PNG),
+    )
+    inspection = inspection_record(
+        user=office,
+        unit=township,
+        inspected_on=date(2015, 6, 1),
+        inspectors="乙",
+        checked="台账",
+        rating="good",
+        findings=[("丙镇台账不全", True)],
+    )
+    assert campaign.county_id == case.campaign.county_id
+    return OtherCounty(
+        office=office,
+        clerk=clerk,
+        member=member,
+        township=township,
+        garrison=garrison,
+        objects={
+            "household": household,
+            "person": person,
+            "visit": visit,
+            "assigned_case": case,
+            "garrison_unit": garrison,
+            "activity_a": activity,
+            "evidence_a": evidence,
+            "township_a": township,
+            "five_ones_a": five_ones,
+            "inspection_a": inspection,
+            "inspection_finding_a": inspection.findings.get(),
+        },
+    )

@@ -1,0 +1,171 @@
+"""Counties under one deployment: a database built by the previous version (one county, its
+name a text on the campaign) migrates forward with every row kept and put under one county.
+
+The database is built once for the module with the code of BASE: its migrations, plan and demo
+county, 2015 signed off. Then this checkout migrates it, and both versions' reads are compared."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from tests.upgrade import previous
+
+# main where the counties branched off: the last version with one county per database.
+BASE = "a601c4d6db430b0bcffbf1e963c29b0272d05acc"
+# The old campaign's county; this checkout's COUNTY_NAME differs, so the name must come from
+# the campaign.
+OLD_COUNTY = "东山县"
+NEW_SETTING = "示范县"
+TODAY = "2016-03-15"
+# Tables whose rows this checkout adds by design: its migrations, and the content types and
+# permissions of its new models. They are compared by what they hold instead.
+BOOKKEEPING = {"django_migrations", "django_content_type", "auth_permission"}
+NEW_TABLES = {"campaign_area"}
+
+
+@pytest.fixture(scope="module")
+def old(tmp_path_factory):
+    return previous.code_at(BASE, tmp_path_factory.mktemp("base") / "code")
+
+
+@pytest.fixture(scope="module")
+def upgrade(old, tmp_path_factory):
+    with previous.scratch_database(tmp_path_factory.mktemp("counties-upgrade")) as url:
+        env = {"TODAY": TODAY, "COUNTY_NAME": OLD_COUNTY}
+        previous.manage(old, url, "migrate", "--noinput", env=env)
+        previous.manage(old, url, "load_plan", env=env)
+        previous.manage(old, url, "seed_demo", env=env)
+        previous.run(old, url, "sign_off_2015.py", env=env)
+        before = previous.read(old, url, "records.py", env=env)
+        before |= previous.read(old, url, "counties_before.py", env=env)
+
+        env = {"TODAY": TODAY, "COUNTY_NAME": NEW_SETTING}
+        previous.manage(previous.ROOT, url, "migrate", "--noinput", env=env)
+        after = previous.read(previous.ROOT, url, "records.py", env=env)
+        placed = previous.read(previous.ROOT, url, "counties_after.py", env=env)
+        yield SimpleNamespace(url=url, env=env, before=before, after=after, placed=placed)
+
+
+def test_the_old_database_has_every_kind_of_row_to_move(upgrade):
+    counts = upgrade.before["counts"]
+    for table in (
+        "campaign_unit",
+        "campaign_historicalunit",
+        "campaign_campaign",
+        "campaign_supportorganisation",
+        "reports_assessmentscheme",
+        "reports_assessmentitem",
+        "reports_yearsignoff",
+        "reports_frozenledgerrow",
+        "outreach_household",
+        "grievances_case",
+    ):
+        assert counts[table] > 0, table
+    assert upgrade.before["campaign_counties"] == [OLD_COUNTY]
+
+
+def test_it_keeps_every_row_of_every_table(upgrade):
+    before, after = upgrade.before["counts"], upgrade.after["counts"]
+    assert set(after) - set(before) == NEW_TABLES
+    kept = {table: after.get(table) for table in before if table not in BOOKKEEPING}
+    assert kept == {table: n for table, n in before.items() if table not in BOOKKEEPING}
+
+
+def test_it_only_adds_bookkeeping_of_its_own(upgrade):
+    before, after = upgrade.before, upgrade.after
+    for key in ("content_types", "permissions", "migrations"):
+        assert set(before[key]) <= set(after[key]), key
+    assert set(after["content_types"]) - set(before["content_types"]) == {"campaign.area"}
+    assert set(after["migrations"]) - set(before["migrations"]) == {
+        "campaign.0004_areas",
+        "reports.0002_campaigns",
+    }
+
+
+def test_it_keeps_the_sampled_records(upgrade):
+    for key in (
+        "households",
+        "persons",
+        "cases",
+        "units",
+        "users",
+        "campaigns",
+        "support_organisations",
+        "schemes",
+        "items",
+        "frozen_rows",
+    ):
+        assert upgrade.before[key], key
+        assert upgrade.after[key] == upgrade.before[key], key
+
+
+def test_it_keeps_the_frozen_figures(upgrade):
+    [signed] = upgrade.before["sign_offs"]
+    assert signed[1:4] == [2015, "office", "2016-03-15"]
+    assert signed[4]  # the figures
+    assert upgrade.after["sign_offs"] == upgrade.before["sign_offs"]
+
+
+def test_it_makes_one_county_named_as_the_campaign(upgrade):
+    [(pk, name, level, parent, path)] = upgrade.placed["areas"]
+    assert (name, level, parent, path) == (OLD_COUNTY, "county", None, f"/{pk}/")
+
+
+def test_it_puts_every_unit_campaign_and_support_organisation_in_the_county(upgrade):
+    [(county, *_)] = upgrade.placed["areas"]
+    placed = upgrade.placed
+    assert placed["campaign_counties"] == [county]
+    assert placed["unit_areas"] == [county]
+    assert placed["unit_history_areas"] == [county]
+    assert placed["support_organisation_counties"] == [county]
+
+
+def test_it_gives_the_assessment_and_the_sign_offs_to_the_campaign(upgrade):
+    placed = upgrade.placed
+    [campaign] = placed["campaigns"]
+    assert placed["scheme_campaigns"] == [campaign]
+    assert placed["item_campaigns"] == [campaign]
+    assert placed["sign_off_campaigns"] == [campaign]
+
+
+def test_it_leaves_no_migration_unapplied(upgrade):
+    previous.manage(previous.ROOT, upgrade.url, "migrate", "--check", env=upgrade.env)
+    shown = previous.manage(previous.ROOT, upgrade.url, "showmigrations", env=upgrade.env)
+    assert "[ ]" not in shown and "[X] 0004_areas" in shown
+
+
+def test_every_login_sees_what_it_saw_before(upgrade):
+    before, after = upgrade.before["seen"], upgrade.after["seen"]
+    assert set(after) == set(before)
+    households = upgrade.before["counts"]["outreach_household"]
+    assert after["office"]["outreach.Household"] == households
+    for username, seen in before.items():
+        assert {label: after[username][label] for label in seen} == seen, username
+
+
+def test_a_second_campaign_with_the_county_written_otherwise_stays_in_the_one_county(old, tmp_path):
+    with previous.scratch_database(tmp_path) as url:
+        env = {"TODAY": TODAY, "COUNTY_NAME": OLD_COUNTY}
+        previous.manage(old, url, "migrate", "--noinput", env=env)
+        previous.manage(old, url, "load_plan", env=env)
+        previous.run(old, url, "second_campaign.py", env=env)
+        assert previous.read(old, url, "counties_before.py", env=env) == {
+            "campaign_counties": [OLD_COUNTY, "东山"]
+        }
+
+        env = {"TODAY": TODAY, "COUNTY_NAME": NEW_SETTING}
+        previous.manage(previous.ROOT, url, "migrate", "--noinput", env=env)
+        placed = previous.read(previous.ROOT, url, "counties_after.py", env=env)
+        [(county, name, *_)] = placed["areas"]
+        assert name == OLD_COUNTY
+        assert placed["campaign_counties"] == [county]
+        assert placed["unit_areas"] == [county]
+        first, second = placed["campaigns"]
+        assert placed["scheme_years"] == [[2015, first], [2017, second]]
+
+        # Rolled back, each campaign names its county in text again: the one county's name.
+        previous.manage(previous.ROOT, url, "migrate", "campaign", "0003_unit_history", env=env)
+        previous.manage(old, url, "migrate", "--check", env=env)
+        assert previous.read(old, url, "counties_before.py", env=env) == {
+            "campaign_counties": [OLD_COUNTY, OLD_COUNTY]
+        }
