@@ -49,16 +49,6 @@ def households_on_cases(user) -> Q | None:
     return Q(pk__in=mine.filter(household__isnull=False).values("household_id"))
 
 
-def inbox_scope(user) -> Q:
-    """The cases waiting for this unit: those it leads or helps with; a township also follows
-    up (回头看) the closed cases of its households."""
-    unit = user.unit_id
-    mine = Q(lead_unit_id=unit) | Q(co_units__id=unit)
-    if rule.is_township_clerk(user):
-        mine |= Q(township_id=unit, status=Status.CLOSED, revisited_on__isnull=True)
-    return mine
-
-
 # Reading.
 
 
@@ -136,3 +126,13 @@ def allowed_actions(user, case) -> set[str]:
 
 def can(user, action: str, case) -> bool:
     return action in allowed_actions(user, case)
+
+
+def follows_up(user) -> bool:
+    """A township follows up (回头看) the closed cases of its own households."""
+    return rule.is_township_clerk(user)
+
+
+def filters_by_township(user) -> bool:
+    """Lists of the whole county offer a township filter; a township's own lists do not."""
+    return rule.reads_whole_county(user)

@@ -66,3 +66,12 @@ class LedgerFilter(django_filters.FilterSet):
 
     def flag(self, queryset, name, value):
         return queryset.filter(**{f"is_{name}": value == "yes"})
+
+
+class IntakeFilter(django_filters.FilterSet):
+    """The findings waiting for the ledger, by township and topic."""
+
+    township = django_filters.ModelChoiceFilter(
+        label=_("township"), field_name="visit__township", queryset=townships
+    )
+    topic = django_filters.ModelChoiceFilter(label=_("topic"), queryset=Topic.objects.all())

@@ -1,24 +1,24 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, FormView, TemplateView, View
+from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 from django_filters.views import FilterView
 
 from campaign import clock
 from campaign.mixins import AllowedMixin, ServiceFormMixin
-from campaign.models import InspectionFinding
+from campaign.models import InspectionFinding, Topic
 from campaign.selectors import campaign_for
-from grievances import access, forms, services, states
-from grievances.filters import LedgerFilter
+from grievances import access, forms, queues, services, states
+from grievances.filters import IntakeFilter, LedgerFilter
 from grievances.models import Case, CaseEvent, CaseFinding
 from grievances.pagination import IdsFirstPaginator
-from grievances.selectors import inbox_rows, ledger_rows, office_queues
+from grievances.selectors import ledger_rows
 from grievances.workdays import covered, workdays_between
 from outreach.models import Finding, Household
 
@@ -84,59 +84,105 @@ class LedgerExportView(LedgerScopeMixin, View):
         return ledger_workbook_response(self.ledger_filter().qs, today=clock.today())
 
 
-class InboxView(LoginRequiredMixin, TemplateView):
+class InboxView(LoginRequiredMixin, ListView):
+    """What waits for this user, one queue at a time, most urgent first; each queue's count is
+    the number of rows its list holds."""
+
     template_name = "grievances/inbox.html"
+    context_object_name = "cases"
+    paginate_by = 25
+
+    def get_queryset(self):
+        user = self.request.user
+        self.today = clock.today()
+        self.counts = queues.counts(user, self.today)
+        self.queue = queues.queue_named(user, self.request.GET.get("queue")) or next(
+            (q for q in queues.queues_for(user) if self.counts[q.name]),
+            next(iter(queues.queues_for(user)), None),
+        )
+        if self.queue is None:
+            return Case.objects.none()
+        lead_unit = self.request.GET.get("lead_unit", "")
+        self.lead_unit = int(lead_unit) if lead_unit.isdigit() else None
+        ledger = ledger_rows(user=user, today=self.today, campaign=campaign_for(user))
+        return queues.rows(user, self.queue, self.today, ledger, lead_unit=self.lead_unit)
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        today = clock.today()
-        campaign = campaign_for(user)
-        context = {"today": today}
-        if access.reads_office_queues(user):
-            context["queues"] = {
-                name: list(rows[:50])
-                for name, rows in office_queues(user=user, today=today, campaign=campaign).items()
-            }
-        else:
-            context["rows"] = list(inbox_rows(user=user, today=today, campaign=campaign)[:200])
-        return super().get_context_data(**context, **kwargs)
+        by_lead_unit = []
+        if self.queue and self.queue.name == "overdue" and access.reads_office_queues(user):
+            by_lead_unit = queues.overdue_by_lead_unit(user, self.today)
+        return super().get_context_data(
+            today=self.today,
+            queue=self.queue,
+            chips=[(q, self.counts[q.name]) for q in queues.queues_for(user)],
+            by_lead_unit=by_lead_unit,
+            lead_unit=self.lead_unit if self.queue else None,
+            **kwargs,
+        )
 
 
-class IntakeView(AllowedMixin, TemplateView):
-    """Survey findings that need action and are not on the ledger yet, by topic."""
+class IntakeView(AllowedMixin, FilterView):
+    """Survey findings that need action and are not on the ledger yet: newest first, a page at
+    a time, with the true total and the count waiting under each topic."""
 
     template_name = "grievances/intake.html"
     allowed = access.can_register
+    filterset_class = IntakeFilter
+    paginate_by = 50
 
     def pending(self):
-        findings = Finding.objects.visible_to(self.request.user).filter(
+        return Finding.objects.visible_to(self.request.user).filter(
             needs_action=True, case_link__isnull=True
         )
-        return findings.select_related(
-            "topic", "visit__household", "visit__garrison", "visit__township"
-        ).order_by("topic__number", "visit__visited_on", "pk")
+
+    def get_queryset(self):
+        return (
+            self.pending()
+            .select_related("topic", "visit__household", "visit__garrison", "visit__township")
+            .order_by("-visit__created_at", "-pk")
+        )
 
     def get_context_data(self, **kwargs):
-        groups = {}
-        for finding in self.pending()[:500]:
-            groups.setdefault(finding.topic, []).append(finding)
-        return super().get_context_data(groups=groups, **kwargs)
+        context = super().get_context_data(**kwargs)
+        filterset = context["filter"]
+        # Per-topic counts within the chosen township (whatever topic is chosen), one query.
+        township = filterset.form.cleaned_data.get("township") if filterset.is_valid() else None
+        waiting = self.pending()
+        if township is not None:
+            waiting = waiting.filter(visit__township=township)
+        by_topic = dict(
+            waiting.values_list("topic").annotate(count=Count("pk")).values_list("topic", "count")
+        )
+        context["topics"] = [
+            (topic, by_topic.get(topic.pk, 0)) for topic in Topic.objects.order_by("number")
+        ]
+        context["chooses_township"] = access.filters_by_township(self.request.user)
+        context["chosen_topic"] = (
+            filterset.form.cleaned_data.get("topic") if filterset.is_valid() else None
+        )
+        return context
 
     def post(self, request):
-        ids = request.POST.getlist("finding")
+        # Back to the same page, township and topic after registering.
+        here = reverse("grievances:intake") + (f"?{request.GET.urlencode()}" if request.GET else "")
+        ids = {i for i in request.POST.getlist("finding") if i.isdigit()}
+        if not ids:
+            messages.error(request, _("Tick the findings to register first."))
+            return HttpResponseRedirect(here)
         findings = list(self.pending().filter(pk__in=ids))
-        if len(findings) != len(set(ids)):
+        if len(findings) != len(ids):
             messages.error(
                 request, _("Some findings are no longer waiting; nothing was registered.")
             )
-            return HttpResponseRedirect(reverse("grievances:intake"))
+            return HttpResponseRedirect(here)
         try:
             cases = services.case_register_findings(
                 user=request.user, findings=findings, merge=request.POST.get("merge") == "1"
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-            return HttpResponseRedirect(reverse("grievances:intake"))
+            return HttpResponseRedirect(here)
         messages.success(
             request,
             _("Registered on the ledger: %(numbers)s.")
@@ -144,7 +190,7 @@ class IntakeView(AllowedMixin, TemplateView):
         )
         if len(cases) == 1:
             return HttpResponseRedirect(cases[0].get_absolute_url())
-        return HttpResponseRedirect(reverse("grievances:intake"))
+        return HttpResponseRedirect(here)
 
 
 class CaseCreateView(AllowedMixin, ServiceFormMixin, FormView):
