@@ -5,7 +5,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView, View
 from django_filters.views import FilterView
 
-from campaign import access, clock
+from campaign import access, clock, workbench
 from campaign.filters import UnitFilter
 from campaign.home import panels_for
 from campaign.middleware import SESSION_KEY
@@ -21,6 +21,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(
             timeline=timeline(today=clock.today(), campaign=campaign_for(self.request.user)),
             panels=panels_for(self.request.user),
+            workbench=workbench.items_for(self.request.user),
             workstreams=Workstream.objects.all(),
             topics=Topic.objects.select_related("workstream"),
             **kwargs,

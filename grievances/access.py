@@ -57,6 +57,11 @@ def reads_office_queues(user) -> bool:
     return rule.reads_whole_county(user)
 
 
+def works_the_ledger(user) -> bool:
+    """Has cases to move along: the office, and the county's units that may write."""
+    return rule.office_writes(user) or (rule.writes(user) and has_inbox(user))
+
+
 def has_inbox(user) -> bool:
     return rule.units_of_the_county(user)
 

@@ -9,15 +9,18 @@ class GrievancesConfig(AppConfig):
 
     def ready(self):
         from campaign import access as rule
-        from campaign import navigation, record_links
+        from campaign import navigation, record_links, workbench
         from grievances import access
         from grievances import record_links as offered
+        from grievances.workbench import intake_items, ledger_items
         from outreach import access as field
 
         field.household_reach.append(access.households_on_cases)
         record_links.provide("outreach.Household", offered.on_households)
         record_links.provide("campaign.InspectionFinding", offered.on_inspection_findings)
 
+        workbench.register(order=10, items=ledger_items, shown_to=access.works_the_ledger)
+        workbench.register(order=20, items=intake_items, shown_to=access.can_register)
         navigation.register(
             order=5, label=_("To do"), url_name="grievances:inbox", shown_to=access.has_inbox
         )

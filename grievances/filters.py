@@ -9,6 +9,7 @@ from campaign.filters import MonthInputFilter, leading_units, townships
 from campaign.models import Phase, Topic
 from campaign.selectors import campaign_for
 from grievances.models import Status
+from grievances.states import open_q
 
 YES_NO = [("yes", _("yes")), ("no", _("no"))]
 NUMBER = re.compile(r"^\s*(\d{4})-(\d{1,5})\s*$")
@@ -25,6 +26,9 @@ class LedgerFilter(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(label=_("topic"), queryset=Topic.objects.all())
     status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices)
     priority = django_filters.ChoiceFilter(label=_("priority"), choices=YES_NO, method="yes_no")
+    unresolved = django_filters.ChoiceFilter(
+        label=_("not yet resolved"), choices=YES_NO, method="by_unresolved"
+    )
     overdue = django_filters.ChoiceFilter(label=_("overdue"), choices=YES_NO, method="flag")
     carried_over = django_filters.ChoiceFilter(
         label=_("carried over"), choices=YES_NO, method="flag"
@@ -60,6 +64,9 @@ class LedgerFilter(django_filters.FilterSet):
             | Q(garrison__name__icontains=value)
             | Q(responsible_person__icontains=value)
         )
+
+    def by_unresolved(self, queryset, name, value):
+        return queryset.filter(open_q()) if value == "yes" else queryset.exclude(open_q())
 
     def yes_no(self, queryset, name, value):
         return queryset.filter(**{name: value == "yes"})

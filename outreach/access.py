@@ -101,6 +101,12 @@ def can_register_households(user) -> bool:
     return rule.office_writes(user) or (rule.writes(user) and rule.is_township_clerk(user))
 
 
+def surveys_households(user) -> bool:
+    """Visits households: the office and the township clerks; their workbench counts the
+    households still to visit."""
+    return can_register_households(user)
+
+
 def can_visit_garrisons(user) -> bool:
     """The office and township clerks visit garrison units (topics 1–3)."""
     return can_register_households(user)

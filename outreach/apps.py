@@ -9,10 +9,9 @@ class OutreachConfig(AppConfig):
 
     def ready(self):
         from campaign import access as rule
-        from campaign import navigation
-        from campaign.home import register_panel
+        from campaign import navigation, workbench
         from outreach import access
-        from outreach.selectors import survey_panel
+        from outreach.selectors import survey_items
 
         navigation.register(
             order=10,
@@ -49,9 +48,4 @@ class OutreachConfig(AppConfig):
             shown_to=access.reads_field,
             group="work",
         )
-        register_panel(
-            order=10,
-            template="outreach/_home_survey.html",
-            context=survey_panel,
-            shown_to=access.reads_field,
-        )
+        workbench.register(order=30, items=survey_items, shown_to=access.surveys_households)

@@ -1,4 +1,6 @@
 from django.db.models import Count, Exists, OuterRef
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from outreach.models import Household, Visit
 
@@ -15,10 +17,16 @@ def survey_coverage(user) -> dict:
     )
 
 
-def survey_panel(user) -> dict:
+def survey_items(user) -> list:
+    """The workbench's households not yet visited: the household list filtered the same way."""
+    from campaign.workbench import Item
+
     coverage = survey_coverage(user)
-    return {
-        "coverage": coverage,
-        "not_visited": coverage["total"] - coverage["visited"],
-        "can_visit": user.may_write,
-    }
+    return [
+        Item(
+            key="not_visited",
+            label=_("Households not yet visited"),
+            count=coverage["total"] - coverage["visited"],
+            url=reverse("outreach:households") + "?visited=no",
+        )
+    ]

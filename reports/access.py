@@ -29,3 +29,13 @@ def progress_rows_for(user, rows: list[dict]) -> list[dict]:
 def can_compare_counties(user) -> bool:
     """A city or province office compares the counties under it."""
     return rule.is_higher_office(user)
+
+
+def reads_the_county_at_a_glance(user) -> bool:
+    """The county's own readers who do not work its lists (its leaders) get its headline
+    figures and the units furthest behind on their home page."""
+    return (
+        rule.reads_whole_county(user)
+        and rule.units_of_the_county(user)
+        and not rule.office_writes(user)
+    )

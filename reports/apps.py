@@ -12,6 +12,7 @@ class ReportsConfig(AppConfig):
         from campaign import navigation
         from campaign.home import register_panel
         from reports import access
+        from reports.home import county_at_a_glance
 
         navigation.register(
             order=60,
@@ -47,6 +48,12 @@ class ReportsConfig(AppConfig):
             url_name="reports:counties",
             shown_to=access.can_compare_counties,
             group="reports",
+        )
+        register_panel(
+            order=2,
+            template="reports/_home_glance.html",
+            context=county_at_a_glance,
+            shown_to=access.reads_the_county_at_a_glance,
         )
         register_panel(
             order=1,

@@ -58,7 +58,7 @@ def test_a_clerk_records_a_visit_with_two_findings_in_five_actions(
     log_in(page, live_server.url, clerk_a)
 
     actions = [
-        lambda: page.get_by_test_id("survey-panel").get_by_role("link").click(),
+        lambda: page.locator("[data-item=not_visited]").click(),
         lambda: (
             page.locator(f"[data-household='{household.pk}']")
             .get_by_role("link", name="走访")
