@@ -53,10 +53,11 @@ class LedgerView(LedgerScopeMixin, FilterView):
 
 
 class LedgerPrintView(LedgerScopeMixin, TemplateView):
-    """The paper ledger's layout (A4 landscape)."""
+    """The paper ledger's layout (A4 landscape), a few hundred rows to a printed batch: the
+    sheet says which batch of how many and links to the others."""
 
     template_name = "grievances/ledger_print.html"
-    limit = 1000
+    per_batch = 500
 
     def get_context_data(self, **kwargs):
         rows = self.ledger_filter().qs.prefetch_related(
@@ -66,11 +67,10 @@ class LedgerPrintView(LedgerScopeMixin, TemplateView):
                 to_attr="progress_events",
             )
         )
-        page = list(rows[: self.limit + 1])
+        page = IdsFirstPaginator(rows, self.per_batch).get_page(self.request.GET.get("page"))
         return super().get_context_data(
-            rows=page[: self.limit],
-            truncated=len(page) > self.limit,
-            limit=self.limit,
+            rows=page.object_list,
+            page_obj=page,
             campaign=campaign_for(self.request.user),
             today=clock.today(),
             **kwargs,

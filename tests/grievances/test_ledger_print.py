@@ -45,9 +45,20 @@ def test_the_print_view_keeps_its_query_count(
             user=member, case=case, on=date(2015, 6, 12), note=f"{case.number}已上门"
         )
     client = client_for(office)
-    with django_assert_num_queries(7):
+    # The batch's total and its ids come first, then the rows (IdsFirstPaginator).
+    with django_assert_num_queries(9):
         response = client.get(URL)
     page = response.content.decode()
     for case in cases:
         assert case.number in page and f"{case.number}已上门" in page
         assert case.subject_label in page
+
+
+def test_a_long_ledger_prints_in_batches_each_saying_which(client_for, office, plan, monkeypatch):
+    monkeypatch.setattr("grievances.views.LedgerPrintView.per_batch", 2)
+    cases = CaseFactory.create_batch(5)
+    client = client_for(office)
+    first = client.get(URL).content.decode()
+    assert "第1批，共3批、5条" in first and "共5条" in first and 'data-testid="last-page"' in first
+    last = client.get(URL, {"page": 3}).content.decode()
+    assert cases[-1].number in last and cases[0].number not in last
