@@ -36,6 +36,7 @@ class TrailView(AllowedMixin, TemplateView):
 
     template_name = "audit/trail.html"
     allowed = can_read_trail
+    paginate_by = 50
 
     def get_context_data(self, **kwargs):
         form = TrailFilter(self.request.GET or None, reader=self.request.user)
@@ -43,7 +44,8 @@ class TrailView(AllowedMixin, TemplateView):
         if form.is_valid():
             filters = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
         county = county_in_view_id(self.request.user)
-        page = Paginator(trail(county=county, **filters), 50).get_page(self.request.GET.get("page"))
+        rows = trail(county=county, **filters)
+        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("page"))
         users = User.objects.in_bulk({row["audit_user"] for row in page.object_list} - {None})
         rows = [
             {

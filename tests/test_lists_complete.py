@@ -1,0 +1,107 @@
+"""Nothing falls off a list: every paged list, with more rows than a page, says how many rows it
+holds in all and links to its last page, whose rows are there. The pages are shrunk to two rows
+so a handful of rows makes several pages."""
+
+from datetime import date
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import (
+    ActivityFactory,
+    CaseFactory,
+    FindingFactory,
+    FiveOnesItemFactory,
+    HonourPlaqueFactory,
+    HouseholdFactory,
+    InspectionFactory,
+    UnitFactory,
+    VisitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROWS = 5
+PER_PAGE = 2
+
+# url name, query, the view class's dotted path
+LISTS = [
+    ("grievances:ledger", {}, "grievances.views.LedgerView"),
+    ("grievances:ledger_print", {}, "grievances.views.LedgerPrintView"),
+    ("grievances:inbox", {"queue": "unassigned"}, "grievances.views.InboxView"),
+    ("grievances:intake", {}, "grievances.views.IntakeView"),
+    ("outreach:households", {}, "outreach.views.HouseholdListView"),
+    ("outreach:visits", {}, "outreach.views.VisitListView"),
+    ("outreach:activities", {}, "outreach.activity_views.ActivityListView"),
+    ("outreach:plaques", {"status": "hung"}, "outreach.plaque_views.PlaqueListView"),
+    ("campaign:units", {}, "campaign.views.UnitListView"),
+    ("campaign:inspections", {}, "campaign.inspection_views.InspectionListView"),
+    ("audit:trail", {}, "audit.views.TrailView"),
+    ("reports:cases", {"year": 2015}, "reports.figure_views.CaseFigureView"),
+    ("reports:findings", {"year": 2015}, "reports.figure_views.FindingFigureView"),
+    ("reports:activities", {"year": 2015}, "reports.figure_views.ActivityFigureView"),
+    ("reports:five_ones", {"year": 2015}, "reports.figure_views.FiveOnesFigureView"),
+    ("reports:inspections", {"year": 2015}, "reports.figure_views.InspectionFigureView"),
+]
+
+
+@pytest.fixture
+def many(plan, office, township_a, clerk_a):
+    for _ in range(ROWS):
+        household = HouseholdFactory(township=township_a)
+        visit = VisitFactory(household=household, created_by=clerk_a)
+        FindingFactory(visit=visit, needs_action=True)
+        CaseFactory(household=household)
+        ActivityFactory(organiser=township_a, held_on=date(2015, 6, 1))
+        HonourPlaqueFactory(household=household)
+        InspectionFactory(unit=township_a)
+        UnitFactory()
+        FiveOnesItemFactory(unit=UnitFactory(kind=township_a.kind))
+
+
+def view_class(dotted: str):
+    module, name = dotted.rsplit(".", 1)
+    return getattr(__import__(module, fromlist=[name]), name)
+
+
+@pytest.mark.parametrize(("name", "query", "view"), LISTS, ids=[row[0] for row in LISTS])
+def test_a_list_longer_than_a_page_says_its_total_and_reaches_its_last_row(
+    name, query, view, client_for, office, many, monkeypatch
+):
+    cls = view_class(view)
+    attribute = "per_batch" if hasattr(cls, "per_batch") else "paginate_by"
+    monkeypatch.setattr(cls, attribute, PER_PAGE)
+    client = client_for(office)
+    first = client.get(reverse(name), query)
+    assert first.status_code == 200
+    paginator = first.context["page_obj"].paginator
+    assert paginator.count > PER_PAGE, "the fixture makes more rows than a page"
+    page = first.content.decode()
+    assert f'data-total="{paginator.count}"' in page
+    assert f"共{paginator.count}条" in page.replace(",", "")
+    assert 'data-testid="last-page"' in page
+    last = client.get(reverse(name), {**query, "page": paginator.num_pages})
+    assert last.context["page_obj"].number == paginator.num_pages
+    shown = len(last.context["page_obj"].object_list)
+    assert shown == paginator.count - PER_PAGE * (paginator.num_pages - 1)
+
+
+def paged_views():
+    """Every view in the URL conf that pages its rows."""
+    found = set()
+
+    def walk(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns)
+            elif isinstance(pattern, URLPattern):
+                cls = getattr(pattern.callback, "view_class", None)
+                if cls and (getattr(cls, "paginate_by", None) or hasattr(cls, "per_batch")):
+                    found.add(f"{cls.__module__}.{cls.__qualname__}")
+
+    walk(get_resolver().url_patterns)
+    return found
+
+
+def test_every_paged_list_is_walked_above():
+    assert paged_views() - {view for _, _, view in LISTS} == set()
