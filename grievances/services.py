@@ -250,9 +250,11 @@ def case_assign(
         case.original_deadline = deadline
     if case.status in (Status.REGISTERED, Status.RETURNED) or before == Status.ASSIGNED:
         case.status = Status.ASSIGNED
+    case.declined_by = None
     _save(
         case,
         [
+            "declined_by",
             "lead_unit",
             "responsible_person",
             "responsible_phone",
@@ -275,6 +277,61 @@ def case_assign(
             "deadline": deadline.isoformat(),
             "responsible_person": responsible_person,
         },
+    )
+    return case
+
+
+@transaction.atomic
+def case_decline(*, user, case: Case, reason: str) -> Case:
+    """退回交办: the lead unit hands an assignment it has not accepted back to the office as
+    none of its business. The case waits, unassigned, in the office's queue of declined
+    cases until it is assigned again."""
+    case = _locked(case)
+    if case.status != Status.ASSIGNED and access.leads(user, case):
+        raise ValidationError(
+            _(
+                "This case is no longer waiting to be accepted (it is now %(status)s), so the "
+                "assignment cannot be declined. Nothing was saved."
+            )
+            % {"status": case.get_status_display()}
+        )
+    _require(user, "decline", case)
+    if not reason.strip():
+        raise ValidationError(
+            {"reason": _("Say why the case is not your unit's business; the office needs it.")}
+        )
+    co_units = list(case.co_units.all())
+    changes = {
+        "lead_unit": case.lead_unit.name,
+        "co_units": [u.name for u in co_units],
+        "responsible_person": case.responsible_person,
+        "deadline": case.deadline.isoformat() if case.deadline else "",
+    }
+    case.declined_by = case.lead_unit
+    case.lead_unit = None
+    case.responsible_person = case.responsible_phone = ""
+    case.deadline = case.original_deadline = None
+    case.status = Status.REGISTERED
+    _save(
+        case,
+        [
+            "declined_by",
+            "lead_unit",
+            "responsible_person",
+            "responsible_phone",
+            "deadline",
+            "original_deadline",
+            "status",
+        ],
+    )
+    case.co_units.clear()
+    _event(
+        case,
+        user=user,
+        kind=CaseEvent.Kind.DECLINED,
+        from_status=Status.ASSIGNED,
+        note=reason.strip(),
+        changes=changes,
     )
     return case
 
@@ -437,7 +494,10 @@ def case_revisit(*, user, case: Case, satisfaction: str, note: str = "") -> Case
         case.closed_by = None
         case.resolved_on = None
         case.reopened_count += 1
-        fields += ["status", "closed_on", "closed_by", "resolved_on", "reopened_count"]
+        # The result it was closed with is history now, kept on the reopening event.
+        earlier = case.result
+        case.result = ""
+        fields += ["status", "closed_on", "closed_by", "resolved_on", "reopened_count", "result"]
         _save(case, fields)
         _event(
             case,
@@ -445,6 +505,7 @@ def case_revisit(*, user, case: Case, satisfaction: str, note: str = "") -> Case
             kind=CaseEvent.Kind.REOPENED,
             from_status=Status.CLOSED,
             note=note or _("The beneficiary was dissatisfied."),
+            changes={"result": [earlier, ""]},
         )
     else:
         _save(case, fields)
