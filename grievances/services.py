@@ -39,6 +39,35 @@ class StaleCase(ValidationError):
         )
 
 
+class ChangedMeanwhile(ValidationError):
+    """The case changed after the form for a step was opened."""
+
+
+def changed_meanwhile(case: Case) -> ChangedMeanwhile:
+    """The refusal of a step whose form was opened before the case's latest change."""
+    latest = case.events.select_related("by").order_by("-at", "-id").first()
+    return ChangedMeanwhile(
+        _(
+            "This case changed after you opened the form (latest: %(what)s by %(who)s on "
+            "%(on)s). Nothing was saved: check the case as it is now and try again."
+        )
+        % {
+            "what": latest.get_kind_display() if latest else "",
+            "who": latest.by.display_name if latest else "",
+            "on": latest.on.isoformat() if latest else "",
+        }
+    )
+
+
+def case_expect_version(*, case: Case, version: int | None) -> Case:
+    """Lock the case and refuse a step whose form was opened on an older version of it. Call
+    it inside the transaction that takes the step, so the lock holds until the step is saved."""
+    locked = _locked(case)
+    if version is not None and locked.version != version:
+        raise changed_meanwhile(locked)
+    return locked
+
+
 def phase_on(campaign: Campaign, day: date) -> Phase | None:
     phases = [p for p in campaign.phases.all() if p.is_on(day)]
     # Inspection (phase 6) runs across the others; a case belongs to the phase it came in.
