@@ -31,8 +31,9 @@ def test_it_offers_each_step_as_a_button_and_opens_no_form_until_asked(
     html = response.content.decode()
     assert [step.name for step in response.context["actions"]] == ["accept", "decline"]
     assert response.context["form"] is None
-    assert 'href="?action=accept#action-form"' in html and ">签收</a>" in html
-    assert 'href="?action=decline#action-form"' in html and ">退回交办</a>" in html
+    url = assigned_case.get_absolute_url()
+    assert f'href="{url}?action=accept#action-form"' in html and ">签收</a>" in html
+    assert f'href="{url}?action=decline#action-form"' in html and ">退回交办</a>" in html
     assert '<form method="post" action="/ledger/' not in html
     assert "提交" not in html
 
@@ -148,7 +149,10 @@ def test_declining_without_a_reason_says_so_in_chinese_and_changes_nothing(
 ):
     response = client_for(member).post(step_url(assigned_case, "decline"), {"decline-reason": " "})
     assert response.status_code == 400
-    assert "请说明此问题不属本单位职责的理由" in response.content.decode()
+    html = response.content.decode()
+    assert "请说明此问题不属本单位职责的理由" in html
+    # From the page it came back on (another address), the steps still open on the case page.
+    assert f'href="{assigned_case.get_absolute_url()}?action=accept#action-form"' in html
     assert Case.objects.get(pk=assigned_case.pk).status == Status.ASSIGNED
 
 
