@@ -272,6 +272,7 @@ def generate_cases(g: Generator) -> None:
                             closed_by_id=None,
                             resolved_on=None,
                             reopened_count=1,
+                            result="",
                         )
                         trail.append(
                             (K.REOPENED, c["revisit_due"], office, "closed", "in_progress", "")

@@ -36,8 +36,10 @@ class CaseDraft:
     events: list[tuple] = field(default_factory=list)
     extension: ExtensionRequest | None = None
 
-    def record(self, kind, on: date, by: User, from_status: str, to_status: str, note=""):
-        self.events.append((kind, on, by, from_status, to_status, note))
+    def record(
+        self, kind, on: date, by: User, from_status: str, to_status: str, note="", changes=None
+    ):
+        self.events.append((kind, on, by, from_status, to_status, note, changes or {}))
 
 
 def draw_plan(rng: random.Random) -> str:
@@ -199,6 +201,7 @@ def _revisit(rng: random.Random, draft: CaseDraft, *, office: User) -> None:
     case.status = Status.IN_PROGRESS
     case.closed_on = case.closed_by = case.resolved_on = None
     case.reopened_count = 1
+    earlier, case.result = case.result, ""  # history now, as case_revisit keeps it
     draft.record(
         CaseEvent.Kind.REOPENED,
         case.revisit_due,
@@ -206,4 +209,5 @@ def _revisit(rng: random.Random, draft: CaseDraft, *, office: User) -> None:
         Status.CLOSED,
         Status.IN_PROGRESS,
         "回访不满意，重新办理。",
+        {"result": [earlier, ""]},
     )

@@ -129,9 +129,10 @@ def _insert(county: DemoCounty, drafts: list[CaseDraft]) -> None:
                 from_status=from_status,
                 to_status=to_status,
                 note=note,
+                changes=changes,
             )
             for draft in drafts
-            for kind, on, by, from_status, to_status, note in draft.events
+            for kind, on, by, from_status, to_status, note, changes in draft.events
         ],
         batch_size=1000,
     )

@@ -73,6 +73,11 @@ def _lead(user, case):
     return rule.writes(user) and case.lead_unit_id is not None and user.unit_id == case.lead_unit_id
 
 
+def leads(user, case) -> bool:
+    """This user's unit leads the case and may write."""
+    return _lead(user, case)
+
+
 def _co(user, case):
     return rule.writes(user) and any(unit.pk == user.unit_id for unit in case.co_units.all())
 
@@ -116,7 +121,7 @@ def allowed_actions(user, case) -> set[str]:
             actions.add("decide_extension")
     if _lead(user, case):
         if status == Status.ASSIGNED:
-            actions.add("accept")
+            actions |= {"accept", "decline"}
         if status in (Status.IN_PROGRESS, Status.RETURNED):
             actions |= {"progress", "resolve"}
             if not case.extensions_pending:

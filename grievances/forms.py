@@ -78,7 +78,10 @@ class CaseCreateForm(forms.Form):
 
 
 class ActionForm(forms.Form):
-    """A step of a case's workflow, shown to the user who may take it."""
+    """A step of a case's workflow, shown to the user who may take it. It carries the case's
+    version when the form was opened, so a step taken on a case changed meanwhile is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,6 +145,17 @@ class ResolveForm(ActionForm):
 
 class ReturnForm(ActionForm):
     reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DeclineForm(ActionForm):
+    reason = forms.CharField(
+        label=_("reason"),
+        help_text=_("Why the case is not your unit's business; the office reads it to reassign."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Say why the case is not your unit's business; the office needs it.")
+        },
+    )
 
 
 class ExtensionRequestForm(ActionForm):

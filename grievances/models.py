@@ -34,6 +34,11 @@ class CaseQuerySet(ScopedQuerySet):
     def unit_scope(self, user):
         return access.case_scope(user)
 
+    def declined(self):
+        """Cases a lead unit handed back as not its business (退回交办), waiting for the office
+        to assign them again."""
+        return self.filter(declined_by__isnull=False)
+
 
 class ThroughCaseQuerySet(ScopedQuerySet):
     """A case's events, findings and extension requests are read as the case is."""
@@ -155,6 +160,15 @@ class Case(models.Model):
         _("satisfaction"), max_length=20, choices=Satisfaction.choices, blank=True
     )
     reopened_count = models.PositiveSmallIntegerField(_("times reopened"), default=0)
+    declined_by = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("declined by"),
+        help_text=_("The unit that handed the assignment back; cleared when it is assigned again."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -262,6 +276,7 @@ class CaseEvent(models.Model):
     class Kind(models.TextChoices):
         REGISTERED = "registered", _("registered")
         ASSIGNED = "assigned", _("assigned")
+        DECLINED = "declined", _("assignment declined")
         ACCEPTED = "accepted", _("accepted")
         PROGRESS = "progress", _("progress report")
         RESOLVED = "resolved", _("resolved")

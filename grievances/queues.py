@@ -44,7 +44,16 @@ OFFICE_QUEUES = [
         "unassigned",
         _("Waiting to be assigned"),
         _("Registered cases with no lead unit yet."),
-        lambda user, today: Q(status=Status.REGISTERED),
+        lambda user, today: Q(status=Status.REGISTERED, declined_by__isnull=True),
+    ),
+    Queue(
+        "declined",
+        _("Assignments declined"),
+        _(
+            "A unit handed these back as not its business (退回交办), with its reason: "
+            "assign them again."
+        ),
+        lambda user, today: Q(status=Status.REGISTERED, declined_by__isnull=False),
     ),
     Queue(
         "to_close",

@@ -39,6 +39,35 @@ class StaleCase(ValidationError):
         )
 
 
+class ChangedMeanwhile(ValidationError):
+    """The case changed after the form for a step was opened."""
+
+
+def changed_meanwhile(case: Case) -> ChangedMeanwhile:
+    """The refusal of a step whose form was opened before the case's latest change."""
+    latest = case.events.select_related("by").order_by("-at", "-id").first()
+    return ChangedMeanwhile(
+        _(
+            "This case changed after you opened the form (latest: %(what)s by %(who)s on "
+            "%(on)s). Nothing was saved: check the case as it is now and try again."
+        )
+        % {
+            "what": latest.get_kind_display() if latest else "",
+            "who": latest.by.display_name if latest else "",
+            "on": latest.on.isoformat() if latest else "",
+        }
+    )
+
+
+def case_expect_version(*, case: Case, version: int | None) -> Case:
+    """Lock the case and refuse a step whose form was opened on an older version of it. Call
+    it inside the transaction that takes the step, so the lock holds until the step is saved."""
+    locked = _locked(case)
+    if version is not None and locked.version != version:
+        raise changed_meanwhile(locked)
+    return locked
+
+
 def phase_on(campaign: Campaign, day: date) -> Phase | None:
     phases = [p for p in campaign.phases.all() if p.is_on(day)]
     # Inspection (phase 6) runs across the others; a case belongs to the phase it came in.
@@ -250,9 +279,11 @@ def case_assign(
         case.original_deadline = deadline
     if case.status in (Status.REGISTERED, Status.RETURNED) or before == Status.ASSIGNED:
         case.status = Status.ASSIGNED
+    case.declined_by = None
     _save(
         case,
         [
+            "declined_by",
             "lead_unit",
             "responsible_person",
             "responsible_phone",
@@ -275,6 +306,61 @@ def case_assign(
             "deadline": deadline.isoformat(),
             "responsible_person": responsible_person,
         },
+    )
+    return case
+
+
+@transaction.atomic
+def case_decline(*, user, case: Case, reason: str) -> Case:
+    """退回交办: the lead unit hands an assignment it has not accepted back to the office as
+    none of its business. The case waits, unassigned, in the office's queue of declined
+    cases until it is assigned again."""
+    case = _locked(case)
+    if case.status != Status.ASSIGNED and access.leads(user, case):
+        raise ValidationError(
+            _(
+                "This case is no longer waiting to be accepted (it is now %(status)s), so the "
+                "assignment cannot be declined. Nothing was saved."
+            )
+            % {"status": case.get_status_display()}
+        )
+    _require(user, "decline", case)
+    if not reason.strip():
+        raise ValidationError(
+            {"reason": _("Say why the case is not your unit's business; the office needs it.")}
+        )
+    co_units = list(case.co_units.all())
+    changes = {
+        "lead_unit": case.lead_unit.name,
+        "co_units": [u.name for u in co_units],
+        "responsible_person": case.responsible_person,
+        "deadline": case.deadline.isoformat() if case.deadline else "",
+    }
+    case.declined_by = case.lead_unit
+    case.lead_unit = None
+    case.responsible_person = case.responsible_phone = ""
+    case.deadline = case.original_deadline = None
+    case.status = Status.REGISTERED
+    _save(
+        case,
+        [
+            "declined_by",
+            "lead_unit",
+            "responsible_person",
+            "responsible_phone",
+            "deadline",
+            "original_deadline",
+            "status",
+        ],
+    )
+    case.co_units.clear()
+    _event(
+        case,
+        user=user,
+        kind=CaseEvent.Kind.DECLINED,
+        from_status=Status.ASSIGNED,
+        note=reason.strip(),
+        changes=changes,
     )
     return case
 
@@ -437,7 +523,10 @@ def case_revisit(*, user, case: Case, satisfaction: str, note: str = "") -> Case
         case.closed_by = None
         case.resolved_on = None
         case.reopened_count += 1
-        fields += ["status", "closed_on", "closed_by", "resolved_on", "reopened_count"]
+        # The result it was closed with is history now, kept on the reopening event.
+        earlier = case.result
+        case.result = ""
+        fields += ["status", "closed_on", "closed_by", "resolved_on", "reopened_count", "result"]
         _save(case, fields)
         _event(
             case,
@@ -445,6 +534,7 @@ def case_revisit(*, user, case: Case, satisfaction: str, note: str = "") -> Case
             kind=CaseEvent.Kind.REOPENED,
             from_status=Status.CLOSED,
             note=note or _("The beneficiary was dissatisfied."),
+            changes={"result": [earlier, ""]},
         )
     else:
         _save(case, fields)

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from grievances.workdays import add_workdays
+from grievances.workdays import add_workdays, workdays_between
 
 
 class Status(models.TextChoices):
@@ -63,3 +63,18 @@ def is_open(case) -> bool:
 
 def is_overdue(case, today: date) -> bool:
     return is_open(case) and case.deadline is not None and case.deadline < today
+
+
+def deadline_standing(case, today: date) -> tuple[str, int] | None:
+    """How an open case's deadline stands today, for the words beside it: ("left", n) working
+    days still to go, ("today", 0) due today, ("none_left", 0) no working day before a deadline
+    that falls after today, ("overdue", n) n working days past it (n may be 0 when only a
+    weekend or holiday has passed since). None for a closed case or one without a deadline."""
+    if not is_open(case) or case.deadline is None:
+        return None
+    if case.deadline < today:
+        return "overdue", -workdays_between(today, case.deadline)
+    if case.deadline == today:
+        return "today", 0
+    left = workdays_between(today, case.deadline)
+    return ("left", left) if left else ("none_left", 0)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grievances import views
+from grievances import case_views, views
 
 app_name = "grievances"
 
@@ -16,7 +16,7 @@ urlpatterns = [
         views.CaseFromInspectionView.as_view(),
         name="case_from_inspection",
     ),
-    path("cases/<int:pk>/", views.CaseDetailView.as_view(), name="case"),
+    path("cases/<int:pk>/", case_views.CaseDetailView.as_view(), name="case"),
     path("cases/<int:pk>/edit/", views.CaseEditView.as_view(), name="case_edit"),
-    path("cases/<int:pk>/<slug:action>/", views.CaseActionView.as_view(), name="case_action"),
+    path("cases/<int:pk>/<slug:action>/", case_views.CaseActionView.as_view(), name="case_action"),
 ]

@@ -2,24 +2,22 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, FormView, ListView, TemplateView, View
+from django.views.generic import FormView, ListView, TemplateView, View
 from django_filters.views import FilterView
 
 from campaign import clock
 from campaign.mixins import AllowedMixin, ServiceFormMixin
 from campaign.models import InspectionFinding, Topic
 from campaign.selectors import campaign_for
-from grievances import access, forms, queues, services, states
+from grievances import access, forms, queues, services
 from grievances.filters import IntakeFilter, LedgerFilter
-from grievances.models import Case, CaseEvent, CaseFinding
+from grievances.models import Case, CaseEvent
 from grievances.pagination import IdsFirstPaginator
 from grievances.selectors import ledger_rows
-from grievances.workdays import covered, workdays_between
 from outreach.models import Finding, Household
 
 
@@ -251,123 +249,6 @@ def case_queryset(user):
         )
         .prefetch_related("co_units", "extensions")
     )
-
-
-ACTION_FORMS = {
-    "assign": forms.AssignForm,
-    "accept": forms.NoteForm,
-    "progress": forms.ProgressForm,
-    "resolve": forms.ResolveForm,
-    "close": forms.NoteForm,
-    "return": forms.ReturnForm,
-    "request_extension": forms.ExtensionRequestForm,
-    "decide_extension": forms.ExtensionDecisionForm,
-    "revisit": forms.RevisitForm,
-}
-
-
-def run_action(action, *, user, case, data):
-    if action == "assign":
-        return services.case_assign(user=user, case=case, **data)
-    if action == "accept":
-        return services.case_accept(user=user, case=case, note=data["note"])
-    if action == "progress":
-        return services.case_report_progress(user=user, case=case, on=data["on"], note=data["note"])
-    if action == "resolve":
-        return services.case_resolve(user=user, case=case, result=data["result"])
-    if action == "close":
-        return services.case_close(user=user, case=case, note=data["note"])
-    if action == "return":
-        return services.case_return(user=user, case=case, reason=data["reason"])
-    if action == "request_extension":
-        return services.case_request_extension(user=user, case=case, **data)
-    if action == "decide_extension":
-        return services.case_decide_extension(user=user, case=case, **data)
-    if action == "revisit":
-        return services.case_revisit(user=user, case=case, **data)
-    raise Http404
-
-
-ACTION_DONE = {
-    "assign": gettext_lazy("The case was assigned."),
-    "accept": gettext_lazy("The case was accepted."),
-    "progress": gettext_lazy("The progress report was recorded."),
-    "resolve": gettext_lazy("The case was reported resolved."),
-    "close": gettext_lazy("The case was closed off."),
-    "return": gettext_lazy("The case was returned."),
-    "request_extension": gettext_lazy("The extension request was sent to the county office."),
-    "decide_extension": gettext_lazy("The extension request was decided."),
-    "revisit": gettext_lazy("The revisit was recorded."),
-}
-
-
-class CaseDetailView(LoginRequiredMixin, DetailView):
-    model = Case
-    template_name = "grievances/case_detail.html"
-
-    def get_queryset(self):
-        return case_queryset(self.request.user)
-
-    def get_context_data(self, **kwargs):
-        case = self.object
-        user = self.request.user
-        today = clock.today()
-        actions = access.allowed_actions(user, case)
-        action_forms = {}
-        for action in sorted(actions & ACTION_FORMS.keys()):
-            initial = {"on": today}
-            if action == "assign":
-                initial = {
-                    "lead_unit": case.lead_unit_id,
-                    "co_units": [u.pk for u in case.co_units.all()],
-                    "responsible_person": case.responsible_person,
-                    "responsible_phone": case.responsible_phone,
-                    "measures": case.measures,
-                    "deadline": case.deadline,
-                }
-            action_forms[action] = kwargs.pop(f"{action}_form", None) or ACTION_FORMS[action](
-                initial=initial, prefix=action, user=user
-            )
-        left = workdays_between(today, case.deadline) if case.deadline else None
-        return super().get_context_data(
-            events=case.events.select_related("by", "unit").order_by("at", "id"),
-            findings=CaseFinding.objects.filter(case=case).select_related(
-                "finding__topic", "finding__visit"
-            ),
-            action_forms=action_forms,
-            can_edit="edit" in actions,
-            workdays_left=left,
-            overdue=states.is_overdue(case, today),
-            calendar_covered=covered(case.deadline) if case.deadline else True,
-            **kwargs,
-        )
-
-
-class CaseActionView(LoginRequiredMixin, View):
-    def post(self, request, pk, action):
-        if action not in ACTION_FORMS:
-            raise Http404
-        case = get_object_or_404(case_queryset(request.user), pk=pk)
-        if not access.can(request.user, action, case):
-            raise PermissionDenied
-        form = ACTION_FORMS[action](request.POST, prefix=action, user=request.user)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            if action == "assign":
-                data.pop("workdays", None)
-            try:
-                run_action(action, user=request.user, case=case, data=data)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, ACTION_DONE[action])
-                return HttpResponseRedirect(case.get_absolute_url())
-        view = CaseDetailView()
-        view.setup(request, pk=pk)
-        view.object = case
-        context = view.get_context_data(object=case, **{f"{action}_form": form})
-        context["open_action"] = action
-        return view.render_to_response(context, status=400)
 
 
 class CaseEditView(LoginRequiredMixin, View):

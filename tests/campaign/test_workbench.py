@@ -79,6 +79,7 @@ def total_of(client, url):
             "office",
             {
                 "unassigned": 2,
+                "declined": 0,
                 "to_close": 1,
                 "extension_requests": 1,
                 "overdue": 2,

@@ -109,3 +109,39 @@ def go_to(page, group, link):
         toggle.click()
     page.get_by_role("button", name=group).click()
     page.get_by_role("link", name=link, exact=True).click()
+
+
+# A case's steps and the words on their buttons (the one that opens the form and its submit).
+STEPS = {
+    "assign": "交办",
+    "accept": "签收",
+    "decline": "退回交办",
+    "progress": "报告进展",
+    "request_extension": "申请延期",
+    "resolve": "报告办结",
+    "decide_extension": "审批延期申请",
+    "close": "销号",
+    "return": "退回重办",
+    "revisit": "记录回访",
+}
+
+
+def open_step(page, action):
+    """On a case page: press the step's button; its form opens, and the card holding it is
+    returned."""
+    page.get_by_test_id("case-actions").get_by_role("link", name=STEPS[action], exact=True).click()
+    return page.locator(f"[data-action='{action}']")
+
+
+def take_step(page, action, fields=None):
+    """Open a step's form, fill it in (field name -> value; a select by its label) and send it
+    with the button named for the step."""
+    card = open_step(page, action)
+    for name, value in (fields or {}).items():
+        field = card.locator(f"#id_{action}-{name}")
+        if field.evaluate("e => e.tagName") == "SELECT":
+            field.select_option(label=value)
+        else:
+            field.fill(value)
+    with page.expect_navigation():
+        card.get_by_role("button", name=STEPS[action], exact=True).click()

@@ -10,23 +10,12 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from grievances.models import Case
-from tests.e2e.conftest import go_to
+from tests.e2e.conftest import go_to, take_step
 from tests.factories import make_id_number
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
-
-
-def fill_card(page, action, fields):
-    card = page.locator(f"[data-action='{action}']")
-    for name, value in fields.items():
-        field = card.locator(f"#id_{action}-{name}")
-        if field.evaluate("e => e.tagName") == "SELECT":
-            field.select_option(label=value)
-        else:
-            field.fill(value)
-    card.get_by_role("button", name="提交").click()
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
@@ -60,7 +49,7 @@ def test_the_main_road(size, live_server, signed_in, journal, plan, office, cler
     desk.goto(base + "/ledger/intake/")
     desk.get_by_label("房屋年久失修，雨季漏雨").check()
     desk.get_by_role("button", name="逐条登记").click()
-    fill_card(
+    take_step(
         desk,
         "assign",
         {
@@ -77,14 +66,14 @@ def test_the_main_road(size, live_server, signed_in, journal, plan, office, cler
     unit = signed_in(member)
     unit.goto(base + "/ledger/inbox/")
     unit.get_by_role("link", name=Case.objects.get().number).click()
-    fill_card(unit, "accept", {})
-    fill_card(unit, "progress", {"note": "施工队已进场"})
-    fill_card(unit, "resolve", {"result": "房屋已修缮完毕"})
+    take_step(unit, "accept", {})
+    take_step(unit, "progress", {"note": "施工队已进场"})
+    take_step(unit, "resolve", {"result": "房屋已修缮完毕"})
     expect(unit.get_by_test_id("status")).to_have_text("已办结")
     journal(unit, "resolved")
 
     desk.goto(case_url)
-    fill_card(desk, "close", {})
+    take_step(desk, "close", {})
     expect(desk.get_by_test_id("status")).to_have_text("已销号")
     journal(desk, "closed-off")
 

@@ -6,20 +6,10 @@ from playwright.sync_api import expect
 
 from campaign.models import Topic
 from grievances.models import Case, Status
+from tests.e2e.conftest import open_step, take_step
 from tests.factories import FindingFactory, HouseholdFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def submit(page, action, fields=None):
-    card = page.locator(f"[data-action='{action}']")
-    for name, value in (fields or {}).items():
-        field = card.locator(f"#id_{action}-{name}")
-        if field.evaluate("e => e.tagName") == "SELECT":
-            field.select_option(label=value)
-        else:
-            field.fill(value)
-    card.get_by_role("button", name="提交").click()
 
 
 def test_a_finding_is_worked_to_closure_and_reopened(
@@ -37,7 +27,7 @@ def test_a_finding_is_worked_to_closure_and_reopened(
     case = Case.objects.get()
     url = live_server.url + case.get_absolute_url()
 
-    submit(
+    take_step(
         desk,
         "assign",
         {
@@ -53,24 +43,24 @@ def test_a_finding_is_worked_to_closure_and_reopened(
 
     unit = signed_in(member)
     unit.goto(url)
-    expect(unit.locator("[data-action='close']")).to_have_count(0)
-    submit(unit, "accept")
+    expect(unit.get_by_role("link", name="销号")).to_have_count(0)
+    take_step(unit, "accept")
     expect(unit.get_by_test_id("status")).to_have_text("办理中")
-    submit(unit, "progress", {"note": "已上门核查，施工队进场"})
+    take_step(unit, "progress", {"note": "已上门核查，施工队进场"})
     expect(unit.get_by_text("已记录进展情况。")).to_be_visible()
-    submit(unit, "resolve", {"result": "房屋已修缮"})
+    take_step(unit, "resolve", {"result": "房屋已修缮"})
     expect(unit.get_by_test_id("status")).to_have_text("已办结")
 
     desk.goto(url)
-    submit(desk, "close")
+    take_step(desk, "close")
     expect(desk.get_by_test_id("status")).to_have_text("已销号")
 
     clerk = signed_in(clerk_a)
     clerk.goto(url)
-    card = clerk.locator("[data-action='revisit']")
+    card = open_step(clerk, "revisit")
     card.get_by_label("不满意").check()
     card.get_by_label("说明").fill("雨后仍漏")
-    card.get_by_role("button", name="提交").click()
+    card.get_by_role("button", name="记录回访").click()
     expect(clerk.get_by_test_id("status")).to_have_text("办理中")
 
     timeline = clerk.get_by_test_id("timeline").locator("li")

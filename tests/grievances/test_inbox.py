@@ -59,6 +59,7 @@ def one_in_every_office_queue(member_unit, member):
     )
     return {
         "unassigned": CaseFactory(),
+        "declined": CaseFactory(declined_by=member_unit),
         "to_close": CaseFactory(
             assigned=True,
             lead_unit=member_unit,
@@ -80,7 +81,8 @@ def one_in_every_office_queue(member_unit, member):
 
 @pytest.mark.parametrize("rows", [1, 3])
 @pytest.mark.parametrize(
-    "queue", ["unassigned", "to_close", "extension_requests", "overdue", "revisits_due"]
+    "queue",
+    ["unassigned", "declined", "to_close", "extension_requests", "overdue", "revisits_due"],
 )
 def test_each_office_queue_counts_what_it_lists_in_the_same_queries(
     rows, queue, client_for, office, member, member_unit, plan, django_assert_max_num_queries
@@ -178,3 +180,15 @@ def test_a_units_to_do_list_keeps_its_query_count(
     page = response.content.decode()
     for case in cases:
         assert case.number in page and case.description in page and case.subject_label in page
+
+
+def test_a_declined_assignment_waits_in_the_offices_declined_queue(
+    client_for, office, member, member_unit, plan
+):
+    case = CaseFactory(assigned=True, lead_unit=member_unit)
+    services.case_decline(user=member, case=case, reason="不属我局职责")
+    client = client_for(office)
+    declined = client.get(URL, {"queue": "declined"})
+    assert listed(declined) == [case.number]
+    assert listed(client.get(URL, {"queue": "unassigned"})) == []
+    assert queues.counts(office, date(2015, 6, 15))["declined"] == 1

@@ -223,3 +223,19 @@ def test_a_failure_halfway_leaves_no_case_and_no_number(office, finding, monkeyp
     monkeypatch.undo()
     case = services.case_register_findings(user=office, findings=[finding], merge=False)[0]
     assert case.number == "2015-0001"
+
+
+def test_a_reopened_case_keeps_its_earlier_result_as_history_not_as_its_result(
+    case, office, member, member_unit, co_unit
+):
+    case = assign(case, office, member_unit, co_unit)
+    case = services.case_accept(user=member, case=case)
+    case = services.case_resolve(user=member, case=case, result="已更换屋面瓦")
+    case = services.case_close(user=office, case=case)
+    case = services.case_revisit(user=office, case=case, satisfaction="dissatisfied")
+    case.refresh_from_db()
+    assert (case.status, case.result) == (Status.IN_PROGRESS, "")
+    reopened = case.events.get(kind=CaseEvent.Kind.REOPENED)
+    assert reopened.changes == {"result": ["已更换屋面瓦", ""]}
+    case = services.case_resolve(user=member, case=case, result="已整体翻修")
+    assert Case.objects.get(pk=case.pk).result == "已整体翻修"
