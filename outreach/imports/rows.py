@@ -2,6 +2,7 @@
 errors of the cells themselves. Matching the rows against the registry is outreach.imports.plan."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -19,7 +20,6 @@ HOUSEHOLD_FIELDS = {
     "village": "village",
     "address": "address",
     "phone": "household_phone",
-    "plaque_on": "plaque_on",
     "notes": "notes",
 }
 PERSON_FIELDS = {
@@ -56,6 +56,7 @@ class RowPlan:
     person_data: dict = field(default_factory=dict)
     categories: set | None = None
     priority_marks: set | None = None
+    plaque_hung_on: date | None = None
 
     @property
     def masked_id_number(self) -> str:
@@ -94,19 +95,11 @@ def parse_row(source: SheetRow, lists: Lists) -> RowPlan:
             row.error(key, _("This cell must be filled in."))
     _read_id_number(row, cells["id_number"])
 
+    row.plaque_hung_on = _read_plaque_date(row, cells["plaque_hung_on"])
     for model_field, key in HOUSEHOLD_FIELDS.items():
         if not cell_text(cells[key]):
             continue
-        if key == "plaque_on":
-            try:
-                value = cell_date(cells[key])
-            except ValueError as exc:
-                row.error(key, str(exc))
-                continue
-            if value > clock.today():
-                row.error(key, _("%(date)s lies in the future.") % {"date": value.isoformat()})
-                continue
-        elif key == "household_phone":
+        if key == "household_phone":
             value = cell_code(cells[key])
         else:
             value = cell_text(cells[key])
@@ -159,6 +152,23 @@ def parse_row(source: SheetRow, lists: Lists) -> RowPlan:
     row.priority_marks = _read_names(row, "priority_marks", cells, lists.marks)
     _check_lengths(row)
     return row
+
+
+def _read_plaque_date(row: RowPlan, value) -> date | None:
+    """When the household's honour plaque was hung; the plan hands it to the plaque register."""
+    if not cell_text(value):
+        return None
+    try:
+        hung_on = cell_date(value)
+    except ValueError as exc:
+        row.error("plaque_hung_on", str(exc))
+        return None
+    if hung_on > clock.today():
+        row.error(
+            "plaque_hung_on", _("%(date)s lies in the future.") % {"date": hung_on.isoformat()}
+        )
+        return None
+    return hung_on
 
 
 def _read_id_number(row: RowPlan, value) -> None:

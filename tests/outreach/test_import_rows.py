@@ -72,7 +72,7 @@ def test_duplicate_id_numbers_name_their_rows(client_a):
 
 
 @pytest.mark.parametrize(
-    ("plaque_on", "message"),
+    ("plaque_hung_on", "message"),
     [
         ("15/06/2015", "无法识别日期“15/06/2015”；请写成 2015-06-15 这样的格式。"),
         ("去年八一", "无法识别日期“去年八一”；请写成 2015-06-15 这样的格式。"),
@@ -80,8 +80,8 @@ def test_duplicate_id_numbers_name_their_rows(client_a):
         (date(2015, 6, 16), "2015-06-16晚于今天。"),
     ],
 )
-def test_a_date_that_cannot_be_read_is_an_error(client_a, plaque_on, message):
-    page = assert_blocked(client_a, [person_row(plaque_on=plaque_on)], message)
+def test_a_date_that_cannot_be_read_is_an_error(client_a, plaque_hung_on, message):
+    page = assert_blocked(client_a, [person_row(plaque_hung_on=plaque_hung_on)], message)
     assert "第2行 · 光荣牌悬挂日期" in page
 
 
