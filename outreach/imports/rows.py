@@ -9,7 +9,15 @@ from django.utils.translation import gettext as _
 
 from campaign import clock
 from outreach.idnumbers import mask_id_number, parse_id_number
-from outreach.imports.cells import cell_code, cell_date, cell_grade, cell_names, cell_text
+from outreach.imports.cells import (
+    UnsavedFormula,
+    cell_code,
+    cell_date,
+    cell_grade,
+    cell_name,
+    cell_names,
+    cell_text,
+)
 from outreach.imports.layout import BY_KEY, NO, SEPARATOR, YES, nature_labels, relation_labels
 from outreach.imports.reading import SheetRow
 from outreach.models import BeneficiaryCategory, Household, Person, PriorityMark
@@ -86,14 +94,25 @@ class Lists:
 
 def parse_row(source: SheetRow, lists: Lists) -> RowPlan:
     row = RowPlan(number=source.number, values=source.values)
-    cells = source.values
+    unsaved = [key for key, value in source.values.items() if isinstance(value, UnsavedFormula)]
+    for key in unsaved:
+        row.error(
+            key,
+            _(
+                "This cell holds a formula whose result was not saved in the file, so there is "
+                "nothing to read. In Excel or WPS, copy the columns and paste them back as values "
+                "only (Paste Special, Values), save the file and upload it again."
+            ),
+        )
+    cells = {key: None if key in unsaved else value for key, value in source.values.items()}
     row.household_number = cell_code(cells["number"])
-    row.name = cell_text(cells["name"])
+    row.name = cell_name(cells["name"])
 
     for key in ("number", "name", "relation"):
-        if not cell_text(cells[key]):
+        if key not in unsaved and not cell_text(cells[key]):
             row.error(key, _("This cell must be filled in."))
-    _read_id_number(row, cells["id_number"])
+    if "id_number" not in unsaved:
+        _read_id_number(row, cells["id_number"])
 
     row.plaque_hung_on = _read_plaque_date(row, cells["plaque_hung_on"])
     for model_field, key in HOUSEHOLD_FIELDS.items():
@@ -101,6 +120,8 @@ def parse_row(source: SheetRow, lists: Lists) -> RowPlan:
             continue
         if key == "household_phone":
             value = cell_code(cells[key])
+        elif key == "head_name":
+            value = cell_name(cells[key])
         else:
             value = cell_text(cells[key])
         row.household_data[model_field] = value
@@ -109,7 +130,7 @@ def parse_row(source: SheetRow, lists: Lists) -> RowPlan:
             continue
         text = cell_code(cells[key])
         if key == "name":
-            value = cell_text(cells[key])
+            value = cell_name(cells[key])
         elif key == "phone":
             value = text
         elif key == "relation":

@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from campaign.xlsx import neutralise
+from outreach.imports.cells import cell_value
 from outreach.imports.layout import (
     BY_KEY,
     COLUMNS,
@@ -132,7 +133,7 @@ def _write_data(sheet, rows, lists: dict, *, errors: bool) -> None:
         cells = [
             _cell(
                 sheet,
-                row.values.get(c.key),
+                cell_value(row.values.get(c.key)),
                 fill=ERROR_FILL if c.header in wrong else None,
                 number_format="@" if c.text else DATE_FORMAT if c.key == "plaque_hung_on" else None,
             )
