@@ -27,7 +27,7 @@ def row_values(n: int) -> dict:
         "village": f"{household % 9 + 1}村",
         "address": f"{household % 9 + 1}村{household % 40 + 1}号",
         "household_phone": f"138{household:08d}",
-        "plaque_on": None,
+        "plaque_hung_on": None,
         "notes": None,
         "name": head if first == 0 else person_name(n * 7 + 3),
         "id_number": number,

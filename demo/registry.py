@@ -114,15 +114,19 @@ def _draw_households(
 
 
 def _household(rng: random.Random, township: Unit, n: int, *, head: str) -> Household:
-    return Household(
+    household = Household(
         township=township,
         number=f"{n:04d}",
         head_name=head,
         village=rng.choice(VILLAGES),
         address=f"{rng.randrange(1, 120)}号",
         phone=phone(rng),
-        plaque_on=date(2015, rng.randrange(1, 6), 10) if rng.random() < 0.4 else None,
     )
+    # The draws that once gave a plaque date here, kept so the rest of the county comes out
+    # as before; plaques come from the register alone (demo/plaques.py).
+    if rng.random() < 0.4:
+        rng.randrange(1, 6)
+    return household
 
 
 def _member(rng: random.Random, pools: _Pools, index: int, k: int) -> _Member:

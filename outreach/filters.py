@@ -8,6 +8,7 @@ from campaign import access
 from campaign.filters import townships
 from outreach.idnumbers import parse_id_number
 from outreach.models import BeneficiaryCategory, Household, Person, Visit
+from outreach.plaques import holding_plaque
 
 YES_NO = [("yes", _("yes")), ("no", _("no"))]
 
@@ -64,7 +65,7 @@ class HouseholdFilter(django_filters.FilterSet):
         return queryset.filter(visited) if value == "yes" else queryset.exclude(visited)
 
     def by_plaque(self, queryset, name, value):
-        return queryset.filter(plaque_on__isnull=(value == "no"))
+        return holding_plaque(queryset, held=(value == "yes"))
 
     def by_archived(self, queryset, name, value):
         return queryset.filter(archived=(value == "yes"))

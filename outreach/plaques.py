@@ -30,6 +30,50 @@ def allowed_events(plaque: HonourPlaque | None) -> list[str]:
     return [kind for kind, (before, _after) in TRANSITIONS.items() if current in before]
 
 
+def plaque_check(
+    *,
+    plaque: HonourPlaque | None,
+    last_on: date | None,
+    kind: str,
+    on: date,
+    reason: str = "",
+    new_plaque_given: bool = True,
+) -> None:
+    """The register's rules for one event, raising ValidationError: the plaque record and the
+    household import both ask this before they write."""
+    if kind not in allowed_events(plaque):
+        raise ValidationError(
+            _("“%(event)s” cannot follow the plaque's present state (%(state)s).")
+            % {
+                "event": Kind(kind).label,
+                "state": plaque.get_status_display() if plaque else _("no plaque"),
+            }
+        )
+    if on > clock.today():
+        raise ValidationError({"on": _("The date cannot be in the future.")})
+    if kind != Kind.ISSUED and not reason.strip():
+        raise ValidationError({"reason": _("Give the reason.")})
+    if plaque is None and not new_plaque_given:
+        raise ValidationError(_("A new plaque needs its type, basis and placement."))
+    if last_on and on < last_on:
+        raise ValidationError(
+            {"on": _("The date cannot be before the last event (%(date)s).") % {"date": last_on}}
+        )
+
+
+def plaque_type_for(category_names: set[str]) -> str | None:
+    """The type of plaque a household qualifies for by its living members' categories, the
+    martyrs' families first; None when it qualifies for none."""
+    for kind, names in (
+        (HonourPlaque.Type.MARTYR_FAMILY, MARTYR_FAMILY),
+        (HonourPlaque.Type.SERVING, SERVING_FAMILY),
+        (HonourPlaque.Type.VETERAN, VETERAN_FAMILY),
+    ):
+        if category_names & set(names):
+            return kind
+    return None
+
+
 @transaction.atomic
 def plaque_record(
     *,
@@ -45,35 +89,21 @@ def plaque_record(
     if not can_edit(user, household):
         raise PermissionDenied
     plaque = HonourPlaque.objects.select_for_update().filter(household=household).first()
-    if kind not in allowed_events(plaque):
-        raise ValidationError(
-            _("“%(event)s” cannot follow the plaque's present state (%(state)s).")
-            % {
-                "event": Kind(kind).label,
-                "state": plaque.get_status_display() if plaque else _("no plaque"),
-            }
-        )
-    if on > clock.today():
-        raise ValidationError({"on": _("The date cannot be in the future.")})
-    if kind != Kind.ISSUED and not reason.strip():
-        raise ValidationError({"reason": _("Give the reason.")})
+    last = plaque.events.order_by("-on", "-id").first() if plaque else None
+    plaque_check(
+        plaque=plaque,
+        last_on=last.on if last else None,
+        kind=kind,
+        on=on,
+        reason=reason,
+        new_plaque_given=bool(type and basis and placement),
+    )
     if plaque is None:
-        if not (type and basis and placement):
-            raise ValidationError(_("A new plaque needs its type, basis and placement."))
         plaque = HonourPlaque(
             household=household, type=type, basis=basis, placement=placement, hung_on=on
         )
-    else:
-        last = plaque.events.order_by("-on", "-id").first()
-        if last and on < last.on:
-            raise ValidationError(
-                {
-                    "on": _("The date cannot be before the last event (%(date)s).")
-                    % {"date": last.on}
-                }
-            )
-        if placement:
-            plaque.placement = placement
+    elif placement:
+        plaque.placement = placement
     plaque.status = TRANSITIONS[kind][1]
     plaque.full_clean(exclude=["household"] if plaque.pk is None else None)
     plaque.save()
@@ -109,3 +139,9 @@ def qualifying_without_plaque(households: QuerySet) -> QuerySet:
         )
         .filter(Q(martyr_family=True) | Q(serving=True) | Q(veteran=True))
     )
+
+
+def holding_plaque(households: QuerySet, held: bool = True) -> QuerySet:
+    """Households with a plaque hung now, as the register has it (or, held=False, without)."""
+    hung = Q(plaque__status=HonourPlaque.Status.HUNG)
+    return households.filter(hung) if held else households.exclude(hung)

@@ -32,7 +32,7 @@ COLUMNS = (
     Column("village", "村(社区)", 12, required=True),
     Column("address", "详细地址", 24),
     Column("household_phone", "家庭电话", 14, text=True),
-    Column("plaque_on", "光荣牌悬挂日期", 16),
+    Column("plaque_hung_on", "光荣牌悬挂日期", 16),
     Column("notes", "户备注", 20),
     Column("name", "姓名", 10, required=True),
     Column("id_number", "身份证号", 21, required=True, text=True),

@@ -47,7 +47,8 @@ logger = logging.getLogger(__name__)
 
 MAX_BYTES = 10 * 1024 * 1024  # the upload as it arrives
 MAX_ROWS = 20_000  # data rows in one file
-MAX_SCANNED_ROWS = 100_000  # rows of a sheet, counting empty but formatted ones
+MAX_SCANNED_ROWS = 100_000  # rows of a sheet: those with a value where it declares its size
+EXCEL_ROWS = 1_048_576  # a sheet formatted down to Excel's last row declares this many
 MAX_COLUMNS = 256  # the template has 16: room for a clerk's own columns, not for a bomb
 MAX_CELL_CHARS = 32_767  # what Excel itself allows in one cell
 MAX_TEXT_CHARS = 10_000_000  # all the cells read from a file: 500 a row at 20,000 rows
@@ -74,6 +75,14 @@ _NAME = rb"<(?:[\w.-]+:)?"  # an element's start, with or without a namespace pr
 SHEET_DATA = re.compile(_NAME + rb"sheetData[\s/>]")
 SHEET_DATA_END = re.compile(rb"</(?:[\w.-]+:)?sheetData\s*>")
 ROW = re.compile(_NAME + rb"row[\s/>]")
+VALUE = re.compile(_NAME + rb"(?:v|is|f)[\s/>]")
+FORMULA = re.compile(_NAME + rb"f[\s/>]")
+CELL = re.compile(
+    _NAME + rb"c\s[^>]*?\br\s*=\s*[\"']([A-Z]+\d+)[\"'][^>]*?(?:/>|>(.*?)</(?:[\w.-]+:)?c\s*>)",
+    re.DOTALL,
+)
+SAVED_VALUE = re.compile(_NAME + rb"(?:v|is)\s*>\s*[^<\s]")
+MERGE = re.compile(_NAME + rb"mergeCell\s[^>]*?\bref\s*=\s*[\"']([^\"']*)")
 DIMENSION = re.compile(_NAME + rb"dimension\s[^>]*?\bref\s*=\s*[\"']([^\"']*)")
 TEXT_AFTER_TAG = re.compile(rb">[^<]{%d}" % LONG_RUN)
 CHARTSHEET = re.compile(rb"Type\s*=\s*[\"'][^\"']*chartsheet")
@@ -124,9 +133,20 @@ def too_much(detail: str) -> ImportRefused:
     )
 
 
-def check_package(file) -> None:
+@dataclass
+class SheetFacts:
+    """What openpyxl in read-only mode does not tell, noted as the scan passes: the merged
+    ranges, and the formula cells saved without a value (by a program that never computed
+    them)."""
+
+    merges: list[str] = field(default_factory=list)
+    unsaved_formulas: set[str] = field(default_factory=set)
+
+
+def check_package(file) -> dict[str, SheetFacts]:
     """Refuse, with the clerk's message, a workbook that would cost too much to open; file is
-    an .xlsx already checked for its size and its first bytes."""
+    an .xlsx already checked for its size and its first bytes. Answers each sheet's facts by
+    its part's name."""
     try:
         with zipfile.ZipFile(file) as archive:
             _check_directory(archive.infolist())
@@ -135,6 +155,7 @@ def check_package(file) -> None:
             for info in archive.infolist():
                 if info.filename not in tally.read:
                     _scan_part(archive, info, part_kinds.get(info.filename, "other"), tally)
+            return tally.sheets
     except ImportRefused:
         raise
     except Exception:
@@ -195,6 +216,7 @@ class _Tally:
     objects: int = 0
     cells: int = 0
     read: set[str] = field(default_factory=set)
+    sheets: dict[str, SheetFacts] = field(default_factory=dict)
 
 
 def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, tally: _Tally) -> None:
@@ -249,6 +271,8 @@ class _Part:
         self.rows = 0
         self.row_elements = 0
         self.extras = 0
+        self.declared = False  # a <dimension> before the rows: openpyxl will not read ahead
+        self.facts = tally.sheets.setdefault(name, SheetFacts()) if kind == "other" else None
 
     def feed(self, piece: bytes) -> None:
         if self.binary is None:
@@ -271,6 +295,8 @@ class _Part:
         if self.phase == "rows":
             piece = self._rows(piece)
         if self.phase == "tail":
+            if self.facts is not None and b"mergeCell" in piece:
+                self.facts.merges += [m.decode("ascii", "replace") for m in MERGE.findall(piece)]
             self.extras += _elements(piece)
             if self.extras > MAX_SHEET_EXTRAS:
                 raise too_much(f"{self.name}: {self.extras} elements outside rows")
@@ -285,6 +311,7 @@ class _Part:
         dimension = DIMENSION.search(head)
         if dimension is not None:
             _check_dimension(dimension.group(1))
+            self.declared = True
         if start is None:
             return b""
         self.extras = self.elements
@@ -301,12 +328,22 @@ class _Part:
         if self.tally.cells > MAX_CELL_ELEMENTS:
             raise too_much(f"{self.tally.cells} elements in rows")
         starts = [match.start() for match in ROW.finditer(body)]
-        self.rows += len(starts)
+        ends = [*starts[1:], len(body)] if starts else []
+        if self.declared:
+            # Formatting down to the sheet's last row writes rows with no value: reading stops
+            # after a run of them, so only rows with a value count.
+            pairs = zip(starts, ends, strict=True)
+            self.rows += sum(1 for first, after in pairs if VALUE.search(body, first, after))
+        else:  # openpyxl reads every row to find the size
+            self.rows += len(starts)
         if self.rows > MAX_SCANNED_ROWS:
             raise too_many_rows()
+        if self.facts is not None and FORMULA.search(body):
+            for ref, inside in CELL.findall(body):
+                if inside and FORMULA.search(inside) and not SAVED_VALUE.search(inside):
+                    self.facts.unsaved_formulas.add(ref.decode("ascii"))
         # The row the last piece ended in goes on up to the first row this one starts.
         self.row_elements += _elements(body[: starts[0] if starts else len(body)])
-        ends = [*starts[1:], len(body)] if starts else []
         for first, after in zip(starts, ends, strict=True):
             self._check_row()
             # An element takes four bytes at least (<c/>), so only a long row needs counting;
@@ -333,7 +370,7 @@ def _check_dimension(ref: bytes) -> None:
         _min_col, _min_row, max_col, max_row = range_boundaries(ref.decode().split()[0])
     except (ValueError, IndexError, UnicodeDecodeError):
         return  # openpyxl will refuse it as it opens the workbook
-    if max_row is not None and max_row > MAX_SCANNED_ROWS:
+    if max_row is not None and max_row > EXCEL_ROWS:
         raise too_many_rows()
     if max_col is not None and max_col > MAX_COLUMNS:
         raise too_many_columns()

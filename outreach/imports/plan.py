@@ -20,7 +20,8 @@ from outreach.imports.rows import (
     RowPlan,
     parse_row,
 )
-from outreach.models import Household, Person
+from outreach.models import HonourPlaque, Household, Person, PlaqueEvent
+from outreach.plaques import plaque_check, plaque_type_for
 from outreach.services import id_number_taken_message
 
 BLANK = "（空）"
@@ -35,6 +36,7 @@ class ImportPlan:
     households: dict[str, Household] = field(default_factory=dict)  # number -> saved household
     new_persons: list[tuple[Person, str, set, set]] = field(default_factory=list)
     changed_persons: list[tuple[Person, set, set | None, set | None]] = field(default_factory=list)
+    new_plaques: dict[str, tuple[date, str]] = field(default_factory=dict)  # number -> (on, type)
 
     @property
     def errors(self) -> list[tuple[int, str, str]]:
@@ -56,10 +58,12 @@ class ImportPlan:
         statuses = [row.status for row in self.rows]
         return {
             "rows": len(self.rows),
-            "households_new": len(self.new_households),
+            # Only what would be created: a household whose own row has an error is not.
+            "households_new": sum(1 for row in self.rows if row.new_household and not row.errors),
             "households_changed": len(self.changed_households),
             "persons_new": statuses.count("create"),
             "persons_changed": len(self.changed_persons),
+            "plaques_new": len(self.new_plaques),
             "rows_changed": statuses.count("update"),
             "unchanged": statuses.count("unchanged"),
             "error_rows": statuses.count("error"),
@@ -98,6 +102,7 @@ def plan_import(sheet: Sheet, *, township: Unit, for_update: bool = False) -> Im
     for row in plan.rows:
         if "id_number" in row.person_data:
             _plan_person(plan, row, holders.get(row.id_number), lists)
+    _plan_plaques(plan, by_household, lists)
     return plan
 
 
@@ -219,6 +224,84 @@ def _plan_person(plan: ImportPlan, row: RowPlan, holder: Person | None, lists: L
         _full_clean(row, person, PERSON_FIELDS, ["household"])
     if changed or any(s is not None for s in new_sets):
         plan.changed_persons.append((person, changed, *new_sets))
+
+
+def _plan_plaques(plan: ImportPlan, by_household: dict, lists: Lists) -> None:
+    """A date in 光荣牌悬挂日期 issues the household's plaque through the register's rules; a
+    plaque the register already holds is left as the register has it."""
+    header = BY_KEY["plaque_hung_on"].header
+    dated = {}
+    for number, rows in by_household.items():
+        household = plan.households.get(number)
+        if household is None or household.archived:
+            continue
+        first = None
+        for row in rows:
+            if row.plaque_hung_on is None:
+                continue
+            if first is None:
+                first = row
+            elif row.plaque_hung_on != first.plaque_hung_on:
+                row.error(
+                    "plaque_hung_on",
+                    _("Differs from row %(row)s of the same household (%(value)s).")
+                    % {"row": first.number, "value": first.plaque_hung_on.isoformat()},
+                )
+        if first is not None:
+            dated[number] = (first, rows)
+    if not dated:
+        return
+    registered = [plan.households[number].pk for number in dated if plan.households[number].pk]
+    plaques = {p.household_id: p for p in HonourPlaque.objects.filter(household_id__in=registered)}
+    living = defaultdict(set)
+    members = Person.objects.filter(
+        household_id__in=registered, archived=False, deceased=False
+    ).values_list("household_id", "categories__name")
+    for household_id, name in members:
+        if name:
+            living[household_id].add(name)
+    names = {category.pk: category.name for category in lists.categories.values()}
+    for number, (row, rows) in dated.items():
+        household, hung_on = plan.households[number], row.plaque_hung_on
+        plaque = plaques.get(household.pk)
+        if plaque is not None:
+            if plaque.hung_on != hung_on:
+                row.warnings.append(
+                    (
+                        header,
+                        _(
+                            "The plaque register has this household's plaque first hung on "
+                            "%(registered)s; the file's %(given)s is not taken. Correct it in "
+                            "the plaque record if it is wrong."
+                        )
+                        % {"registered": plaque.hung_on.isoformat(), "given": hung_on.isoformat()},
+                    )
+                )
+            continue
+        held = set(living[household.pk]) if household.pk else set()
+        for member in rows:
+            if not member.person_data.get("deceased"):
+                held |= {names[pk] for pk in member.categories or () if pk in names}
+        kind = plaque_type_for(held)
+        if kind is None:
+            row.error(
+                "plaque_hung_on",
+                _(
+                    "A plaque is issued only to a household with a martyr's family, a serving "
+                    "soldier's family or a veteran among its living members; none of this "
+                    "household's persons has such a category."
+                ),
+            )
+            continue
+        try:
+            plaque_check(plaque=None, last_on=None, kind=PlaqueEvent.Kind.ISSUED, on=hung_on)
+        except ValidationError as exc:
+            for message in exc.messages:
+                row.error("plaque_hung_on", message)
+            continue
+        plan.new_plaques[number] = (hung_on, kind)
+        if household.pk:
+            row.changes.append(Change(header, BLANK, hung_on.isoformat()))
 
 
 def _full_clean(row: RowPlan, obj, fields: dict, exclude: list) -> None:

@@ -6,15 +6,18 @@ against the registry and outreach.imports.services writes them."""
 
 import json
 import logging
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from itertools import islice
+from itertools import chain, islice
 
 import openpyxl
 from django.utils.translation import gettext as _
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
 from outreach.imports import ImportRefused
-from outreach.imports.cells import cell_text
+from outreach.imports.cells import UnsavedFormula, cell_text
 from outreach.imports.layout import (
     COLUMNS,
     DATA_SHEET,
@@ -31,6 +34,7 @@ from outreach.imports.limits import (
     MAX_ROWS,
     MAX_SCANNED_ROWS,
     MAX_TEXT_CHARS,
+    SheetFacts,
     cell_too_long,
     check_package,
     too_many_columns,
@@ -40,6 +44,9 @@ from outreach.imports.limits import (
 logger = logging.getLogger(__name__)
 
 HEADER_SEARCH_ROWS = 10  # clerks' own sheets often carry a title above the headers
+EMPTY_RUN = 1_000  # empty rows in a row that end the data: formatting may go on to row 1,048,576
+# The first words of a line signed or summed under the data: 制表人：…, 审核人, 合计 …
+FOOTER = re.compile(r"^(制表|填表|填报|审核|审批|合计|总计|小计|负责人|单位负责人|经办人|统计人)")
 CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted .xlsx and old .xls alike
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -76,6 +83,8 @@ STORED_TYPES = {"datetime": datetime, "date": date, "time": time}
 
 
 def _stored(value):
+    if isinstance(value, UnsavedFormula):
+        return {"formula": ""}
     if isinstance(value, timedelta):
         return {"seconds": value.total_seconds()}
     for tag, kind in STORED_TYPES.items():
@@ -88,6 +97,8 @@ def _read_back(value):
     if not isinstance(value, dict):
         return value
     ((tag, stored),) = value.items()
+    if tag == "formula":
+        return UnsavedFormula()
     if tag == "seconds":
         return timedelta(seconds=stored)
     return STORED_TYPES[tag].fromisoformat(stored)
@@ -120,7 +131,7 @@ def read_workbook(file) -> Sheet:
                 "the template, fill it in and upload that."
             )
         )
-    check_package(file)
+    facts = check_package(file)
     try:
         # data_only: a formula is read as the value Excel last saved for it, never evaluated.
         # keep_links=False: links to other workbooks are not needed, so not read either.
@@ -129,7 +140,8 @@ def read_workbook(file) -> Sheet:
         logger.info("unreadable import file", exc_info=True)
         raise ImportRefused.damaged() from None
     try:
-        return _read_sheet(_data_sheet(workbook))
+        sheet = _data_sheet(workbook)
+        return _read_sheet(sheet, facts.get(getattr(sheet, "_worksheet_path", ""), SheetFacts()))
     except ImportRefused:
         raise
     except Exception:
@@ -149,46 +161,123 @@ def _size(file) -> int:
 def _data_sheet(workbook):
     if DATA_SHEET in workbook.sheetnames:
         return workbook[DATA_SHEET]
-    for sheet in workbook.worksheets:
-        if sheet.title not in (INSTRUCTIONS_SHEET, LISTS_SHEET):
-            return sheet
-    raise ImportRefused(_("The workbook has no sheet with data."))
+    # A clerk's own workbook may put a summary first: the data is on the sheet whose top rows
+    # hold the template's headers.
+    sheets = [s for s in workbook.worksheets if s.title not in (INSTRUCTIONS_SHEET, LISTS_SHEET)]
+    if not sheets:
+        raise ImportRefused(_("The workbook has no sheet with data."))
+    return max(sheets, key=lambda sheet: max(_header_scores(_top(sheet)), default=0))
 
 
-def _read_sheet(sheet) -> Sheet:
+def _top(sheet) -> list:
     # Some programs write a wrong used range; without this, read-only mode would cut rows short.
+    sheet.reset_dimensions()
+    return list(islice(_checked(sheet.iter_rows(values_only=True)), HEADER_SEARCH_ROWS))
+
+
+def _header_scores(rows) -> list[int]:
+    known = {header_key(column.header) for column in COLUMNS}
+    return [sum(header_key(cell) in known for cell in row) for row in rows]
+
+
+def _read_sheet(sheet, facts: SheetFacts) -> Sheet:
     sheet.reset_dimensions()
     rows = _checked(sheet.iter_rows(values_only=True))
     top = list(islice(rows, HEADER_SEARCH_ROWS))
-    known = {header_key(column.header) for column in COLUMNS}
-    scores = [sum(header_key(cell) in known for cell in row) for row in top]
+    scores = _header_scores(top)
     header_index = max(range(len(top)), key=lambda i: scores[i], default=0)
     header = top[header_index] if top else ()
-    positions = _column_positions(header)
+    positions = _column_positions(header, sheet.title)
+    complete = _Completion(facts, header_row=header_index + 1)
 
-    data = []
-    for number, row in enumerate(top[header_index + 1 :], start=header_index + 2):
-        _keep(data, number, row, positions)
-    for number, row in enumerate(rows, start=len(top) + 1):
+    data, count, empty = [], 0, 0
+    for number, row in enumerate(chain(top, rows), start=1):
         if number > MAX_SCANNED_ROWS:
             raise too_many_rows()
-        _keep(data, number, row, positions)
-        if len(data) > MAX_ROWS:
+        row = complete(number, row)
+        if number <= header_index + 1:
+            continue
+        if _is_footer(row, positions):
             break
-    if len(data) > MAX_ROWS:
+        values = _values(row, positions)
+        if not any(isinstance(v, UnsavedFormula) or cell_text(v) for v in values.values()):
+            empty += 1
+            if empty >= EMPTY_RUN:
+                break
+            continue
+        empty = 0
+        count += 1
+        if count <= MAX_ROWS:  # beyond, only counted, to tell the clerk how many
+            data.append(SheetRow(number=number, values=values))
+    if count > MAX_ROWS:
         raise ImportRefused(
             _(
-                "The file has more than %(max)s data rows. Split it into files of at most "
-                "%(max)s rows each."
+                "The file has %(count)s data rows; at most %(max)s can be imported at once. "
+                "Split it into files of at most %(max)s rows each."
             )
-            % {"max": MAX_ROWS}
+            % {"count": count, "max": MAX_ROWS}
         )
     if not data:
         raise ImportRefused(_("The sheet has no data rows below its headers."))
     return Sheet(rows=data, header_row=header_index + 1)
 
 
-def _column_positions(header) -> dict[str, int]:
+class _Completion:
+    """What read-only openpyxl leaves out of a row: the value of a cell merged down from the
+    row above (户编号 merged over a household's rows) and a formula saved without its value."""
+
+    def __init__(self, facts: SheetFacts, *, header_row: int):
+        self.formulas = {}
+        for ref in facts.unsaved_formulas:
+            letters, row = coordinate_from_string(ref)
+            self.formulas.setdefault(row, []).append(column_index_from_string(letters) - 1)
+        self.merges = []  # (first row, last row, first column, last column), 0-based columns
+        for ref in facts.merges:
+            try:
+                min_col, min_row, max_col, max_row = range_boundaries(ref)
+            except (TypeError, ValueError):
+                continue
+            if max_row > min_row > header_row and max_col <= MAX_COLUMNS:
+                self.merges.append((min_row, max_row, min_col - 1, max_col - 1))
+        self.merges.sort()
+        self.next = 0  # the first merge not yet begun
+        self.open = []  # merges begun and not ended: (last row, first column, last column, value)
+
+    def __call__(self, number: int, row: tuple) -> tuple:
+        if number in self.formulas:
+            row = list(row)
+            for index in self.formulas[number]:
+                if index < len(row) and row[index] is None:
+                    row[index] = UnsavedFormula()
+        if not (self.open or self.next < len(self.merges)):
+            return row
+        self.open = [m for m in self.open if m[0] >= number]
+        if self.open:
+            row = list(row)
+            for _last, first_col, last_col, value in self.open:
+                if len(row) <= last_col:
+                    row += [None] * (last_col + 1 - len(row))
+                for index in range(first_col, last_col + 1):
+                    row[index] = value
+        while self.next < len(self.merges) and self.merges[self.next][0] <= number:
+            first_row, last_row, first_col, last_col = self.merges[self.next]
+            self.next += 1
+            if first_row == number:
+                value = row[first_col] if first_col < len(row) else None
+                self.open.append((last_row, first_col, last_col, value))
+        return row
+
+
+def _is_footer(row, positions: dict[str, int]) -> bool:
+    """A line signed or summed under the data: 制表人：…, 审核人, 合计 … with no ID number."""
+    index = positions.get("id_number")
+    if index is not None and index < len(row) and cell_text(row[index]):
+        return False
+    first = next((text for text in map(cell_text, row) if text), "")
+    return bool(FOOTER.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", first))))
+
+
+def _column_positions(header, sheet_title: str = DATA_SHEET) -> dict[str, int]:
     by_header = {header_key(column.header): column.key for column in COLUMNS}
     positions, seen, duplicates, unknown = {}, set(), [], []
     for index, cell in enumerate(header):
@@ -211,6 +300,16 @@ def _column_positions(header) -> dict[str, int]:
             message += " " + _("Columns not in the template: %(unknown)s.") % {
                 "unknown": SEPARATOR.join(unknown)
             }
+        if sheet_title != DATA_SHEET:
+            message = (
+                _(
+                    "No sheet of the workbook has the template's header row; the sheet read "
+                    "was “%(sheet)s”."
+                )
+                % {"sheet": sheet_title}
+                + " "
+                + message
+            )
         raise ImportRefused(message)
     if duplicates:
         raise ImportRefused(
@@ -246,7 +345,5 @@ def _checked(rows):
         yield row
 
 
-def _keep(data: list, number: int, row, positions: dict[str, int]) -> None:
-    values = {key: (row[index] if index < len(row) else None) for key, index in positions.items()}
-    if any(cell_text(value) for value in values.values()):
-        data.append(SheetRow(number=number, values=values))
+def _values(row, positions: dict[str, int]) -> dict:
+    return {key: (row[index] if index < len(row) else None) for key, index in positions.items()}

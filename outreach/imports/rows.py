@@ -2,13 +2,22 @@
 errors of the cells themselves. Matching the rows against the registry is outreach.imports.plan."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from campaign import clock
 from outreach.idnumbers import mask_id_number, parse_id_number
-from outreach.imports.cells import cell_code, cell_date, cell_grade, cell_names, cell_text
+from outreach.imports.cells import (
+    UnsavedFormula,
+    cell_code,
+    cell_date,
+    cell_grade,
+    cell_name,
+    cell_names,
+    cell_text,
+)
 from outreach.imports.layout import BY_KEY, NO, SEPARATOR, YES, nature_labels, relation_labels
 from outreach.imports.reading import SheetRow
 from outreach.models import BeneficiaryCategory, Household, Person, PriorityMark
@@ -19,7 +28,6 @@ HOUSEHOLD_FIELDS = {
     "village": "village",
     "address": "address",
     "phone": "household_phone",
-    "plaque_on": "plaque_on",
     "notes": "notes",
 }
 PERSON_FIELDS = {
@@ -56,6 +64,7 @@ class RowPlan:
     person_data: dict = field(default_factory=dict)
     categories: set | None = None
     priority_marks: set | None = None
+    plaque_hung_on: date | None = None
 
     @property
     def masked_id_number(self) -> str:
@@ -85,29 +94,34 @@ class Lists:
 
 def parse_row(source: SheetRow, lists: Lists) -> RowPlan:
     row = RowPlan(number=source.number, values=source.values)
-    cells = source.values
+    unsaved = [key for key, value in source.values.items() if isinstance(value, UnsavedFormula)]
+    for key in unsaved:
+        row.error(
+            key,
+            _(
+                "This cell holds a formula whose result was not saved in the file, so there is "
+                "nothing to read. In Excel or WPS, copy the columns and paste them back as values "
+                "only (Paste Special, Values), save the file and upload it again."
+            ),
+        )
+    cells = {key: None if key in unsaved else value for key, value in source.values.items()}
     row.household_number = cell_code(cells["number"])
-    row.name = cell_text(cells["name"])
+    row.name = cell_name(cells["name"])
 
     for key in ("number", "name", "relation"):
-        if not cell_text(cells[key]):
+        if key not in unsaved and not cell_text(cells[key]):
             row.error(key, _("This cell must be filled in."))
-    _read_id_number(row, cells["id_number"])
+    if "id_number" not in unsaved:
+        _read_id_number(row, cells["id_number"])
 
+    row.plaque_hung_on = _read_plaque_date(row, cells["plaque_hung_on"])
     for model_field, key in HOUSEHOLD_FIELDS.items():
         if not cell_text(cells[key]):
             continue
-        if key == "plaque_on":
-            try:
-                value = cell_date(cells[key])
-            except ValueError as exc:
-                row.error(key, str(exc))
-                continue
-            if value > clock.today():
-                row.error(key, _("%(date)s lies in the future.") % {"date": value.isoformat()})
-                continue
-        elif key == "household_phone":
+        if key == "household_phone":
             value = cell_code(cells[key])
+        elif key == "head_name":
+            value = cell_name(cells[key])
         else:
             value = cell_text(cells[key])
         row.household_data[model_field] = value
@@ -116,7 +130,7 @@ def parse_row(source: SheetRow, lists: Lists) -> RowPlan:
             continue
         text = cell_code(cells[key])
         if key == "name":
-            value = cell_text(cells[key])
+            value = cell_name(cells[key])
         elif key == "phone":
             value = text
         elif key == "relation":
@@ -159,6 +173,23 @@ def parse_row(source: SheetRow, lists: Lists) -> RowPlan:
     row.priority_marks = _read_names(row, "priority_marks", cells, lists.marks)
     _check_lengths(row)
     return row
+
+
+def _read_plaque_date(row: RowPlan, value) -> date | None:
+    """When the household's honour plaque was hung; the plan hands it to the plaque register."""
+    if not cell_text(value):
+        return None
+    try:
+        hung_on = cell_date(value)
+    except ValueError as exc:
+        row.error("plaque_hung_on", str(exc))
+        return None
+    if hung_on > clock.today():
+        row.error(
+            "plaque_hung_on", _("%(date)s lies in the future.") % {"date": hung_on.isoformat()}
+        )
+        return None
+    return hung_on
 
 
 def _read_id_number(row: RowPlan, value) -> None:

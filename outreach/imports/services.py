@@ -3,7 +3,7 @@ would have recorded had each row been saved by hand."""
 
 from collections import defaultdict
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,8 @@ from outreach.access import can_edit_township
 from outreach.imports import ImportRefused
 from outreach.imports.plan import ImportPlan, plan_import
 from outreach.imports.reading import Sheet
-from outreach.models import Household, Person
+from outreach.models import HonourPlaque, Household, Person, PlaqueEvent
+from outreach.plaques import plaque_record
 
 BATCH = 500
 M2M_FIELDS = ("categories", "priority_marks")
@@ -82,6 +83,19 @@ def households_import(*, user, township, sheet: Sheet) -> ImportPlan:
     _record_m2m_history(
         Person, [p.pk for p in created] + [p.pk for p, *_ in plan.changed_persons], when=now
     )
+    for number, (hung_on, kind) in plan.new_plaques.items():
+        try:
+            plaque_record(
+                user=user,
+                household=plan.households[number],
+                kind=PlaqueEvent.Kind.ISSUED,
+                on=hung_on,
+                type=kind,
+                basis=_("Recorded by the Excel import"),
+                placement=HonourPlaque.Placement.DOOR,
+            )
+        except ValidationError as exc:  # the plan asked the same rules; this is a net
+            raise ImportRefused(" ".join(exc.messages)) from None
     return plan
 
 

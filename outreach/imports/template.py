@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from campaign.xlsx import neutralise
+from outreach.imports.cells import cell_value
 from outreach.imports.layout import (
     BY_KEY,
     COLUMNS,
@@ -94,7 +95,7 @@ def _write_data(sheet, rows, lists: dict, *, errors: bool) -> None:
         dimension.font = Font(name=FONT, size=11)
         if column.text:
             dimension.number_format = "@"
-        elif column.key == "plaque_on":
+        elif column.key == "plaque_hung_on":
             dimension.number_format = DATE_FORMAT
     if errors:
         sheet.column_dimensions[get_column_letter(len(COLUMNS) + 1)].width = 60
@@ -132,9 +133,9 @@ def _write_data(sheet, rows, lists: dict, *, errors: bool) -> None:
         cells = [
             _cell(
                 sheet,
-                row.values.get(c.key),
+                cell_value(row.values.get(c.key)),
                 fill=ERROR_FILL if c.header in wrong else None,
-                number_format="@" if c.text else DATE_FORMAT if c.key == "plaque_on" else None,
+                number_format="@" if c.text else DATE_FORMAT if c.key == "plaque_hung_on" else None,
             )
             for c in COLUMNS
         ]
@@ -188,7 +189,7 @@ def _write_instructions(sheet) -> None:
             "nature": header["disability_nature"],
             "natures": SEPARATOR.join(nature_labels()),
         },
-        _("8. %(plaque)s: a date such as 2015-06-15.") % {"plaque": header["plaque_on"]},
+        _("8. %(plaque)s: a date such as 2015-06-15.") % {"plaque": header["plaque_hung_on"]},
         _("9. %(deceased)s: %(yes)s or %(no)s.")
         % {"deceased": header["deceased"], "yes": YES, "no": NO},
         _(

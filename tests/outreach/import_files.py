@@ -39,7 +39,7 @@ def person_row(**values) -> dict:
         "village": "东风村",
         "address": "东风村3组12号",
         "household_phone": "13812345678",
-        "plaque_on": None,
+        "plaque_hung_on": None,
         "notes": None,
         "name": "王建国",
         "id_number": None,

@@ -93,7 +93,7 @@ def test_more_than_20000_data_rows_are_refused(client_a, settings):
     buffer = io.BytesIO()
     workbook.save(buffer)
     page = refused(client_a, buffer.getvalue())
-    assert "文件的数据超过20000行。请拆分成每个不超过20000行的文件。" in page
+    assert "文件有20001行数据，一次最多导入20000行。请拆分成每个不超过20000行的文件。" in page
     assert_nothing_stored(settings)
 
 

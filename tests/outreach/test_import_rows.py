@@ -72,7 +72,7 @@ def test_duplicate_id_numbers_name_their_rows(client_a):
 
 
 @pytest.mark.parametrize(
-    ("plaque_on", "message"),
+    ("plaque_hung_on", "message"),
     [
         ("15/06/2015", "无法识别日期“15/06/2015”；请写成 2015-06-15 这样的格式。"),
         ("去年八一", "无法识别日期“去年八一”；请写成 2015-06-15 这样的格式。"),
@@ -80,8 +80,8 @@ def test_duplicate_id_numbers_name_their_rows(client_a):
         (date(2015, 6, 16), "2015-06-16晚于今天。"),
     ],
 )
-def test_a_date_that_cannot_be_read_is_an_error(client_a, plaque_on, message):
-    page = assert_blocked(client_a, [person_row(plaque_on=plaque_on)], message)
+def test_a_date_that_cannot_be_read_is_an_error(client_a, plaque_hung_on, message):
+    page = assert_blocked(client_a, [person_row(plaque_hung_on=plaque_hung_on)], message)
     assert "第2行 · 光荣牌悬挂日期" in page
 
 
@@ -200,7 +200,7 @@ def test_an_archived_household_is_not_written_to(client_a, township_a):
 def test_an_unknown_area_code_is_a_warning_only(client_a):
     number = with_check_digit("99999919620304001")
     page = preview(client_a, [person_row(id_number=number)])
-    assert "地区码999999在1962年不存在，请核对。" in page
+    assert "地区码999999在任何年份都不存在，请核对。" in page
     assert "确认导入" in page
     confirm(client_a)
     assert Person.objects.get().id_number == number
@@ -218,9 +218,16 @@ def test_formulas_are_read_as_their_saved_values_never_evaluated(client_a):
     assert [c.name for c in person.categories.all()] == ["复员军人"]
 
 
-def test_a_formula_without_a_saved_value_counts_as_empty(client_a):
+def test_a_formula_without_a_saved_value_is_named_a_formula(client_a):
     row = person_row(name='="王"&"建国"')
-    assert_blocked(client_a, [row], "第2行 · 姓名", "此项必须填写。")
+    page = assert_blocked(
+        client_a,
+        [row],
+        "第2行 · 姓名",
+        "此单元格是公式，文件中没有保存它的计算结果",
+        "选择性粘贴—数值",
+    )
+    assert "此项必须填写。" not in page
 
 
 def test_every_error_of_the_file_is_listed_at_once(client_a):

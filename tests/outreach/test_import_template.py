@@ -113,9 +113,9 @@ def plan_for(rows, township, **kwargs):
     ["2015-06-01", "2015/6/1", "2015.6.1", "2015年6月1日", "20150601", datetime(2015, 6, 1, 0, 0)],
 )
 def test_dates_are_read_in_the_ways_clerks_write_them(township_a, written):
-    plan = plan_for([person_row(plaque_on=written)], township_a)
+    plan = plan_for([person_row(plaque_hung_on=written)], township_a)
     assert plan.errors == []
-    assert plan.new_households[0].plaque_on == date(2015, 6, 1)
+    assert plan.new_plaques == {"0001": (date(2015, 6, 1), "veteran")}
 
 
 @pytest.mark.parametrize("written", ["三级", "3级", "3", 3, "３级"])

@@ -251,7 +251,7 @@ def test_what_waits_between_the_steps_is_the_rows_read_at_upload(client_a, setti
 
 def test_cell_values_wait_as_they_were_read():
     values = {
-        "plaque_on": datetime(2015, 6, 1, 8, 30),
+        "plaque_hung_on": datetime(2015, 6, 1, 8, 30),
         "notes": date(2015, 6, 1),
         "address": datetime(2015, 6, 1, 8, 30).time(),
         "village": timedelta(hours=1.5),

@@ -62,11 +62,18 @@ def test_a_short_number_is_an_error(client_for, clerk_a, household):
 
 
 def test_an_unknown_area_code_is_only_a_warning(client_for, clerk_a, household):
-    number = make_id_number(date(1960, 1, 1), area="341122")
+    number = make_id_number(date(1960, 1, 1), area="999999")
     response = post_person(client_for(clerk_a), household, id_number=number)
     assert Person.objects.filter(id_number=number).exists()
     followed = client_for(clerk_a).get(response["Location"])
-    assert "地区码341122在1960年不存在，请核对。" in followed.content.decode()
+    assert "地区码999999在任何年份都不存在，请核对。" in followed.content.decode()
+
+
+def test_a_code_in_use_only_after_the_birth_year_is_no_warning(client_for, clerk_a, household):
+    number = make_id_number(date(1960, 1, 1), area="341122")  # 来安县 is listed from 1992
+    response = post_person(client_for(clerk_a), household, id_number=number)
+    followed = client_for(clerk_a).get(response["Location"])
+    assert "地区码" not in followed.content.decode()
 
 
 def test_a_duplicate_number_names_the_household_holding_it_to_the_office(
