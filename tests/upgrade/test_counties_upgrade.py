@@ -4,6 +4,7 @@ name a text on the campaign) migrates forward with every row kept and put under 
 The database is built once for the module with the code of BASE: its migrations, plan and demo
 county, 2015 signed off. Then this checkout migrates it, and both versions' reads are compared."""
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -21,6 +22,19 @@ TODAY = "2016-03-15"
 # permissions of its new models. They are compared by what they hold instead.
 BOOKKEEPING = {"django_migrations", "django_content_type", "auth_permission"}
 NEW_TABLES = {"campaign_area"}
+# Later steps add rows of their own on the way: the plaque dates once kept on households move
+# into the plaque register (tests/outreach/test_plaque_migration.py counts them exactly).
+GROWN = {"outreach_honourplaque"}
+GROWN_MODELS = {"outreach.HonourPlaque"}
+
+
+def migrations_in_tree() -> set[str]:
+    root = Path(__file__).resolve().parents[2]
+    return {
+        f"{path.parent.parent.name}.{path.stem}"
+        for path in root.glob("*/migrations/0*.py")
+        if path.parent.parent.name in {"campaign", "outreach", "grievances", "reports", "audit"}
+    }
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +81,10 @@ def test_the_old_database_has_every_kind_of_row_to_move(upgrade):
 def test_it_keeps_every_row_of_every_table(upgrade):
     before, after = upgrade.before["counts"], upgrade.after["counts"]
     assert set(after) - set(before) == NEW_TABLES
-    kept = {table: after.get(table) for table in before if table not in BOOKKEEPING}
-    assert kept == {table: n for table, n in before.items() if table not in BOOKKEEPING}
+    skip = BOOKKEEPING | GROWN
+    kept = {table: after.get(table) for table in before if table not in skip}
+    assert kept == {table: n for table, n in before.items() if table not in skip}
+    assert all(after[table] >= before[table] for table in GROWN)
 
 
 def test_it_only_adds_bookkeeping_of_its_own(upgrade):
@@ -76,10 +92,9 @@ def test_it_only_adds_bookkeeping_of_its_own(upgrade):
     for key in ("content_types", "permissions", "migrations"):
         assert set(before[key]) <= set(after[key]), key
     assert set(after["content_types"]) - set(before["content_types"]) == {"campaign.area"}
-    assert set(after["migrations"]) - set(before["migrations"]) == {
-        "campaign.0004_areas",
-        "reports.0002_campaigns",
-    }
+    added = set(after["migrations"]) - set(before["migrations"])
+    assert {"campaign.0004_areas", "reports.0002_campaigns"} <= added
+    assert added == migrations_in_tree() - set(before["migrations"])
 
 
 def test_it_keeps_the_sampled_records(upgrade):
@@ -140,7 +155,10 @@ def test_every_login_sees_what_it_saw_before(upgrade):
     households = upgrade.before["counts"]["outreach_household"]
     assert after["office"]["outreach.Household"] == households
     for username, seen in before.items():
-        assert {label: after[username][label] for label in seen} == seen, username
+        kept = {label: n for label, n in seen.items() if label not in GROWN_MODELS}
+        assert {label: after[username][label] for label in kept} == kept, username
+        for label in GROWN_MODELS & set(seen):
+            assert after[username][label] >= seen[label], (username, label)
 
 
 def test_a_second_campaign_with_the_county_written_otherwise_stays_in_the_one_county(old, tmp_path):
