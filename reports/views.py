@@ -27,7 +27,9 @@ def progress_columns():
         ("name", _("Unit")),
         ("households", _("Households registered")),
         ("visited_pct", _("Share visited")),
-        ("cases", _("Cases led")),
+        ("cases", _("Registered in the year")),
+        ("carried_in", _("Carried in")),
+        ("in_hand", _("In hand")),
         ("closed", _("Closed off")),
         ("overdue", _("Overdue")),
         ("on_time_pct", _("On-time rate")),
@@ -42,6 +44,8 @@ PROGRESS_SORTS = [
     "households",
     "visited_pct",
     "cases",
+    "carried_in",
+    "in_hand",
     "closed",
     "overdue",
     "on_time_pct",
@@ -49,6 +53,24 @@ PROGRESS_SORTS = [
     "activities",
     "five_ones",
 ]
+# Columns where a larger figure is worse: their first click puts the worst unit on top.
+WORST_FIRST = {"carried_in", "overdue", "avg_workdays"}
+
+
+def sort_headers(columns, sort: str) -> list[dict]:
+    """Each column's header: its label, the sort its link asks for (a first click sorts
+    descending where larger is worse, ascending elsewhere; a second click reverses), and the
+    arrow showing the current sort."""
+    headers = []
+    for key, label in columns:
+        header = {"key": key, "label": label, "sort": None, "arrow": ""}
+        if key in PROGRESS_SORTS:
+            first = f"-{key}" if key in WORST_FIRST else key
+            second = key if key in WORST_FIRST else f"-{key}"
+            header["sort"] = second if sort == first else first
+            header["arrow"] = {key: "▲", f"-{key}": "▼"}.get(sort, "")
+        headers.append(header)
+    return headers
 
 
 class CountyMixin(LoginRequiredMixin):
@@ -191,8 +213,9 @@ class ProgressView(LoginRequiredMixin, YearMixin, TemplateView):
         key = sort.removeprefix("-")
         if key in PROGRESS_SORTS:
             # Units without the figure (no households, nothing closed) sort last either way.
-            present = [r for r in rows if r[key] is not None]
-            absent = [r for r in rows if r[key] is None]
+            # (A year signed off before a figure existed has none for it either.)
+            present = [r for r in rows if r.get(key) is not None]
+            absent = [r for r in rows if r.get(key) is None]
             rows = sorted(present, key=lambda r: r[key], reverse=sort.startswith("-")) + absent
         else:
             sort = ""
@@ -201,8 +224,7 @@ class ProgressView(LoginRequiredMixin, YearMixin, TemplateView):
             rows=rows,
             total=total,
             sort=sort,
-            sorts=PROGRESS_SORTS,
-            columns=progress_columns(),
+            headers=sort_headers(progress_columns(), sort),
             county_view=access.can_read_county(user),
             **kwargs,
         )
