@@ -51,6 +51,8 @@ class ProgressAdmin(admin.ModelAdmin):
         "visited",
         "visited_pct",
         "cases",
+        "carried_in",
+        "in_hand",
         "closed",
         "overdue",
         "on_time",
@@ -67,6 +69,9 @@ class ProgressAdmin(admin.ModelAdmin):
     households = _figure("households", _("households"))
     visited = _figure("visited", _("visited"))
     cases = _figure("cases", _("cases led"))
+    # Closed off, overdue and on time count the cases in hand (reports.selectors.in_hand_q).
+    carried_in = _figure("carried_in", _("Carried in"))
+    in_hand = _figure("in_hand", _("In hand"))
     closed = _figure("closed", _("closed off"))
     overdue = _figure("overdue", _("overdue"))
     on_time = _figure("on_time", _("closed on time"))

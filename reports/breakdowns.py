@@ -13,6 +13,7 @@ from reports.selectors import (
     Period,
     case_measures,
     count_of,
+    in_hand_during,
     percent,
     progress_units,
     year_activities,
@@ -183,8 +184,29 @@ def five_ones(period: Period) -> dict:
     }
 
 
+def overdue_by(period: Period, unit_field: str) -> list[dict]:
+    """The overdue cases in hand in the year grouped by their township or lead unit, most
+    first (one grouped query); units with none are left out."""
+    overdue = in_hand_during(period).filter(case_measures(period)["overdue"])
+    grouped = (
+        overdue.filter(**{f"{unit_field}__isnull": False})
+        .order_by()
+        .values(unit_field, f"{unit_field}__name", f"{unit_field}__short_name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", f"{unit_field}__code", unit_field)
+    )
+    return [
+        {
+            "unit_id": g[unit_field],
+            "name": g[f"{unit_field}__short_name"] or g[f"{unit_field}__name"],
+            "overdue": g["n"],
+        }
+        for g in grouped
+    ]
+
+
 def charts(period: Period, progress_rows: list[dict]) -> dict:
-    """The series the dashboard draws (four grouped queries, topics and workstreams)."""
+    """The series the dashboard draws (six grouped queries, topics and workstreams)."""
     topics = list(Topic.objects.order_by("number").values("pk", "number", "name"))
     counts = {
         (g["topic_id"], g["status"]): g["n"]
@@ -242,6 +264,8 @@ def charts(period: Period, progress_rows: list[dict]) -> dict:
         "closures": closures,
         "survey": survey,
         "activities": activities,
+        "overdue_townships": overdue_by(period, "township"),
+        "overdue_leads": overdue_by(period, "lead_unit"),
     }
 
 

@@ -107,6 +107,50 @@ def chart_configs(report: YearReport) -> list[dict]:
         [links.activities(year, workstream=w["pk"], month=m) for m in activities["months"]]
         for w in activities["workstreams"]
     ]
+    overdue_charts = []
+    # A year signed off before these charts existed has no series for them.
+    for key, chart_id, title, param in [
+        (
+            "overdue_townships",
+            "chart-overdue-townships",
+            _("Overdue cases by township"),
+            "township",
+        ),
+        ("overdue_leads", "chart-overdue-leads", _("Overdue cases by lead unit"), "lead_unit"),
+    ]:
+        if key not in charts:
+            continue
+        bars = charts[key]
+        overdue_charts.append(
+            {
+                "id": chart_id,
+                "title": title,
+                "note": _(
+                    "Cases in hand still being handled past their deadline, whatever the year "
+                    "they were registered in; units with none are left out."
+                ),
+                "empty": not bars,
+                "config": _bar(
+                    [b["name"] for b in bars],
+                    [
+                        {
+                            "label": _("overdue"),
+                            "data": [b["overdue"] for b in bars],
+                            "backgroundColor": "#dc3545",
+                        }
+                    ],
+                    horizontal=True,
+                ),
+                "links": [
+                    [
+                        links.cases(
+                            year, among="in_hand", measure="overdue", **{param: b["unit_id"]}
+                        )
+                        for b in bars
+                    ]
+                ],
+            }
+        )
     return [
         {
             "id": "chart-topics",
@@ -132,4 +176,5 @@ def chart_configs(report: YearReport) -> list[dict]:
             "config": activity_chart,
             "links": activity_links,
         },
+        *overdue_charts,
     ]

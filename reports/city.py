@@ -17,7 +17,9 @@ from reports.models import AssessmentScheme, YearSignOff
 from reports.selectors import (
     PROGRESS_KINDS,
     Period,
+    among_q,
     case_measures,
+    in_hand_q,
     percent,
     progress_from,
     progress_rows,
@@ -121,10 +123,19 @@ def _live(counties, campaigns: dict, *, year: int, today: date) -> dict[int, dic
     ):
         figures[row["township__area"]] |= {k: row[k] for k in ("households", "visited")}
 
-    cases = Case.objects.filter(campaign__in=list(campaigns.values()), year=year)
-    for row in cases.values("campaign__county").annotate(
-        registered=Count("pk"),
-        **{name: Count("pk", filter=measures[name]) for name in ("closed", "on_time", "overdue")},
+    # As each county's summary counts them: registered in the year; what became of the cases
+    # in hand (registered in the year or carried in).
+    cases = Case.objects.filter(campaign__in=list(campaigns.values()))
+    for row in (
+        cases.filter(in_hand_q(year))
+        .values("campaign__county")
+        .annotate(
+            registered=Count("pk", filter=among_q("registered", year)),
+            **{
+                name: Count("pk", filter=measures[name])
+                for name in ("closed", "on_time", "overdue")
+            },
+        )
     ):
         figures[row["campaign__county"]] |= {
             k: row[k] for k in ("registered", "closed", "on_time", "overdue")

@@ -17,7 +17,15 @@ from grievances.models import Case, Status
 from grievances.selectors import with_flags
 from outreach.models import Activity, Finding
 from reports import access
-from reports.selectors import PROGRESS_KINDS, Period, campaign_years, case_measures, default_year
+from reports.selectors import (
+    AMONG,
+    PROGRESS_KINDS,
+    Period,
+    among_q,
+    campaign_years,
+    case_measures,
+    default_year,
+)
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 MEASURE_LABELS = {
@@ -29,6 +37,11 @@ MEASURE_LABELS = {
     "overdue": gettext_lazy("overdue"),
     "on_time": gettext_lazy("closed on time"),
     "carried_over": gettext_lazy("carried over"),
+}
+AMONG_LABELS = {
+    "registered": gettext_lazy("registered in the year"),
+    "carried_in": gettext_lazy("carried in from earlier years"),
+    "in_hand": gettext_lazy("in hand during the year"),
 }
 
 
@@ -96,15 +109,22 @@ class CaseFigureView(FigureListView):
     def get_queryset(self):
         params = self.params
         period = Period(year=self.year, today=self.today, campaign=self.campaign)
-        rows = Case.objects.visible_to(self.request.user).filter(
-            campaign=self.campaign, year=self.year
+        among = params.get("among", "registered")
+        if among not in AMONG:
+            raise Http404
+        rows = (
+            Case.objects.visible_to(self.request.user)
+            .filter(campaign=self.campaign)
+            .filter(among_q(among, self.year))
         )
+        self.described.append(AMONG_LABELS[among])
         measure = params.get("measure", "registered")
         measures = case_measures(period)
         if measure not in measures:
             raise Http404
         rows = rows.filter(measures[measure])
-        self.described.append(MEASURE_LABELS[measure])
+        if measure != "registered":  # "registered" is every case of the set
+            self.described.append(MEASURE_LABELS[measure])
         if lead := self.unit_param("lead_unit"):
             rows = rows.filter(lead_unit=lead)
         if params.get("led") == "yes":

@@ -57,11 +57,28 @@ def summary_rows() -> list[SummaryRow]:
             _("Legal disputes of soldiers and their families, and other priority rows."),
         ),
         SummaryRow(
+            "carried_in",
+            _("Carried in from earlier years"),
+            cases,
+            INTEGER,
+            _("Rows of earlier years not closed off by 1 January."),
+        ),
+        SummaryRow(
+            "in_hand",
+            _("Cases in hand"),
+            cases,
+            INTEGER,
+            _(
+                "Registered in the year or carried in. The figures below, down to the average "
+                "working days, count these."
+            ),
+        ),
+        SummaryRow(
             "closed",
             _("Closed off"),
             cases,
             INTEGER,
-            _("Rows of the year closed off (销号) by the county office."),
+            _("Cases in hand closed off (销号) by the county office."),
         ),
         SummaryRow(
             "resolved",
@@ -82,7 +99,7 @@ def summary_rows() -> list[SummaryRow]:
             _("Overdue"),
             cases,
             INTEGER,
-            _("Still being handled after their deadline."),
+            _("Cases in hand still being handled after their deadline, whatever their year."),
         ),
         SummaryRow(
             "on_time",
@@ -103,7 +120,7 @@ def summary_rows() -> list[SummaryRow]:
             _("Closed-off rate"),
             "%",
             PERCENT,
-            _("Closed off as a share of the year's rows."),
+            _("Closed off as a share of the cases in hand."),
         ),
         SummaryRow(
             "avg_workdays",
@@ -160,7 +177,8 @@ INDICATOR_LABELS = {
 
 INDICATOR_NOTES = {
     "on_time": _(
-        "Cases led by the unit and closed on time, as a share of its cases closed off or overdue."
+        "Cases in hand led by the unit (registered in the year or carried in from earlier "
+        "years) closed on time, as a share of those closed off or overdue."
     ),
     "coverage": _("Households visited as a share of the township's households (townships only)."),
     "five_ones": _("Items of the 五个一 in place, of five."),

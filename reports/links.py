@@ -11,7 +11,8 @@ def _url(name: str, params: dict) -> str:
 
 
 def cases(year: int, **params) -> str:
-    """params: measure, lead_unit, led, topic, township, status, registered, closed."""
+    """params: among (registered, the default; carried_in; in_hand), measure, lead_unit, led,
+    topic, township, status, registered, closed."""
     return _url("reports:cases", {"year": year, **params})
 
 
@@ -42,9 +43,11 @@ def progress_links(year: int, row: dict, *, total: bool = False) -> dict:
     scope = {"led": "yes"} if total else {"lead_unit": unit}
     result = {
         "cases": cases(year, **scope),
-        "closed": cases(year, measure="closed", **scope),
-        "overdue": cases(year, measure="overdue", **scope),
-        "on_time": cases(year, measure="on_time", **scope),
+        "carried_in": cases(year, among="carried_in", **scope),
+        "in_hand": cases(year, among="in_hand", **scope),
+        "closed": cases(year, among="in_hand", measure="closed", **scope),
+        "overdue": cases(year, among="in_hand", measure="overdue", **scope),
+        "on_time": cases(year, among="in_hand", measure="on_time", **scope),
         "activities": activities(year, unit=unit, led="yes" if total else None),
         "five_ones": five_ones(unit=unit, status="done"),
     }

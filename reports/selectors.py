@@ -2,9 +2,13 @@
 aggregate or a correlated subquery, so the number of queries stays the same however many units,
 households or cases there are.
 
-A year's report counts the ledger rows of that year (registered in it), the activities held in
-it, and the survey and 五个一 as they stand; statuses are read as they stand on the report date
-(today, or the sign-off, which freezes them)."""
+A year's report counts cases two ways, and every figure says which: the ledger rows registered
+in the year, and the cases in hand during it (in_hand_q: those registered in the year, and those
+carried in from earlier years because they were not closed off by its first day). What became of
+the cases (closed off, overdue, on time, still being handled) is counted over the cases in hand,
+so a 2015 case still open in 2016 is 2016's work and 2016's overdue. The report also counts the
+activities held in the year, and the survey and 五个一 as they stand; statuses are read as they
+stand on the report date (today, or the sign-off, which freezes them)."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -68,6 +72,18 @@ def default_year(campaign: Campaign | None, today: date) -> int:
     return min(max(today.year, years[0]), years[-1])
 
 
+def carried_in_q(year: int) -> Q:
+    """Registered in an earlier year and not closed off by the year's first day (still open
+    then, or reported resolved and awaiting closing off; a case reopened by a revisit has no
+    closing date again, so it counts too)."""
+    return Q(year__lt=year) & (Q(closed_on__isnull=True) | Q(closed_on__gte=date(year, 1, 1)))
+
+
+def in_hand_q(year: int) -> Q:
+    """The cases in hand during the year: registered in it, or carried in (carried_in_q)."""
+    return Q(year=year) | carried_in_q(year)
+
+
 def case_measures(period: Period) -> dict[str, Q]:
     """What each case figure counts, as conditions on a year's cases. The pages, the workbook
     and the list behind each figure all use these."""
@@ -92,9 +108,31 @@ def case_measures(period: Period) -> dict[str, Q]:
     }
 
 
+def campaign_cases(period: Period) -> QuerySet:
+    return Case.objects.filter(campaign=period.campaign)
+
+
 def year_cases(period: Period) -> QuerySet:
     """The ledger rows of the year in the period's campaign."""
-    return Case.objects.filter(campaign=period.campaign, year=period.year)
+    return campaign_cases(period).filter(year=period.year)
+
+
+def in_hand_during(period: Period) -> QuerySet:
+    """The cases in hand during the year in the period's campaign (in_hand_q)."""
+    return campaign_cases(period).filter(in_hand_q(period.year))
+
+
+# Which cases a case figure counts: the rows registered in the year, those carried in from
+# earlier years, or both (in hand). The figure's list (reports:cases?among=…) applies the same.
+AMONG = ["registered", "carried_in", "in_hand"]
+
+
+def among_q(among: str, year: int) -> Q:
+    return {
+        "registered": Q(year=year),
+        "carried_in": carried_in_q(year),
+        "in_hand": in_hand_q(year),
+    }[among]
 
 
 def year_activities(period: Period) -> QuerySet:
@@ -126,11 +164,15 @@ def sum_of(queryset: QuerySet, key: str, field: str):
 
 def unit_progress(units: QuerySet, period: Period, cases: QuerySet | None = None) -> QuerySet:
     """Units annotated with their figures for the period (as n_households, n_cases…): one
-    query for any number of units. `cases` are the ledger rows counted (the period's year in
-    its campaign; for units of several counties, the year in each county's campaign)."""
+    query for any number of units. `cases` are the campaign's ledger rows (for units of
+    several counties, those of each county's campaign); n_cases counts those registered in the
+    year, n_carried_in those carried in, and the closed, overdue and on-time figures count the
+    cases in hand."""
     measures = case_measures(period)
-    cases = year_cases(period) if cases is None else cases
-    led = cases.filter(lead_unit=OuterRef("pk"))
+    cases = campaign_cases(period) if cases is None else cases
+    by_lead = cases.filter(lead_unit=OuterRef("pk"))
+    registered = by_lead.filter(among_q("registered", period.year))
+    led = by_lead.filter(in_hand_q(period.year))
     closed = led.filter(measures["closed"]).annotate(
         workdays=workdays_between("registered_on", "closed_on")
     )
@@ -139,7 +181,9 @@ def unit_progress(units: QuerySet, period: Period, cases: QuerySet | None = None
     return units.annotate(
         n_households=count_of(households, "township"),
         n_visited=count_of(visited, "township"),
-        n_cases=count_of(led, "lead_unit"),
+        n_cases=count_of(registered, "lead_unit"),
+        n_carried_in=count_of(by_lead.filter(carried_in_q(period.year)), "lead_unit"),
+        n_in_hand=count_of(led, "lead_unit"),
         n_closed=count_of(led.filter(measures["closed"]), "lead_unit"),
         n_overdue=count_of(led.filter(measures["overdue"]), "lead_unit"),
         n_on_time=count_of(led.filter(measures["on_time"]), "lead_unit"),
@@ -187,6 +231,8 @@ COUNTED = [
     "households",
     "visited",
     "cases",
+    "carried_in",
+    "in_hand",
     "closed",
     "overdue",
     "on_time",
@@ -237,20 +283,24 @@ def progress(period: Period) -> dict:
 
 
 def summary(period: Period) -> dict:
-    """The county's headline figures for the year (four queries)."""
+    """The county's headline figures for the year (four queries): the rows registered in the
+    year and those carried in; what became of the cases in hand (both)."""
     ensure_calendar(period.today)
     measures = case_measures(period)
+    registered = among_q("registered", period.year)
     cases = (
-        year_cases(period)
+        in_hand_during(period)
         .annotate(workdays=workdays_between("registered_on", "closed_on"))
         .aggregate(
-            registered=Count("pk"),
+            registered=Count("pk", filter=registered),
+            carried_in=Count("pk", filter=carried_in_q(period.year)),
+            in_hand=Count("pk"),
             **{
                 name: Count("pk", filter=measures[name])
                 for name in ["unassigned", "open", "resolved", "closed", "overdue", "on_time"]
             },
-            carried_over=Count("pk", filter=measures["carried_over"]),
-            priority=Count("pk", filter=Q(priority=True)),
+            carried_over=Count("pk", filter=registered & measures["carried_over"]),
+            priority=Count("pk", filter=registered & Q(priority=True)),
             workdays_sum=Sum("workdays", filter=measures["closed"]),
             workdays_n=Count("workdays", filter=measures["closed"]),
         )
@@ -275,7 +325,7 @@ def summary(period: Period) -> dict:
         "visited_pct": percent(households["visited"], households["households"]),
         **{key: value for key, value in cases.items() if not key.startswith("workdays")},
         "on_time_pct": percent(cases["on_time"], cases["closed"]),
-        "closed_pct": percent(cases["closed"], cases["registered"]),
+        "closed_pct": percent(cases["closed"], cases["in_hand"]),
         "avg_workdays": average(cases["workdays_sum"], cases["workdays_n"]),
         "activities": activities["activities"],
         "amount": float(round(activities["amount"] or 0, 2)),

@@ -27,7 +27,9 @@ def progress_columns():
         ("name", _("Unit")),
         ("households", _("Households registered")),
         ("visited_pct", _("Share visited")),
-        ("cases", _("Cases led")),
+        ("cases", _("Registered in the year")),
+        ("carried_in", _("Carried in")),
+        ("in_hand", _("In hand")),
         ("closed", _("Closed off")),
         ("overdue", _("Overdue")),
         ("on_time_pct", _("On-time rate")),
@@ -42,6 +44,8 @@ PROGRESS_SORTS = [
     "households",
     "visited_pct",
     "cases",
+    "carried_in",
+    "in_hand",
     "closed",
     "overdue",
     "on_time_pct",
@@ -49,6 +53,24 @@ PROGRESS_SORTS = [
     "activities",
     "five_ones",
 ]
+# Columns where a larger figure is worse: their first click puts the worst unit on top.
+WORST_FIRST = {"carried_in", "overdue", "avg_workdays"}
+
+
+def sort_headers(columns, sort: str) -> list[dict]:
+    """Each column's header: its label, the sort its link asks for (a first click sorts
+    descending where larger is worse, ascending elsewhere; a second click reverses), and the
+    arrow showing the current sort."""
+    headers = []
+    for key, label in columns:
+        header = {"key": key, "label": label, "sort": None, "arrow": ""}
+        if key in PROGRESS_SORTS:
+            first = f"-{key}" if key in WORST_FIRST else key
+            second = key if key in WORST_FIRST else f"-{key}"
+            header["sort"] = second if sort == first else first
+            header["arrow"] = {key: "▲", f"-{key}": "▼"}.get(sort, "")
+        headers.append(header)
+    return headers
 
 
 class CountyMixin(LoginRequiredMixin):
@@ -127,13 +149,35 @@ class DashboardView(CountyMixin, YearMixin, TemplateView):
                 links.households(visited="yes"),
             ),
             (_("Cases registered"), figures["registered"], "", links.cases(year)),
-            (_("Closed off"), figures["closed"], "", links.cases(year, measure="closed")),
-            (_("Overdue"), figures["overdue"], "", links.cases(year, measure="overdue")),
+            (
+                _("Carried in from earlier years"),
+                figures.get("carried_in"),
+                "",
+                links.cases(year, among="carried_in"),
+            ),
+            (
+                _("Cases in hand"),
+                figures.get("in_hand"),
+                "",
+                links.cases(year, among="in_hand"),
+            ),
+            (
+                _("Closed off (of those in hand)"),
+                figures["closed"],
+                "",
+                links.cases(year, among="in_hand", measure="closed"),
+            ),
+            (
+                _("Overdue (of those in hand)"),
+                figures["overdue"],
+                "",
+                links.cases(year, among="in_hand", measure="overdue"),
+            ),
             (
                 _("Closed on time"),
                 figures["on_time_pct"],
                 "%",
-                links.cases(year, measure="on_time"),
+                links.cases(year, among="in_hand", measure="on_time"),
             ),
             (_("Activities held"), figures["activities"], "", links.activities(year)),
             (_("Money spent (yuan)"), figures["amount"], "", links.activities(year)),
@@ -147,6 +191,8 @@ class DashboardView(CountyMixin, YearMixin, TemplateView):
                         "households",
                         "visited_pct",
                         "registered",
+                        "carried_in",
+                        "in_hand",
                         "closed",
                         "overdue",
                         "on_time_pct",
@@ -191,8 +237,9 @@ class ProgressView(LoginRequiredMixin, YearMixin, TemplateView):
         key = sort.removeprefix("-")
         if key in PROGRESS_SORTS:
             # Units without the figure (no households, nothing closed) sort last either way.
-            present = [r for r in rows if r[key] is not None]
-            absent = [r for r in rows if r[key] is None]
+            # (A year signed off before a figure existed has none for it either.)
+            present = [r for r in rows if r.get(key) is not None]
+            absent = [r for r in rows if r.get(key) is None]
             rows = sorted(present, key=lambda r: r[key], reverse=sort.startswith("-")) + absent
         else:
             sort = ""
@@ -201,8 +248,7 @@ class ProgressView(LoginRequiredMixin, YearMixin, TemplateView):
             rows=rows,
             total=total,
             sort=sort,
-            sorts=PROGRESS_SORTS,
-            columns=progress_columns(),
+            headers=sort_headers(progress_columns(), sort),
             county_view=access.can_read_county(user),
             **kwargs,
         )
@@ -363,17 +409,17 @@ class AssessmentUnitView(CountyMixin, YearMixin, FormView):
                 (
                     _("closed on time"),
                     row["indicators"]["on_time"]["on_time"],
-                    links.cases(year, lead_unit=unit, measure="on_time"),
+                    links.cases(year, among="in_hand", lead_unit=unit, measure="on_time"),
                 ),
                 (
                     _("closed off"),
                     row["indicators"]["on_time"]["closed"],
-                    links.cases(year, lead_unit=unit, measure="closed"),
+                    links.cases(year, among="in_hand", lead_unit=unit, measure="closed"),
                 ),
                 (
                     _("overdue"),
                     row["indicators"]["on_time"]["overdue"],
-                    links.cases(year, lead_unit=unit, measure="overdue"),
+                    links.cases(year, among="in_hand", lead_unit=unit, measure="overdue"),
                 ),
             ],
             "coverage": [

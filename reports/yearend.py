@@ -132,7 +132,7 @@ def summary_columns():
 def _summary(sheet: OfficialSheet, report: YearReport):
     figures = report.section("summary")
     for number, row in enumerate(summary_rows(), start=1):
-        value = figures[row.key]
+        value = figures.get(row.key)  # a year signed off before the figure existed has none
         sheet.row([number, row.label, value, row.unit, row.note], formats={2: row.format})
     sheet.signature()
 
@@ -145,9 +145,11 @@ def progress_columns():
         Column(_("Households registered"), 10, INTEGER),
         Column(_("Households visited"), 10, INTEGER),
         Column(_("Share visited"), 10, PERCENT),
-        Column(_("Cases led"), 10, INTEGER),
-        Column(_("Closed off"), 10, INTEGER),
-        Column(_("Overdue"), 10, INTEGER),
+        Column(_("Registered in the year"), 10, INTEGER),
+        Column(_("Carried in"), 10, INTEGER),
+        Column(_("In hand"), 10, INTEGER),
+        Column(_("Closed off (of those in hand)"), 10, INTEGER),
+        Column(_("Overdue (of those in hand)"), 10, INTEGER),
         Column(_("On-time rate"), 12, PERCENT),
         Column(_("Average working days to close"), 14, DECIMAL),
         Column(_("Activities held"), 10, INTEGER),
@@ -161,6 +163,8 @@ def progress_values(row: dict) -> list:
         row["visited"],
         row["visited_pct"],
         row["cases"],
+        row.get("carried_in"),  # none in a year signed off before it was counted
+        row.get("in_hand"),
         row["closed"],
         row["overdue"],
         row["on_time_pct"],
@@ -178,7 +182,17 @@ def _progress(sheet: OfficialSheet, report: YearReport):
     values = progress_values(total)
     values[-1] = f"{total['five_ones']}/{total['five_ones_possible']}"
     sheet.row(["", _("County total"), "", *values], total=True)
+    sheet.note(in_hand_note(report.year))
     sheet.signature()
+
+
+def in_hand_note(year: int) -> str:
+    return _(
+        "Registered in the year: the ledger rows of %(year)s a unit leads. Carried in: rows of "
+        "earlier years not closed off by 1 January %(year)s. In hand: both. Closed off, overdue, "
+        "on time and working days count the cases in hand; overdue is every case still being "
+        "handled past its deadline, whatever its year."
+    ) % {"year": year}
 
 
 def special_columns():

@@ -3,7 +3,7 @@ grievances.workdays for working days — to check the reports' SQL against."""
 
 from datetime import date
 
-from campaign.models import FiveOnesItem, Unit
+from campaign.models import FiveOnesItem, Phase, Unit
 from grievances.models import OPEN_STATUSES, Case, Status
 from grievances.workdays import workdays_between
 from outreach.models import Activity, Household
@@ -13,13 +13,36 @@ def _pct(part, whole):
     return None if not whole else round(100 * part / whole, 1)
 
 
-def case_figures(cases, today: date) -> dict:
+def carried_in(case, year: int) -> bool:
+    """Registered in an earlier year and not closed off on 1 January of this one."""
+    return case.year < year and (case.closed_on is None or case.closed_on >= date(year, 1, 1))
+
+
+def in_hand(cases, year: int) -> list:
+    return [c for c in cases if c.year == year or carried_in(c, year)]
+
+
+def _carried_over(case, today: date) -> bool:
+    """Open when phase 3 ended (once it has ended)."""
+    end = Phase.objects.get(campaign=case.campaign_id, number=3).ends_on
+    return (
+        today > end and case.registered_on <= end and not (case.closed_on and case.closed_on <= end)
+    )
+
+
+def case_figures(cases, today: date, year: int) -> dict:
+    """What became of the cases in hand in the year, and how many were registered in it and
+    carried in."""
+    registered = [c for c in cases if c.year == year]
+    cases = in_hand(cases, year)
     closed = [c for c in cases if c.status == Status.CLOSED]
     overdue = [c for c in cases if c.status in OPEN_STATUSES and c.deadline and c.deadline < today]
     on_time = [c for c in closed if (c.resolved_on or c.closed_on) <= c.deadline]
     days = [workdays_between(c.registered_on, c.closed_on) for c in closed]
     return {
-        "cases": len(cases),
+        "cases": len(registered),
+        "carried_in": len(cases) - len(registered),
+        "in_hand": len(cases),
         "closed": len(closed),
         "overdue": len(overdue),
         "on_time": len(on_time),
@@ -31,7 +54,7 @@ def case_figures(cases, today: date) -> dict:
 def progress_rows(year: int, today: date) -> dict:
     """unit name -> its row; "total" -> the county's total row."""
     units = Unit.objects.filter(kind__in=["township", "member"], is_active=True)
-    cases = list(Case.objects.filter(year=year))
+    cases = list(Case.objects.all())
     rows = {}
     for unit in units:
         households = [h for h in Household.objects.filter(township=unit) if not h.archived]
@@ -41,7 +64,7 @@ def progress_rows(year: int, today: date) -> dict:
             "households": len(households) if unit.kind == "township" else None,
             "visited": len(visited) if unit.kind == "township" else None,
             "visited_pct": _pct(len(visited), len(households)) if unit.kind == "township" else None,
-            **case_figures(led, today),
+            **case_figures(led, today, year),
             "activities": sum(
                 1 for a in Activity.objects.filter(organiser=unit) if a.held_on.year == year
             ),
@@ -57,7 +80,7 @@ def progress_rows(year: int, today: date) -> dict:
         "households": len(households),
         "visited": len(visited),
         "visited_pct": _pct(len(visited), len(households)),
-        **case_figures(led, today),
+        **case_figures(led, today, year),
         "activities": sum(r["activities"] for name, r in rows.items()),
         "five_ones": sum(r["five_ones"] for name, r in rows.items()),
     }
@@ -65,17 +88,21 @@ def progress_rows(year: int, today: date) -> dict:
 
 
 def summary(year: int, today: date) -> dict:
-    cases = list(Case.objects.filter(year=year))
+    everything = list(Case.objects.all())
+    registered = [c for c in everything if c.year == year]
+    cases = in_hand(everything, year)
     households = [h for h in Household.objects.all() if not h.archived]
     visited = [h for h in households if h.visits.exists()]
     activities = [a for a in Activity.objects.all() if a.held_on.year == year]
-    figures = case_figures(cases, today)
+    figures = case_figures(everything, today, year)
     return {
         "households": len(households),
         "visited": len(visited),
         "visited_pct": _pct(len(visited), len(households)),
-        "registered": len(cases),
-        "priority": sum(1 for c in cases if c.priority),
+        "registered": len(registered),
+        "priority": sum(1 for c in registered if c.priority),
+        "carried_in": figures["carried_in"],
+        "in_hand": figures["in_hand"],
         "closed": figures["closed"],
         "resolved": sum(1 for c in cases if c.status == Status.RESOLVED),
         "open": sum(1 for c in cases if c.status in OPEN_STATUSES),
@@ -84,7 +111,7 @@ def summary(year: int, today: date) -> dict:
         "on_time_pct": figures["on_time_pct"],
         "closed_pct": _pct(figures["closed"], len(cases)),
         "avg_workdays": figures["avg_workdays"],
-        "carried_over": 0,  # phase 3 has not ended on 2015-06-15
+        "carried_over": sum(1 for c in registered if _carried_over(c, today)),
         "activities": len(activities),
         "people": sum(a.people_reached for a in activities),
         "amount": float(sum(a.amount for a in activities)),

@@ -23,6 +23,8 @@ def test_the_headline_figures_are_the_databases(county, client_for, office):
         "households": expected["households"],
         "visited_pct": expected["visited_pct"],
         "registered": expected["registered"],
+        "carried_in": expected["carried_in"],
+        "in_hand": expected["in_hand"],
         "closed": expected["closed"],
         "overdue": expected["overdue"],
         "on_time_pct": expected["on_time_pct"],
@@ -38,7 +40,7 @@ def test_every_headline_figure_links_to_the_list_behind_it(county, client_for, o
     client = client_for(office)
     response = client.get(URL)
     by_key = {item["key"]: item for item in response.context["headline"]}
-    for key in ["registered", "closed", "overdue", "activities", "households"]:
+    for key in ["registered", "carried_in", "in_hand", "closed", "overdue", "activities"]:
         listed = client.get(by_key[key]["url"])
         assert listed.status_code == 200, key
         assert listed.context["paginator"].count == by_key[key]["value"], key
@@ -61,7 +63,14 @@ def test_the_charts_come_as_json_for_a_static_script(county, client_for, office)
     assert "chart.umd.min.js" in page
     assert "<script>" not in page  # no inline script: the CSP forbids it
     charts = {c["id"]: c for c in response.context["charts"]}
-    assert set(charts) == {"chart-topics", "chart-closures", "chart-survey", "chart-activities"}
+    assert set(charts) == {
+        "chart-topics",
+        "chart-closures",
+        "chart-survey",
+        "chart-activities",
+        "chart-overdue-townships",
+        "chart-overdue-leads",
+    }
     for chart in charts.values():
         assert f'<script id="{chart["id"]}" type="application/json">' in page
     topics = charts["chart-topics"]
@@ -97,7 +106,7 @@ def test_the_query_count_does_not_grow_with_units_and_cases(
 ):
     grow_county(units)
     client = client_for(office)
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(20):
         response = client.get(URL)
     assert response.context["headline"][2]["value"] == 3 * units
     survey = chart_on_page(response.content.decode(), "chart-survey")

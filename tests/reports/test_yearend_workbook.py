@@ -79,14 +79,27 @@ def test_the_progress_sheet_matches_the_database(workbook):
             name = row[1]
         else:
             continue
-        households, visited, visited_pct, cases, closed, overdue, on_time_pct, days, acts, five = [
-            as_figure(v) for v in row[3:13]
-        ]
+        (
+            households,
+            visited,
+            visited_pct,
+            cases,
+            carried_in,
+            in_hand,
+            closed,
+            overdue,
+            on_time_pct,
+            days,
+            acts,
+            five,
+        ) = [as_figure(v) for v in row[3:15]]
         seen[name] = {
             "households": households,
             "visited": visited,
             "visited_pct": round(visited_pct * 100, 1) if visited_pct is not None else None,
             "cases": cases,
+            "carried_in": carried_in,
+            "in_hand": in_hand,
             "closed": closed,
             "overdue": overdue,
             "on_time_pct": round(on_time_pct * 100, 1) if on_time_pct is not None else None,
