@@ -106,7 +106,7 @@ def test_the_source_dates_as_written_are_refused_naming_phase_and_window(tmp_pat
     with pytest.raises(ValidationError) as raised:
         plan_load(county=county_for_tests(), phases=read_phase_table(path))
     assert raised.value.messages == [
-        "第2阶段“走访摸底”开始于2014-03-01，早于活动期限2015-01-01至2016-12-31。"
+        "第2阶段“走访摸底”开始于2014-03-01，早于本轮活动期限2015-01-01至2016-12-31。"
     ]
     assert Campaign.objects.count() == Phase.objects.count() == 0
 
@@ -126,7 +126,7 @@ def test_a_refused_file_leaves_a_loaded_plan_untouched(tmp_path):
     bad = [*AS_WRITTEN[:6], (7, "总结宣传", "2016-12", "2017-01")]
     with pytest.raises(CommandError) as raised:
         call_command("load_plan", "--from", str(write_csv(tmp_path / "bad.csv", bad)))
-    assert "晚于活动期限" in str(raised.value)
+    assert "晚于本轮活动期限" in str(raised.value)
     assert list(Phase.objects.order_by("number").values_list("starts_on", "ends_on")) == before
 
 
