@@ -29,6 +29,8 @@ def test_the_office_records_an_inspection_with_findings(client_for, office, town
         "宣传栏未更新",
     ]
     assert inspection.score == 70
+    page = client_for(office).get(response["Location"]).content.decode()
+    assert "督查发现的问题" in page and "走访情况" not in page
 
 
 def test_a_future_inspection_is_refused(client_for, office, township_a, plan):

@@ -53,7 +53,7 @@ class Command(BaseCommand):
         if households := seed_registry(county):
             self.stdout.write(f"{label}已生成 {households} 户优抚对象及走访记录。")
         if cases := seed_ledger(county):
-            self.stdout.write(f"{label}已生成 {cases} 条问题台帐。")
+            self.stdout.write(f"{label}已生成 {cases} 个台账问题。")
         seed_workstream_records(county)
         seed_activities_and_plaques(county)
         seed_rectifications(county)
