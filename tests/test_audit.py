@@ -50,6 +50,7 @@ def test_the_date_filters_are_labelled_as_dates(client_for, office):
     form = client_for(office).get(reverse("audit:trail")).context["form"]
     assert (str(form["since"].label), str(form["until"].label)) == ("起始日期", "截止日期")
 
+
 @pytest.mark.parametrize("role", ["leader", "clerk_a", "member", "liaison"])
 def test_only_the_office_reads_the_trail(role, request, client):
     client.force_login(request.getfixturevalue(role))

@@ -118,6 +118,7 @@ def test_the_sort_choices_read_in_chinese(client_for, office, make_cases):
         "状态（倒序）",
     ]
 
+
 def test_a_deep_page_shows_the_right_rows(client_for, office, make_cases, settings):
     make_cases(3)
     from grievances.views import LedgerView
