@@ -145,6 +145,15 @@ def test_a_gb18030_csv_from_excel_is_read(tmp_path):
     assert read_phase_table(path)[0].name == "宣传动员"
 
 
+@pytest.mark.parametrize("column", ["阶段任务", "工作内容"])
+def test_the_phase_tasks_column_is_read_by_its_name_and_its_former_one(tmp_path, column):
+    path = write_csv(
+        tmp_path / "tasks.csv",
+        [(1, "宣传动员", "2015-01", "2015-02", "各单位宣传发动")],
+        header=["序号", "阶段名称", "开始", "结束", column],
+    )
+    assert read_phase_table(path)[0].summary == "各单位宣传发动"
+
 def test_a_phase_ending_before_it_starts_is_refused():
     rows = [plan.PhaseRow(4, "活动小结", plan.month_start(2015, 12), plan.month_end(2015, 11))]
     with pytest.raises(ValidationError) as raised:
