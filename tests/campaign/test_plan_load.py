@@ -154,6 +154,7 @@ def test_the_phase_tasks_column_is_read_by_its_name_and_its_former_one(tmp_path,
     )
     assert read_phase_table(path)[0].summary == "各单位宣传发动"
 
+
 def test_a_phase_ending_before_it_starts_is_refused():
     rows = [plan.PhaseRow(4, "活动小结", plan.month_start(2015, 12), plan.month_end(2015, 11))]
     with pytest.raises(ValidationError) as raised:
