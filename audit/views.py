@@ -23,8 +23,8 @@ class TrailFilter(forms.Form):
     record_id = forms.IntegerField(
         label=_("record number"), required=False, min_value=1, max_value=2**63 - 1
     )
-    since = forms.DateField(label=_("from"), required=False, widget=DateInput())
-    until = forms.DateField(label=_("to"), required=False, widget=DateInput())
+    since = forms.DateField(label=_("from date"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("to date"), required=False, widget=DateInput())
 
     def __init__(self, *args, reader, **kwargs):
         super().__init__(*args, **kwargs)

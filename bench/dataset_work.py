@@ -123,7 +123,7 @@ def generate_plaques_and_five_ones(g: Generator) -> None:
                     unit,
                     day,
                     "县双拥办",
-                    "五个一建设、问题台帐",
+                    "五个一建设、问题台账",
                     rating,
                     "",
                     county.office_user,

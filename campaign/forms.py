@@ -25,7 +25,7 @@ class FiveOnesForm(forms.Form):
 
 class InspectionForm(forms.ModelForm):
     findings = forms.CharField(
-        label=_("findings"),
+        label=_("inspection findings"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One finding per line. Each can then be put on the ledger for rectification."),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 GROUPS = {
     "field": (_("Registry and survey"), 10),
     "ledger": (_("Ledger"), 30),
-    "work": (_("Workstreams"), 40),
+    "work": (_("Work"), 40),
     "reports": (_("Reports"), 60),
     "more": (_("More"), 90),
 }

@@ -1,7 +1,7 @@
 """Read a phase table (xlsx or CSV) for `load_plan --from FILE`.
 
 Columns, in the first row, in any order: 序号, 阶段名称, 开始, 结束, and optionally
-工作内容 and 说明. 开始/结束 are months (2015-03, 2015/3, 2015年3月) or dates
+阶段任务 and 说明. 开始/结束 are months (2015-03, 2015/3, 2015年3月) or dates
 (2015-03-01); a month starts on its first day and ends on its last.
 """
 
@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from campaign.plan import PhaseRow, month_end, month_start
 
 COLUMNS = {"序号": "number", "阶段名称": "name", "开始": "starts_on", "结束": "ends_on"}
-OPTIONAL = {"工作内容": "summary", "说明": "note"}
+# 工作内容 is the column's former name, still read; 阶段任务 wins when a file has both.
+OPTIONAL = {"工作内容": "summary", "阶段任务": "summary", "说明": "note"}
 
 MONTH = re.compile(r"^\s*(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*月?\s*$")
 DAY = re.compile(r"^\s*(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?\s*$")

@@ -21,7 +21,7 @@ from demo.county import DemoCounty
 
 INSPECTIONS = 24
 INSPECTION_FINDINGS = [
-    "双拥工作台帐登记不完整，部分问题无办理时限。",
+    "双拥工作台账登记不完整，部分问题无办理时限。",
     "军民活动室使用率不高。",
     "优抚对象走访记录缺少签字。",
     "宣传栏内容未及时更新。",
@@ -82,7 +82,7 @@ def _seed_inspections(rng: random.Random, units: list[Unit], office: User) -> No
             unit=units[(n * 7) % len(units)],
             inspected_on=date(2015, 4, 1) + timedelta(days=n * 14),
             inspectors="县双拥办 周主任、孙干事",
-            checked="五个一建设、问题台帐、走访摸底记录",
+            checked="五个一建设、问题台账、走访摸底记录",
             rating=rng.choices(Inspection.Rating.values, weights=[25, 45, 25, 5])[0],
             summary="总体推进有序，个别环节需整改。",
             created_by=office,

@@ -77,6 +77,6 @@ def ledger_workbook_response(rows, *, today: date) -> FileResponse:
     return FileResponse(
         handle,
         as_attachment=True,
-        filename=f"问题台帐-{today:%Y%m%d}.xlsx",
+        filename=f"问题台账-{today:%Y%m%d}.xlsx",
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

@@ -47,11 +47,17 @@ class LedgerFilter(django_filters.FilterSet):
             ("registered_on", "registered"),
             ("status", "status"),
         ],
+        # Keyed by model field for the ascending label, by "-param" for the descending one:
+        # django-filter has no zh_Hans catalog, so its "(descending)" would stay English.
         field_labels={
-            "number": _("ledger number"),
-            "deadline": _("deadline"),
-            "registered": _("registration date"),
+            "sequence": _("ledger number, lowest first"),
+            "-number": _("ledger number, highest first"),
+            "deadline": _("deadline, earliest first"),
+            "-deadline": _("deadline, latest first"),
+            "registered_on": _("registration date, earliest first"),
+            "-registered": _("registration date, latest first"),
             "status": _("status"),
+            "-status": _("status, reversed"),
         },
     )
 

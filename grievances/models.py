@@ -50,7 +50,7 @@ class ThroughCaseQuerySet(ScopedQuerySet):
 
 
 class Case(models.Model):
-    """One row of the ledger (台帐)."""
+    """One row of the ledger (台账)."""
 
     campaign = models.ForeignKey(
         Campaign, on_delete=models.PROTECT, related_name="cases", verbose_name=_("campaign")

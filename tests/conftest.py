@@ -218,9 +218,9 @@ def inspection_a(township_a, office):
         unit=township_a,
         inspected_on=date(2015, 6, 1),
         inspectors="周",
-        checked="台帐",
+        checked="台账",
         rating="good",
-        findings=[("甲镇台帐不全", True)],
+        findings=[("甲镇台账不全", True)],
     )
 
 

@@ -46,6 +46,11 @@ def test_the_list_filters_by_user_record_and_date(client_for, office, clerk_a, c
     assert client.get(reverse("audit:trail"), {"until": "2000-01-01"}).context["rows"] == []
 
 
+def test_the_date_filters_are_labelled_as_dates(client_for, office):
+    form = client_for(office).get(reverse("audit:trail")).context["form"]
+    assert (str(form["since"].label), str(form["until"].label)) == ("起始日期", "截止日期")
+
+
 @pytest.mark.parametrize("role", ["leader", "clerk_a", "member", "liaison"])
 def test_only_the_office_reads_the_trail(role, request, client):
     client.force_login(request.getfixturevalue(role))

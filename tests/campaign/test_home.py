@@ -25,13 +25,13 @@ def test_it_shows_the_current_phases_mid_campaign(client_for, clerk_a, plan):
 def test_it_says_when_the_campaign_has_not_started(client_for, clerk_a, plan, settings):
     settings.SHUANGYONG_TODAY = date(2014, 12, 1)
     page = client_for(clerk_a).get(reverse("home")).content.decode()
-    assert "活动尚未开始，将于2015年1月1日开始" in page
+    assert "本轮活动尚未开始，将于2015年1月1日开始" in page
 
 
 def test_it_says_when_the_campaign_has_ended(client_for, clerk_a, plan, settings):
     settings.SHUANGYONG_TODAY = date(2026, 11, 28)
     page = client_for(clerk_a).get(reverse("home")).content.decode()
-    assert "活动已于2016年12月31日结束" in page
+    assert "本轮活动已于2016年12月31日结束" in page
     assert 'data-current="1"' not in page
 
 

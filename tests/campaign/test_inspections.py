@@ -13,9 +13,9 @@ def record(client, unit, **overrides):
         "unit": unit.pk,
         "inspected_on": "2015-06-10",
         "inspectors": "周主任",
-        "checked": "台帐",
+        "checked": "台账",
         "rating": "fair",
-        "findings": "台帐缺少办理时限\n宣传栏未更新",
+        "findings": "台账缺少办理时限\n宣传栏未更新",
     } | overrides
     return client.post(reverse("campaign:inspection_add"), data)
 
@@ -25,10 +25,12 @@ def test_the_office_records_an_inspection_with_findings(client_for, office, town
     inspection = Inspection.objects.get()
     assert response["Location"] == inspection.get_absolute_url()
     assert list(inspection.findings.values_list("text", flat=True)) == [
-        "台帐缺少办理时限",
+        "台账缺少办理时限",
         "宣传栏未更新",
     ]
     assert inspection.score == 70
+    page = client_for(office).get(response["Location"]).content.decode()
+    assert "督查发现的问题" in page and "走访情况" not in page
 
 
 def test_a_future_inspection_is_refused(client_for, office, township_a, plan):
@@ -54,7 +56,7 @@ def test_a_finding_becomes_a_rectification_case_once(client_for, office, townshi
         finding,
     )
     again = client.post(url, {"topic": Topic.objects.get(number=4).pk, "description": "x"})
-    assert "该督查问题已列入台帐。" in again.content.decode()
+    assert "该督查问题已列入台账。" in again.content.decode()
     assert Case.objects.count() == 1
 
 

@@ -15,7 +15,7 @@ def test_a_phase_starting_before_the_campaign_fails_full_clean(plan):
     with pytest.raises(ValidationError) as raised:
         phase.full_clean()
     assert raised.value.messages == [
-        "第2阶段“走访摸底”开始于2014-03-01，早于活动期限2015-01-01至2016-12-31。"
+        "第2阶段“走访摸底”开始于2014-03-01，早于本轮活动期限2015-01-01至2016-12-31。"
     ]
 
 
@@ -23,7 +23,7 @@ def test_moving_the_campaign_window_cannot_strand_a_phase(plan):
     plan.ends_on = date(2016, 6, 30)
     with pytest.raises(ValidationError) as raised:
         plan.full_clean()
-    assert "第7阶段“总结宣传”结束于2016-12-31，晚于活动期限2015-01-01至2016-06-30。" in (
+    assert "第7阶段“总结宣传”结束于2016-12-31，晚于本轮活动期限2015-01-01至2016-06-30。" in (
         raised.value.messages
     )
 
@@ -46,7 +46,7 @@ def test_the_admin_refuses_a_phase_outside_the_window(plan, office, client):
         },
     )
     assert response.status_code == 200
-    assert "第2阶段“走访摸底”开始于2014-03-01，早于活动期限2015-01-01至2016-12-31。" in (
+    assert "第2阶段“走访摸底”开始于2014-03-01，早于本轮活动期限2015-01-01至2016-12-31。" in (
         response.content.decode()
     )
     assert Phase.objects.get(pk=phase.pk).starts_on == date(2015, 3, 1)

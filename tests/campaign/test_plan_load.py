@@ -106,7 +106,7 @@ def test_the_source_dates_as_written_are_refused_naming_phase_and_window(tmp_pat
     with pytest.raises(ValidationError) as raised:
         plan_load(county=county_for_tests(), phases=read_phase_table(path))
     assert raised.value.messages == [
-        "第2阶段“走访摸底”开始于2014-03-01，早于活动期限2015-01-01至2016-12-31。"
+        "第2阶段“走访摸底”开始于2014-03-01，早于本轮活动期限2015-01-01至2016-12-31。"
     ]
     assert Campaign.objects.count() == Phase.objects.count() == 0
 
@@ -126,7 +126,7 @@ def test_a_refused_file_leaves_a_loaded_plan_untouched(tmp_path):
     bad = [*AS_WRITTEN[:6], (7, "总结宣传", "2016-12", "2017-01")]
     with pytest.raises(CommandError) as raised:
         call_command("load_plan", "--from", str(write_csv(tmp_path / "bad.csv", bad)))
-    assert "晚于活动期限" in str(raised.value)
+    assert "晚于本轮活动期限" in str(raised.value)
     assert list(Phase.objects.order_by("number").values_list("starts_on", "ends_on")) == before
 
 
@@ -143,6 +143,16 @@ def test_the_command_loads_a_corrected_table(tmp_path, capsys):
 def test_a_gb18030_csv_from_excel_is_read(tmp_path):
     path = write_csv(tmp_path / "gbk.csv", AS_WRITTEN[:1], encoding="gb18030")
     assert read_phase_table(path)[0].name == "宣传动员"
+
+
+@pytest.mark.parametrize("column", ["阶段任务", "工作内容"])
+def test_the_phase_tasks_column_is_read_by_its_name_and_its_former_one(tmp_path, column):
+    path = write_csv(
+        tmp_path / "tasks.csv",
+        [(1, "宣传动员", "2015-01", "2015-02", "各单位宣传发动")],
+        header=["序号", "阶段名称", "开始", "结束", column],
+    )
+    assert read_phase_table(path)[0].summary == "各单位宣传发动"
 
 
 def test_a_phase_ending_before_it_starts_is_refused():

@@ -86,6 +86,6 @@ def test_the_main_road(size, live_server, signed_in, journal, plan, office, cler
     with desk.expect_download() as download_info:
         desk.get_by_test_id("download").click()
     workbook = load_workbook(io.BytesIO(open(download_info.value.path(), "rb").read()))
-    assert "问题台帐" in workbook.sheetnames
-    ledger = [row for row in workbook["问题台帐"].iter_rows(values_only=True) if row and row[0]]
+    assert "问题台账" in workbook.sheetnames
+    ledger = [row for row in workbook["问题台账"].iter_rows(values_only=True) if row and row[0]]
     assert any(Case.objects.get().number in [str(v) for v in row] for row in ledger)

@@ -96,7 +96,7 @@ def test_the_office_downloads_the_2015_workbook_and_it_matches_the_pages(
         if label and isinstance(row[0].value, int):
             in_book[label] = shown(figure.value, figure.number_format)
     assert in_book == on_page
-    assert in_book["列入台帐问题"] == "8" and in_book["走访覆盖率"] == "40.0%"
+    assert in_book["列入台账问题"] == "8" and in_book["走访覆盖率"] == "40.0%"
 
     progress = book["各单位进度"]
     in_book = {}
@@ -132,8 +132,8 @@ def test_the_office_signs_off_2015_and_the_workbook_keeps_its_figures(
 
     before = download("before.xlsx")
     page.get_by_label("2015年度数字已核对无误，可以固定。").check()
-    page.get_by_role("button", name="签署2015年度报表").click()
-    expect(page.get_by_text("2015年度已签署，数字已固定。")).to_be_visible()
+    page.get_by_role("button", name="审核锁定2015年度数据").click()
+    expect(page.get_by_text("2015年度数据已审核锁定，数字已固定。")).to_be_visible()
 
     ledger.case_close(user=office, case=county.cases["resolved"])
     page.reload()

@@ -93,7 +93,7 @@ def test_a_stale_edit_is_refused_and_loses_nothing(office, assigned_case, plan):
     response = second.post(url, data(form_two, measures="第二人的措施"))
     assert response.status_code == 409
     page = response.content.decode()
-    assert "在您编辑期间，他人修改了此台帐，未保存任何内容。" in page
+    assert "在您编辑期间，他人修改了此问题，未保存任何内容。" in page
     assert "第一人的措施" in page and "第二人的措施" in page
     assigned_case.refresh_from_db()
     assert assigned_case.measures == "第一人的措施"

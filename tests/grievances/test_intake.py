@@ -81,7 +81,7 @@ def test_findings_about_different_subjects_do_not_merge(client_for, office, find
         {"finding": [findings["a5"].pk, findings["b5"].pk], "merge": "1"},
         follow=True,
     )
-    assert "只有同一对象、同一专题的情况才能合并为一条台帐" in response.content.decode()
+    assert "只有同一对象、同一专题的情况才能合并为一个问题" in response.content.decode()
     assert Case.objects.count() == 0
 
 
@@ -89,7 +89,7 @@ def test_a_finding_opens_at_most_one_case(office, findings):
     services.case_register_findings(user=office, findings=[findings["a5"]], merge=False)
     with pytest.raises(ValidationError) as raised:
         services.case_register_findings(user=office, findings=[findings["a5"]], merge=False)
-    assert raised.value.messages == ["该情况已列入台帐，编号2015-0001。"]
+    assert raised.value.messages == ["该情况已列入台账，编号2015-0001。"]
     assert Case.objects.count() == 1 and CaseFinding.objects.count() == 1
 
 

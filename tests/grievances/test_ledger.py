@@ -104,6 +104,21 @@ def test_the_ledger_sorts_by_deadline(client_for, office, make_cases, member_uni
     assert numbers(response) == ["2015-0003", "2015-0001", "2015-0002"]
 
 
+def test_the_sort_choices_read_in_chinese(client_for, office, make_cases):
+    make_cases(1)
+    form = client_for(office).get(reverse("grievances:ledger")).context["filter"].form
+    assert [label for _, label in form.fields["sort"].choices][1:] == [
+        "台账编号（从小到大）",
+        "台账编号（从大到小）",
+        "完成时限（从早到晚）",
+        "完成时限（从晚到早）",
+        "登记日期（从早到晚）",
+        "登记日期（从晚到早）",
+        "状态",
+        "状态（倒序）",
+    ]
+
+
 def test_a_deep_page_shows_the_right_rows(client_for, office, make_cases, settings):
     make_cases(3)
     from grievances.views import LedgerView

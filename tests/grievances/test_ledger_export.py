@@ -17,7 +17,7 @@ URL = reverse("grievances:ledger_export")
 def body_rows(content: bytes) -> list:
     workbook = load_workbook(io.BytesIO(content), read_only=True)
     rows = list(workbook.active.iter_rows(values_only=True))
-    assert rows[1][0] == "台帐编号"
+    assert rows[1][0] == "台账编号"
     return rows[2:]
 
 

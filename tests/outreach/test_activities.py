@@ -68,7 +68,7 @@ def test_an_activity_outside_the_campaign_or_its_phase_is_flagged(client_for, cl
     post_activity(client, held_on="2014-12-20", title="活动前", phase=phase1.pk)
     activity = Activity.objects.get()
     page = client.get(activity.get_absolute_url()).content.decode()
-    assert "日期在活动期限（2015-01-01 – 2016-12-31）之外。" in page
+    assert "日期在本轮活动期限（2015-01-01 – 2016-12-31）之外。" in page
     assert "日期在所属阶段第1阶段：宣传动员（2015-01-01 – 2015-02-28）之外。" in page
 
 

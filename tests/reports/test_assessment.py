@@ -44,7 +44,7 @@ def test_bonus_deduction_and_veto_change_total_and_rank(
     page_b = reverse("reports:assessment_unit", args=[2015, township_b.pk])
     page_a = reverse("reports:assessment_unit", args=[2015, township_a.pk])
     client.post(page_b, {"kind": "bonus", "points": "8", "reason": "表彰为先进单位"})
-    client.post(page_b, {"kind": "deduction", "points": "3", "reason": "台帐不全"})
+    client.post(page_b, {"kind": "deduction", "points": "3", "reason": "台账不全"})
     client.post(page_a, {"kind": "veto", "points": "0", "reason": "发生重大负面事件"})
     assert AssessmentItem.objects.count() == 3
     rows = by_name(client.get(URL))
@@ -53,7 +53,7 @@ def test_bonus_deduction_and_veto_change_total_and_rank(
     a = rows["甲镇"]
     assert a["vetoed"] and a["rank"] is None and a["grade"] == "fail"
     detail = client.get(page_b).content.decode()
-    assert "表彰为先进单位" in detail and "台帐不全" in detail
+    assert "表彰为先进单位" in detail and "台账不全" in detail
 
 
 def test_an_item_needs_its_reason_and_points(county, client_for, office, township_a):

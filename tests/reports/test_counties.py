@@ -157,7 +157,7 @@ def test_the_workbook_has_a_row_per_county_as_signed_and_a_total(client, city, c
     header = values[3]
     body = values[4 : 4 + len(rows)]
     total = values[4 + len(rows)]
-    assert header[:3] == ["序号", "县", "签署"]
+    assert header[:3] == ["序号", "县", "审核锁定"]
     assert [row[1] for row in body] == [row.county.name for row in rows]
     assert body[0][2].startswith("已审核锁定") and body[1][2].startswith("未审核锁定")
     registered = header.index("登记问题")

@@ -32,7 +32,7 @@ def figures(book):
     """Every sheet's rows below the status line, the signature block aside."""
     return {
         name: [list(r) for r in book[name].iter_rows(min_row=4, values_only=True)][:-2]
-        for name in [*FIGURE_SHEETS, "问题台帐"]
+        for name in [*FIGURE_SHEETS, "问题台账"]
     }
 
 
@@ -60,11 +60,11 @@ def test_a_signed_off_years_figures_do_not_move(county, client_for, office, cler
 
     book = workbook_of(client_for(office).get(WORKBOOK))
     after = figures(book)
-    for name in FIGURE_SHEETS + ["问题台帐"]:
+    for name in FIGURE_SHEETS + ["问题台账"]:
         assert after[name] == before[name], name
-    assert "由周签署，数字按签署时固定" in book["总体情况"].cell(3, 1).value
+    assert "由周审核锁定，数字按锁定时固定" in book["总体情况"].cell(3, 1).value
 
-    changes = [list(r) for r in book["签署后变更"].iter_rows(min_row=5, values_only=True)]
+    changes = [list(r) for r in book["审核锁定后变更"].iter_rows(min_row=5, values_only=True)]
     numbers = [row[0] for row in changes if row[0]]
     assert county.cases["resolved"].number in numbers
     assert new_case.number in numbers
@@ -105,7 +105,7 @@ def test_a_year_is_signed_off_once(county, client_for, office):
     client = client_for(office)
     client.post(SIGN_OFF, CONFIRM)
     response = client.post(SIGN_OFF, CONFIRM, follow=True)
-    assert "已经签署过了" in response.content.decode()
+    assert "已经审核锁定" in response.content.decode()
     assert YearSignOff.objects.count() == 1
 
 
@@ -113,7 +113,7 @@ def test_a_future_year_cannot_be_signed_off(county, client_for, office):
     response = client_for(office).post(
         reverse("reports:sign_off", args=[2016]), CONFIRM, follow=True
     )
-    assert "尚未开始的年度不能签署" in response.content.decode()
+    assert "尚未开始的年度不能审核锁定" in response.content.decode()
     assert not YearSignOff.objects.exists()
 
 
@@ -156,7 +156,7 @@ def test_the_changes_after_sign_off_keep_their_query_count(
             case=county.cases[key],
             kind="progress",
             by=UserFactory(unit=member_unit, last_name=f"科员{n}"),
-            note=f"签署后的进展{n}",
+            note=f"锁定后的进展{n}",
         )
         for n, key in enumerate(["on-time", "late", "overdue"][:rows])
     ]

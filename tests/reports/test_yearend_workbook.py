@@ -23,7 +23,7 @@ SHEETS = [
     "总体情况",
     "各单位进度",
     "七项专项活动",
-    "问题台帐",
+    "问题台账",
     "活动统计",
     "优抚对象走访",
     "五个一",
@@ -141,7 +141,7 @@ def test_it_looks_official(workbook):
 
 
 def test_text_that_looks_like_a_formula_stays_text(workbook):
-    ledger = values(workbook["问题台帐"])
+    ledger = values(workbook["问题台账"])
     problems = [row[4] for row in ledger]
     assert "'" + FORMULA in problems
     assert not any(isinstance(v, str) and v.startswith("=") for row in ledger for v in row)
@@ -160,7 +160,7 @@ def test_no_full_id_number_or_phone_is_in_it(county, workbook):
 def test_the_ledger_sheet_lists_the_years_rows_only(workbook):
     numbers = [
         row[0]
-        for row in values(workbook["问题台帐"])
+        for row in values(workbook["问题台账"])
         if row[0] and re.match(r"\d{4}-", str(row[0]))
     ]
     assert len(numbers) == 8

@@ -53,7 +53,7 @@ class Command(BaseCommand):
         if households := seed_registry(county):
             self.stdout.write(f"{label}已生成 {households} 户优抚对象及走访记录。")
         if cases := seed_ledger(county):
-            self.stdout.write(f"{label}已生成 {cases} 条问题台帐。")
+            self.stdout.write(f"{label}已生成 {cases} 个台账问题。")
         seed_workstream_records(county)
         seed_activities_and_plaques(county)
         seed_rectifications(county)
@@ -83,8 +83,8 @@ def _single_county_campaign() -> Campaign:
     )
     if not campaigns:
         raise CommandError(
-            f"{settings.COUNTY_NAME}尚无活动方案："
-            "请先运行 python manage.py load_plan 载入活动方案。"
+            f"{settings.COUNTY_NAME}尚无实施方案："
+            "请先运行 python manage.py load_plan 载入实施方案。"
         )
     if len(campaigns) > 1:
         raise CommandError(f"有不止一个县名为{settings.COUNTY_NAME}，请在 COUNTY_NAME 中另选县名。")

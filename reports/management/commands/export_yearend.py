@@ -38,5 +38,5 @@ class Command(BaseCommand):
         report = YearReport.load(year, campaign=campaign, today=today)
         with output.open("wb") as handle:
             write_yearend(report, handle, preparer=preparer)
-        state = "已签署，数字已固定" if report.frozen else "未签署"
+        state = "已审核锁定，数字已固定" if report.frozen else "未审核锁定"
         self.stdout.write(f"{year} 年度报表（{state}）已写入 {output}")
