@@ -115,7 +115,7 @@ UNIT_QUEUES = [
     ),
     Queue(
         "in_hand",
-        _("In hand"),
+        _("Open, in hand"),
         _("Every open case your unit leads or helps with."),
         lambda user, today: open_q() & _mine(user),
     ),

@@ -137,7 +137,7 @@ def test_a_garrison_liaison_has_no_ledger_work_and_no_plan_first(client_for, lia
 
 @pytest.mark.parametrize("rows", [1, 3])
 @pytest.mark.parametrize(
-    ("role", "most"), [("office", 9), ("member", 7), ("clerk_a", 9), ("leader", 12)]
+    ("role", "most"), [("office", 9), ("member", 7), ("clerk_a", 9), ("leader", 10)]
 )
 def test_the_workbench_keeps_its_query_count(
     rows,
