@@ -108,6 +108,12 @@ def office_writes(user) -> bool:
     return writes(user) and role_of(user) == Role.OFFICE
 
 
+def administers(user) -> bool:
+    """Runs the county's system (系统管理): a user of the county office holding the
+    administrator flag. It grants nothing outside the county in view."""
+    return office_writes(user) and user.is_administrator
+
+
 def office_writes_in(user, unit) -> bool:
     """The office acting on one of its own county's units."""
     return office_writes(user) and unit.area_id == county_in_view_id(user)

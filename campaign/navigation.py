@@ -14,6 +14,7 @@ GROUPS = {
     "work": (_("Work"), 40),
     "reports": (_("Reports"), 60),
     "more": (_("More"), 90),
+    "admin": (_("System administration"), 95),
 }
 
 

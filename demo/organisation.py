@@ -89,7 +89,9 @@ def unit_in(area: Area, code, name, short_name, kind) -> Unit:
     return _saved(unit, {"name": name, "short_name": short_name, "kind": kind})
 
 
-def login(username, unit, *, last_name, first_name, read_only=False, staff=False) -> User:
+def login(
+    username, unit, *, last_name, first_name, read_only=False, staff=False, administrator=False
+) -> User:
     """A demo login; a new one gets the demo password, an existing one keeps its own."""
     user = User.objects.filter(username=username).first()
     if user is None:
@@ -100,6 +102,7 @@ def login(username, unit, *, last_name, first_name, read_only=False, staff=False
         "first_name": first_name,
         "read_only": read_only,
         "is_staff": staff,
+        "is_administrator": administrator,
     }
     user = _saved(user, values)
     user.unit = unit  # the unit at hand, not fetched again
@@ -155,7 +158,7 @@ def _seed_office(build: _Builder, *, named: bool) -> User:
     if named:
         name = build.area.name + name.removeprefix("县")
     unit = build.unit(code, name, short_name, Unit.Kind.OFFICE)
-    office = build.login("office", unit, last_name="周", first_name="主任", staff=True)
+    office = build.login("office", unit, last_name="周", first_name="主任", administrator=True)
     build.login("office2", unit, last_name="孙", first_name="干事")
     build.login("leader", unit, last_name="钱", first_name="县长", read_only=True)
     return office

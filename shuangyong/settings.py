@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "grievances",
     "reports",
     "audit",
+    "administration",
     "demo",
 ]
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path("ledger/", include("grievances.urls")),
     path("audit/", include("audit.urls")),
     path("reports/", include("reports.urls")),
+    path("system/", include("administration.urls")),
     path("admin/", admin.site.urls),
 ]

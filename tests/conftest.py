@@ -65,7 +65,16 @@ def garrison_unit(db):
 
 @pytest.fixture
 def office(office_unit):
-    return UserFactory(username="office", unit=office_unit, is_staff=True, last_name="周")
+    """The county office's administrator, as the demo's office login is."""
+    return UserFactory(
+        username="office", unit=office_unit, is_staff=True, is_administrator=True, last_name="周"
+    )
+
+
+@pytest.fixture
+def office_staff(office_unit):
+    """A user of the county office without the administrator flag."""
+    return UserFactory(username="office-staff", unit=office_unit, last_name="吴")
 
 
 @pytest.fixture

@@ -11,7 +11,16 @@ from django.core.management import call_command
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
-SOURCES = ["campaign", "outreach", "grievances", "reports", "audit", "shuangyong", "templates"]
+SOURCES = [
+    "campaign",
+    "outreach",
+    "grievances",
+    "reports",
+    "audit",
+    "administration",
+    "shuangyong",
+    "templates",
+]
 
 
 def entries(po_text: str):

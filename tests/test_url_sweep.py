@@ -32,6 +32,8 @@ OFFICE_AND_LEADER = {"office": 200, "leader": 200, "city": 200} | {
 # unless listed).
 EXPECTED = {
     "home": EVERYONE_SIGNED_IN,
+    # 系统管理: the office's administrators only (tests/administration walk it GET and POST).
+    "administration:index": {role: 404 for role in ROLES if role != "anonymous"} | {"office": 200},
     "campaign:units": EVERYONE_SIGNED_IN,
     # Only an office above the counties turns to one of them (a POST).
     "campaign:look_at_county": {role: 404 for role in ROLES if role != "anonymous"} | {"city": 405},

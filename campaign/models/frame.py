@@ -266,6 +266,14 @@ class User(AbstractUser):
         help_text=_("County leaders read everything and change nothing."),
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    is_administrator = models.BooleanField(
+        _("system administrator"),
+        default=False,
+        help_text=_(
+            "Runs the county's system in the app (系统管理): accounts, units and reference "
+            "lists. Only a user of the county office may hold it."
+        ),
+    )
 
     objects = ScopedUserManager()
 
