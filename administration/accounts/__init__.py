@@ -1,0 +1,1 @@
+"""Accounts: create, edit, move, deactivate, unlock; one-time codes; bulk creation."""

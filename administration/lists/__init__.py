@@ -1,0 +1,1 @@
+"""The reference lists a county keeps: add, rename, reorder, retire."""

@@ -1,0 +1,1 @@
+"""The small registries: publicised models, commendations, social support organisations."""

@@ -1,0 +1,1 @@
+"""The county's units: add, rename, deactivate; townships merged on a date."""
