@@ -8,8 +8,14 @@ class AdministrationConfig(AppConfig):
     verbose_name = _("System administration")
 
     def ready(self):
+        from importlib import import_module
+
         from administration import access
         from campaign import navigation
+
+        # Each section registers itself on the index (administration/sections.py).
+        for section in ("accounts", "units", "lists", "registries"):
+            import_module(f"administration.{section}.section")
 
         navigation.register(
             order=90,

@@ -1,0 +1,1 @@
+"""This section on the index of 系统管理 (administration/sections.py)."""
