@@ -34,7 +34,7 @@ def test_plaque_dates_move_into_the_register_and_the_rows_are_kept():
         township = UnitFactory(kind="township")
         martyr = HouseholdFactory(township=township, head_name="烈属")
         PersonFactory(household=martyr).categories.add(
-            BeneficiaryCategory.objects.get(name="烈士遗属")
+            BeneficiaryCategory.objects.get_or_create(name="烈士遗属")[0]
         )
         unknown = HouseholdFactory(township=township, head_name="未知类别")
         registered = HonourPlaqueFactory(household__township=township, hung_on=date(2015, 2, 1))
