@@ -15,8 +15,12 @@ UNRESOLVED = "('registered', 'assigned', 'in_progress', 'returned')"
 
 PROGRESS_SQL = f"""
 WITH led AS (
+  -- Cases in hand during the year: registered in it, or registered earlier and not closed
+  -- off by its first day (reports.selectors.in_hand_q); "cases" counts the year's own.
   SELECT c.lead_unit_id AS unit_id,
-    count(*) AS cases,
+    count(*) FILTER (WHERE c.year = %(year)s) AS cases,
+    count(*) FILTER (WHERE c.year < %(year)s) AS carried_in,
+    count(*) AS in_hand,
     count(*) FILTER (WHERE c.status = 'closed') AS closed,
     count(*) FILTER (WHERE c.status IN {UNRESOLVED} AND c.deadline < %(today)s) AS overdue,
     count(*) FILTER (WHERE c.status = 'closed' AND (c.resolved_on <= c.deadline
@@ -26,7 +30,8 @@ WITH led AS (
   FROM grievances_case c
   LEFT JOIN reports_workday s ON s.day = c.registered_on
   LEFT JOIN reports_workday e ON e.day = c.closed_on
-  WHERE c.campaign_id = %(campaign)s AND c.year = %(year)s
+  WHERE c.campaign_id = %(campaign)s AND (c.year = %(year)s
+    OR (c.year < %(year)s AND (c.closed_on IS NULL OR c.closed_on >= %(start)s)))
   GROUP BY c.lead_unit_id
 ), households AS (
   SELECT h.township_id AS unit_id, count(*) AS households,
@@ -47,7 +52,8 @@ WITH led AS (
 )
 SELECT u.id, u.name, u.short_name, u.kind,
   coalesce(h.households, 0), coalesce(h.visited, 0), coalesce(l.cases, 0),
-  coalesce(l.closed, 0), coalesce(l.overdue, 0), coalesce(l.on_time, 0),
+  coalesce(l.carried_in, 0), coalesce(l.in_hand, 0), coalesce(l.closed, 0),
+  coalesce(l.overdue, 0), coalesce(l.on_time, 0),
   coalesce(l.workdays_sum, 0), coalesce(l.workdays_n, 0), coalesce(a.activities, 0),
   coalesce(f.five_ones, 0)
 FROM campaign_unit u
@@ -62,6 +68,8 @@ PROGRESS_COLUMNS = [
     "households",
     "visited",
     "cases",
+    "carried_in",
+    "in_hand",
     "closed",
     "overdue",
     "on_time",
@@ -75,8 +83,16 @@ DASHBOARD_SQL = f"""
 WITH yc AS (
   SELECT * FROM grievances_case WHERE campaign_id = %(campaign)s AND year = %(year)s
 ),
+-- The cases in hand during the year: registered in it, or carried in (not closed off by
+-- its first day); the totals count these, the charts the year's own (reports.selectors).
+ih AS (
+  SELECT * FROM grievances_case WHERE campaign_id = %(campaign)s AND (year = %(year)s
+    OR (year < %(year)s AND (closed_on IS NULL OR closed_on >= %(start)s)))
+),
 case_totals AS (
-  SELECT count(*) AS registered,
+  SELECT count(*) FILTER (WHERE year = %(year)s) AS registered,
+    count(*) FILTER (WHERE year < %(year)s) AS carried_in,
+    count(*) AS in_hand,
     count(*) FILTER (WHERE status = 'registered') AS unassigned,
     count(*) FILTER (WHERE status IN {UNRESOLVED}) AS open,
     count(*) FILTER (WHERE status = 'resolved') AS resolved,
@@ -84,14 +100,14 @@ case_totals AS (
     count(*) FILTER (WHERE status IN {UNRESOLVED} AND deadline < %(today)s) AS overdue,
     count(*) FILTER (WHERE status = 'closed' AND (resolved_on <= deadline
       OR (resolved_on IS NULL AND closed_on <= deadline))) AS on_time,
-    count(*) FILTER (WHERE registered_on <= %(phase3_end)s
+    count(*) FILTER (WHERE year = %(year)s AND registered_on <= %(phase3_end)s
       AND (closed_on IS NULL OR closed_on > %(phase3_end)s)) AS carried_over,
-    count(*) FILTER (WHERE priority) AS priority,
+    count(*) FILTER (WHERE year = %(year)s AND priority) AS priority,
     sum(e.ordinal - s.ordinal) FILTER (WHERE status = 'closed') AS workdays_sum,
     count(e.ordinal - s.ordinal) FILTER (WHERE status = 'closed') AS workdays_n
-  FROM yc
-  LEFT JOIN reports_workday s ON s.day = yc.registered_on
-  LEFT JOIN reports_workday e ON e.day = yc.closed_on
+  FROM ih
+  LEFT JOIN reports_workday s ON s.day = ih.registered_on
+  LEFT JOIN reports_workday e ON e.day = ih.closed_on
 ), topic_status AS (
   SELECT json_agg(json_build_array(topic_id, status, n)) AS v
   FROM (SELECT topic_id, status, count(*) AS n FROM yc GROUP BY 1, 2) t
@@ -220,7 +236,8 @@ def dashboard_matches() -> bool:
     ((mine,),) = Sql("", DASHBOARD_SQL).get()
     cases, activities, five = mine["cases"], mine["activities"], mine["five_ones"]
     counted = ["registered", "unassigned", "open", "resolved", "closed", "overdue", "on_time"]
-    pairs = [(page[key], cases[key]) for key in [*counted, "carried_over", "priority"]]
+    counted += ["carried_in", "in_hand", "carried_over", "priority"]
+    pairs = [(page[key], cases[key]) for key in counted]
     pairs += [
         (page["households"], mine["households"]),
         (page["visited"], mine["visited"]),
