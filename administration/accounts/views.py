@@ -137,6 +137,11 @@ class AccountActionView(AdministratorMixin, View):
     def act(self, account):
         raise NotImplementedError
 
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        # Another county's account is not there, whatever the method (404 before 405).
+        get_object_or_404(county_accounts(request.user), pk=kwargs["pk"])
+        return super().http_method_not_allowed(request, *args, **kwargs)
+
     def post(self, request, pk):
         account = get_object_or_404(county_accounts(request.user), pk=pk)
         try:
