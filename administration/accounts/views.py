@@ -57,7 +57,14 @@ class AccountListView(AdministratorMixin, FilterView):
         return context
 
 
-class AccountView(AdministratorMixin, DetailView):
+class CountyAccountMixin(AdministratorMixin):
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        # Another county's account is not there, whatever the method (404 before 405).
+        get_object_or_404(county_accounts(request.user), pk=kwargs["pk"])
+        return super().http_method_not_allowed(request, *args, **kwargs)
+
+
+class AccountView(CountyAccountMixin, DetailView):
     template_name = "administration/accounts/account_detail.html"
     context_object_name = "account"
 
@@ -128,7 +135,7 @@ class AccountEditView(AdministratorMixin, FormView):
         return redirect("administration:accounts_detail", pk=account.pk)
 
 
-class AccountActionView(AdministratorMixin, View):
+class AccountActionView(CountyAccountMixin, View):
     """A button on the account's page: one service call, then back to the page."""
 
     http_method_names = ["post"]
@@ -137,10 +144,6 @@ class AccountActionView(AdministratorMixin, View):
     def act(self, account):
         raise NotImplementedError
 
-    def http_method_not_allowed(self, request, *args, **kwargs):
-        # Another county's account is not there, whatever the method (404 before 405).
-        get_object_or_404(county_accounts(request.user), pk=kwargs["pk"])
-        return super().http_method_not_allowed(request, *args, **kwargs)
 
     def post(self, request, pk):
         account = get_object_or_404(county_accounts(request.user), pk=pk)
