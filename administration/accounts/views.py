@@ -144,7 +144,6 @@ class AccountActionView(CountyAccountMixin, View):
     def act(self, account):
         raise NotImplementedError
 
-
     def post(self, request, pk):
         account = get_object_or_404(county_accounts(request.user), pk=pk)
         try:

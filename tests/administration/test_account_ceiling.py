@@ -90,9 +90,7 @@ def test_the_last_administrator_cannot_drop_its_own_flag(client_for, plain_admin
     assert snapshot() == before
 
 
-def test_with_another_administrator_it_may_drop_its_own_flag(
-    client_for, plain_admin, office_unit
-):
+def test_with_another_administrator_it_may_drop_its_own_flag(client_for, plain_admin, office_unit):
     UserFactory(username="other-admin", unit=office_unit, is_administrator=True)
     response = client_for(plain_admin).post(
         url("edit", plain_admin), form_for(plain_admin, is_administrator=None)

@@ -31,7 +31,14 @@ def test_it_creates_a_clerk_and_shows_its_code_once_on_a_slip(client_for, office
     [code] = [response.context["issued"][0].code]
     shown = f"{code[:4]}-{code[4:]}"
     slip = page[page.index('data-testid="slip"') :]
-    for text in ("王文书", "wang-clerk", "甲镇", shown, "有效期至", "http://testserver/accounts/login/"):
+    for text in (
+        "王文书",
+        "wang-clerk",
+        "甲镇",
+        shown,
+        "有效期至",
+        "http://testserver/accounts/login/",
+    ):
         assert text in slip
     row = OneTimeCode.objects.get(user=account)
     assert code not in row.code_hash and row.issued_by == office
