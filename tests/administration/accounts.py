@@ -27,3 +27,23 @@ def new_account(office, unit, username="new-clerk", name="新文书"):
         user=office, data=services.AccountData(username=username, name=name, unit=unit)
     )
     return issued.account, issued.code
+
+
+SHEET_HEADERS = ["用户名", "姓名", "单位", "手机", "只读", "管理员"]
+
+
+def sheet_bytes(rows) -> bytes:
+    """A filled-in sheet of accounts, as an administrator saves it from Excel."""
+    import io
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    data = workbook.active
+    data.title = "账号"
+    data.append(SHEET_HEADERS)
+    for row in rows:
+        data.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

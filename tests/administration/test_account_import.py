@@ -11,26 +11,19 @@ from openpyxl import Workbook, load_workbook
 
 from administration.models import OneTimeCode
 from campaign.models import User
+from tests.administration.accounts import SHEET_HEADERS, sheet_bytes
 from tests.factories import UnitFactory, county_for_tests
 
 pytestmark = pytest.mark.django_db
 
-HEADERS = ["用户名", "姓名", "单位", "手机", "只读", "管理员"]
+HEADERS = SHEET_HEADERS
 START = reverse("administration:accounts_import")
 PREVIEW = reverse("administration:accounts_import_preview")
 CONFIRM = reverse("administration:accounts_import_confirm")
 
 
 def sheet(rows) -> SimpleUploadedFile:
-    workbook = Workbook()
-    data = workbook.active
-    data.title = "账号"
-    data.append(HEADERS)
-    for row in rows:
-        data.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile("账号.xlsx", buffer.getvalue())
+    return SimpleUploadedFile("账号.xlsx", sheet_bytes(rows))
 
 
 def twenty(township_a, township_b, member_unit):
