@@ -3,12 +3,13 @@
 from django.db.models import CharField, F, Value
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import FiveOnesItem, Inspection, Unit
+from campaign.models import FiveOnesItem, Inspection, Unit, User
 from grievances.models import CaseEvent
 from outreach.models import Activity, Household, IdNumberView, Person, Visit
 
 HISTORY_SOURCES = {
     "unit": (_("unit"), Unit),
+    "account": (_("account"), User),
     "household": (_("household"), Household),
     "person": (_("person"), Person),
     "visit": (_("visit"), Visit),
@@ -19,6 +20,7 @@ HISTORY_SOURCES = {
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
     "unit": "area",
+    "account": "unit__area",
     "household": "township__area",
     "person": "household__township__area",
     "visit": "township__area",

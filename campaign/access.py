@@ -21,6 +21,11 @@ def signed_in(user) -> bool:
 def role_of(user) -> Role:
     if not signed_in(user):
         return Role.NONE
+    return account_role(user)
+
+
+def account_role(user) -> Role:
+    """The role an account holds as it stands, whether or not it may log in now."""
     if user.read_only:
         return Role.LEADER
     if user.is_superuser:

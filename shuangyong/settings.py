@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "campaign.middleware.CountyInViewMiddleware",
+    "campaign.middleware.PasswordFirstMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -102,7 +103,11 @@ AUTH_USER_MODEL = "campaign.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "campaign.backends.UnitAwareBackend",
+    # A new account, or one whose password was reset, logs in once with a one-time code.
+    "administration.accounts.backends.OneTimeCodeBackend",
 ]
+# How many days a one-time login code stays valid.
+ONE_TIME_CODE_DAYS = env.int("ONE_TIME_CODE_DAYS", default=3)
 
 # Repeated wrong passwords lock that username from that address for half an hour.
 LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)

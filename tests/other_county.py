@@ -124,5 +124,6 @@ def build_other_county() -> OtherCounty:
             "five_ones_a": five_ones,
             "inspection_a": inspection,
             "inspection_finding_a": inspection.findings.get(),
+            "clerk_a": clerk,
         },
     )

@@ -18,8 +18,9 @@ from tests.test_url_sweep import (
 pytestmark = pytest.mark.django_db
 
 COUNTY_A_ROLES = ["office", "clerk_a", "member"]
-# Signing in or out, and turning to a county, change the session, not the records.
-SESSION_URLS = {"login", "logout", "campaign:look_at_county"}
+# Signing in or out, and turning to a county, change the session, not the records; and every
+# user, the city's office too, keeps its own password (its own account, in no county's records).
+SESSION_URLS = {"login", "logout", "campaign:look_at_county", "password_change", "password_set"}
 POSTED = {"note": "x", "status": "done", "name": "x", "title": "x", "reason": "x", "county": "1"}
 
 

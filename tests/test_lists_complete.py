@@ -37,6 +37,7 @@ LISTS = [
     ("campaign:units", {}, "campaign.views.UnitListView"),
     ("campaign:inspections", {}, "campaign.inspection_views.InspectionListView"),
     ("audit:trail", {}, "audit.views.TrailView"),
+    ("administration:accounts", {}, "administration.accounts.views.AccountListView"),
     ("reports:cases", {"year": 2015}, "reports.figure_views.CaseFigureView"),
     ("reports:findings", {"year": 2015}, "reports.figure_views.FindingFigureView"),
     ("reports:activities", {"year": 2015}, "reports.figure_views.ActivityFigureView"),

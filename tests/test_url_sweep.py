@@ -24,6 +24,11 @@ def importers(status):
     }
 
 
+def administrators(status):
+    """系统管理: the office's administrators only (tests/administration walk it GET and POST)."""
+    return {role: 404 for role in ROLES if role != "anonymous"} | {"office": status}
+
+
 OFFICE_AND_LEADER = {"office": 200, "leader": 200, "city": 200} | {
     role: 404 for role in ("clerk_a", "clerk_b", "member", "liaison")
 }
@@ -33,7 +38,18 @@ OFFICE_AND_LEADER = {"office": 200, "leader": 200, "city": 200} | {
 EXPECTED = {
     "home": EVERYONE_SIGNED_IN,
     # 系统管理: the office's administrators only (tests/administration walk it GET and POST).
-    "administration:index": {role: 404 for role in ROLES if role != "anonymous"} | {"office": 200},
+    "administration:index": administrators(200),
+    "administration:accounts": administrators(200),
+    "administration:accounts_add": administrators(200),
+    "administration:accounts_import": administrators(200),
+    "administration:accounts_import_template": administrators(200),
+    # with no sheet waiting, back to the upload
+    "administration:accounts_import_preview": administrators(302),
+    "administration:accounts_import_confirm": administrators(405),
+    "administration:accounts_import_cancel": administrators(405),
+    # Everyone's own password; setting one is for those who logged in with a one-time code.
+    "password_change": EVERYONE_SIGNED_IN,
+    "password_set": {role: 302 for role in ROLES},
     "campaign:units": EVERYONE_SIGNED_IN,
     # Only an office above the counties turns to one of them (a POST).
     "campaign:look_at_county": {role: 404 for role in ROLES if role != "anonymous"} | {"city": 405},
@@ -125,6 +141,14 @@ OBJECT_URLS = {
         "pk",
         {"office": 200, "leader": 403, "clerk_a": 403, "member": 403, "city": 403},
     ),
+}
+OBJECT_URLS |= {
+    "administration:accounts_detail": ("clerk_a", "pk", {"office": 200}),
+    "administration:accounts_edit": ("clerk_a", "pk", {"office": 200}),
+    "administration:accounts_deactivate": ("clerk_a", "pk", {"office": 405}),
+    "administration:accounts_reactivate": ("clerk_a", "pk", {"office": 405}),
+    "administration:accounts_unlock": ("clerk_a", "pk", {"office": 405}),
+    "administration:accounts_reset": ("clerk_a", "pk", {"office": 405}),
 }
 # Posted to as every role; answers for roles not listed are 404.
 ACTION_URLS = {"grievances:case_action"}

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from campaign import access
+from campaign.models.account_history import AccountHistory
 from campaign.models.areas import Area
 from campaign.scoping import ScopedQuerySet
 from campaign.windows import phase_window_errors
@@ -275,6 +276,7 @@ class User(AbstractUser):
         ),
     )
 
+    history = AccountHistory(verbose_name=_("account history"))
     objects = ScopedUserManager()
 
     class Meta:

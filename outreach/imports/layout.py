@@ -47,6 +47,28 @@ COLUMNS = (
 BY_KEY = {column.key: column for column in COLUMNS}
 
 
+@dataclass(frozen=True)
+class Layout:
+    """What outreach.imports.reading needs to know of a workbook: its columns, the sheet the
+    data is on, the template's other sheets (never the data), the column the file marked with
+    errors adds, and a column that only a data row fills (a line signed under the data leaves
+    it empty). Other imports (the accounts of 系统管理) read their sheets with their own."""
+
+    columns: tuple[Column, ...]
+    data_sheet: str
+    other_sheets: tuple[str, ...] = ()
+    error_header: str = ERROR_HEADER
+    anchor: str = ""
+
+
+HOUSEHOLDS = Layout(
+    columns=COLUMNS,
+    data_sheet=DATA_SHEET,
+    other_sheets=(INSTRUCTIONS_SHEET, LISTS_SHEET),
+    anchor="id_number",
+)
+
+
 def header_key(text) -> str:
     # Tolerate full-width brackets, stray spaces and a "*" marking a required column.
     text = unicodedata.normalize("NFKC", str(text or ""))

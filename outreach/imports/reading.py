@@ -1,8 +1,9 @@
-"""Reading the beneficiary workbook a township clerk uploads: the checks that refuse a file
-outright (not an .xlsx, encrypted, damaged, too large, too costly to open as
-outreach.imports.limits finds, columns missing) and the rows of its data sheet, each cell as it
-was read. Then outreach.imports.rows reads each row, outreach.imports.plan checks the rows
-against the registry and outreach.imports.services writes them."""
+"""Reading the beneficiary workbook a township clerk uploads (or another import's, given its
+Layout): the checks that refuse a file outright (not an .xlsx, encrypted, damaged, too large,
+too costly to open as outreach.imports.limits finds, columns missing) and the rows of its data
+sheet, each cell as it was read. Then outreach.imports.rows reads each row,
+outreach.imports.plan checks the rows against the registry and outreach.imports.services
+writes them."""
 
 import json
 import logging
@@ -18,15 +19,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from outreach.imports import ImportRefused
 from outreach.imports.cells import UnsavedFormula, cell_text
-from outreach.imports.layout import (
-    COLUMNS,
-    DATA_SHEET,
-    ERROR_HEADER,
-    INSTRUCTIONS_SHEET,
-    LISTS_SHEET,
-    SEPARATOR,
-    header_key,
-)
+from outreach.imports.layout import HOUSEHOLDS, SEPARATOR, Layout, header_key
 from outreach.imports.limits import (
     MAX_BYTES,
     MAX_CELL_CHARS,
@@ -104,7 +97,7 @@ def _read_back(value):
     return STORED_TYPES[tag].fromisoformat(stored)
 
 
-def read_workbook(file) -> Sheet:
+def read_workbook(file, layout: Layout = HOUSEHOLDS) -> Sheet:
     size = _size(file)
     if size > MAX_BYTES:
         raise ImportRefused(
@@ -140,8 +133,9 @@ def read_workbook(file) -> Sheet:
         logger.info("unreadable import file", exc_info=True)
         raise ImportRefused.damaged() from None
     try:
-        sheet = _data_sheet(workbook)
-        return _read_sheet(sheet, facts.get(getattr(sheet, "_worksheet_path", ""), SheetFacts()))
+        sheet = _data_sheet(workbook, layout)
+        facts = facts.get(getattr(sheet, "_worksheet_path", ""), SheetFacts())
+        return _read_sheet(sheet, facts, layout)
     except ImportRefused:
         raise
     except Exception:
@@ -158,15 +152,15 @@ def _size(file) -> int:
     return size
 
 
-def _data_sheet(workbook):
-    if DATA_SHEET in workbook.sheetnames:
-        return workbook[DATA_SHEET]
+def _data_sheet(workbook, layout: Layout):
+    if layout.data_sheet in workbook.sheetnames:
+        return workbook[layout.data_sheet]
     # A clerk's own workbook may put a summary first: the data is on the sheet whose top rows
     # hold the template's headers.
-    sheets = [s for s in workbook.worksheets if s.title not in (INSTRUCTIONS_SHEET, LISTS_SHEET)]
+    sheets = [s for s in workbook.worksheets if s.title not in layout.other_sheets]
     if not sheets:
         raise ImportRefused(_("The workbook has no sheet with data."))
-    return max(sheets, key=lambda sheet: max(_header_scores(_top(sheet)), default=0))
+    return max(sheets, key=lambda sheet: max(_header_scores(_top(sheet), layout), default=0))
 
 
 def _top(sheet) -> list:
@@ -175,19 +169,19 @@ def _top(sheet) -> list:
     return list(islice(_checked(sheet.iter_rows(values_only=True)), HEADER_SEARCH_ROWS))
 
 
-def _header_scores(rows) -> list[int]:
-    known = {header_key(column.header) for column in COLUMNS}
+def _header_scores(rows, layout: Layout) -> list[int]:
+    known = {header_key(column.header) for column in layout.columns}
     return [sum(header_key(cell) in known for cell in row) for row in rows]
 
 
-def _read_sheet(sheet, facts: SheetFacts) -> Sheet:
+def _read_sheet(sheet, facts: SheetFacts, layout: Layout) -> Sheet:
     sheet.reset_dimensions()
     rows = _checked(sheet.iter_rows(values_only=True))
     top = list(islice(rows, HEADER_SEARCH_ROWS))
-    scores = _header_scores(top)
+    scores = _header_scores(top, layout)
     header_index = max(range(len(top)), key=lambda i: scores[i], default=0)
     header = top[header_index] if top else ()
-    positions = _column_positions(header, sheet.title)
+    positions = _column_positions(header, sheet.title, layout)
     complete = _Completion(facts, header_row=header_index + 1)
 
     data, count, empty = [], 0, 0
@@ -197,7 +191,7 @@ def _read_sheet(sheet, facts: SheetFacts) -> Sheet:
         row = complete(number, row)
         if number <= header_index + 1:
             continue
-        if _is_footer(row, positions):
+        if _is_footer(row, positions, layout.anchor):
             break
         values = _values(row, positions)
         if not any(isinstance(v, UnsavedFormula) or cell_text(v) for v in values.values()):
@@ -268,17 +262,18 @@ class _Completion:
         return row
 
 
-def _is_footer(row, positions: dict[str, int]) -> bool:
-    """A line signed or summed under the data: 制表人：…, 审核人, 合计 … with no ID number."""
-    index = positions.get("id_number")
+def _is_footer(row, positions: dict[str, int], anchor: str) -> bool:
+    """A line signed or summed under the data: 制表人：…, 审核人, 合计 … with its anchor column
+    (the ID number of a household's person) empty."""
+    index = positions.get(anchor)
     if index is not None and index < len(row) and cell_text(row[index]):
         return False
     first = next((text for text in map(cell_text, row) if text), "")
     return bool(FOOTER.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", first))))
 
 
-def _column_positions(header, sheet_title: str = DATA_SHEET) -> dict[str, int]:
-    by_header = {header_key(column.header): column.key for column in COLUMNS}
+def _column_positions(header, sheet_title: str, layout: Layout) -> dict[str, int]:
+    by_header = {header_key(column.header): column.key for column in layout.columns}
     positions, seen, duplicates, unknown = {}, set(), [], []
     for index, cell in enumerate(header):
         name = header_key(cell)
@@ -289,9 +284,9 @@ def _column_positions(header, sheet_title: str = DATA_SHEET) -> dict[str, int]:
         seen.add(name)
         if name in by_header:
             positions.setdefault(by_header[name], index)
-        elif name != header_key(ERROR_HEADER):
+        elif name != header_key(layout.error_header):
             unknown.append(str(cell).strip())
-    missing = [column.header for column in COLUMNS if column.key not in positions]
+    missing = [column.header for column in layout.columns if column.key not in positions]
     if missing:
         message = _("Columns missing: %(missing)s. Keep the template's headers unchanged.") % {
             "missing": SEPARATOR.join(missing)
@@ -300,7 +295,7 @@ def _column_positions(header, sheet_title: str = DATA_SHEET) -> dict[str, int]:
             message += " " + _("Columns not in the template: %(unknown)s.") % {
                 "unknown": SEPARATOR.join(unknown)
             }
-        if sheet_title != DATA_SHEET:
+        if sheet_title != layout.data_sheet:
             message = (
                 _(
                     "No sheet of the workbook has the template's header row; the sheet read "

@@ -1,26 +1,17 @@
-"""The clerks' Excel import: download the template, upload, preview, confirm.
+"""The clerks' Excel import: download the template, upload, preview, confirm. The rows read
+at upload wait for the confirm as outreach.imports.pending keeps them."""
 
-The workbook is read once, at upload. Between upload and confirm the rows read from it wait in
-default storage, as JSON under a random name kept in the session, so nothing is kept in process
-memory and no model is needed; they are deleted once confirmed or cancelled, and stale ones are
-swept on the next upload."""
-
-import secrets
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import PurePath
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,7 +19,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from campaign.models import Unit
 from outreach.access import can_edit_township, can_import, chooses_township, import_shown_to
-from outreach.imports import ImportRefused
+from outreach.imports import ImportRefused, pending
 from outreach.imports.limits import MAX_BYTES, MAX_ROWS
 from outreach.imports.plan import plan_import
 from outreach.imports.reading import Sheet, read_workbook
@@ -36,8 +27,6 @@ from outreach.imports.services import households_import
 from outreach.imports.template import error_workbook, template_workbook
 
 SESSION_KEY = "outreach_import"
-UPLOAD_DIR = "imports"
-STALE_AFTER = timedelta(days=1)
 SHOWN = 1000  # rows listed per section of the preview; the downloads hold all of them
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -66,25 +55,26 @@ class ImportAccessMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def read_pending(self) -> Sheet:
-        with default_storage.open(self.pending.name) as file:
-            return Sheet.from_json(file.read())
+        return pending.read(self.pending.data)
 
 
 @dataclass
 class Pending:
-    name: str
-    filename: str
+    data: dict
     township: Unit
 
     @property
+    def filename(self) -> str:
+        return self.data["filename"]
+
+    @property
     def token(self) -> str:
-        return PurePath(self.name).stem
+        return pending.token(self.data)
 
 
 def pending_import(request) -> Pending | None:
-    data = request.session.get(SESSION_KEY)
-    # An upload waiting as the workbook itself, from before the rows were kept, is gone.
-    if not data or not data["name"].endswith(".json") or not default_storage.exists(data["name"]):
+    data = pending.waiting(request, SESSION_KEY)
+    if data is None:
         return None
     township = (
         Unit.objects.visible_to(request.user)
@@ -95,28 +85,14 @@ def pending_import(request) -> Pending | None:
         return None
     if not can_edit_township(request.user, township):
         raise PermissionDenied
-    return Pending(name=data["name"], filename=data["filename"], township=township)
+    return Pending(data=data, township=township)
 
 
-def discard_pending(request, pending: Pending | None) -> None:
-    if pending is not None:
-        default_storage.delete(pending.name)
-    request.session.pop(SESSION_KEY, None)
+def discard_pending(request) -> None:
+    pending.discard(request, SESSION_KEY)
 
 
-def _sweep_stale_uploads() -> None:
-    try:
-        _dirs, names = default_storage.listdir(UPLOAD_DIR)
-    except FileNotFoundError:
-        return
-    cutoff = timezone.now() - STALE_AFTER
-    for name in names:
-        path = f"{UPLOAD_DIR}/{name}"
-        if default_storage.get_modified_time(path) < cutoff:
-            default_storage.delete(path)
-
-
-def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
@@ -172,22 +148,19 @@ class ImportStartView(ImportAccessMixin, FormView):
         township = form.chosen_township()
         if not can_edit_township(self.request.user, township):
             raise PermissionDenied
-        discard_pending(self.request, pending_import(self.request))
-        _sweep_stale_uploads()
-        name = default_storage.save(
-            f"{UPLOAD_DIR}/{secrets.token_urlsafe(18)}.json", ContentFile(form.sheet.to_json())
+        pending.keep(
+            self.request,
+            SESSION_KEY,
+            sheet=form.sheet,
+            filename=form.cleaned_data["file"].name,
+            township=township.pk,
         )
-        self.request.session[SESSION_KEY] = {
-            "name": name,
-            "filename": PurePath(form.cleaned_data["file"].name).name[:100],
-            "township": township.pk,
-        }
         return super().form_valid(form)
 
 
 class ImportTemplateView(ImportAccessMixin, View):
     def get(self, request):
-        return _xlsx_response(template_workbook(), _("beneficiary import template") + ".xlsx")
+        return xlsx_response(template_workbook(), _("beneficiary import template") + ".xlsx")
 
 
 class ImportPreviewView(ImportAccessMixin, TemplateView):
@@ -228,7 +201,7 @@ class ImportErrorsView(ImportAccessMixin, View):
             return redirect("outreach_import:preview")
         only_errors = request.GET.get("only") == "errors"
         stem = PurePath(self.pending.filename).stem[:60]
-        return _xlsx_response(
+        return xlsx_response(
             error_workbook(plan, only_errors=only_errors),
             f"{stem}-{_('errors')}.xlsx",
         )
@@ -258,7 +231,7 @@ class ImportConfirmView(ImportAccessMixin, View):
                 ),
             )
             return redirect("outreach_import:preview")
-        discard_pending(request, self.pending)
+        discard_pending(request)
         messages.success(
             request,
             _(
@@ -276,6 +249,6 @@ class ImportCancelView(ImportAccessMixin, View):
     needs_pending = True
 
     def post(self, request):
-        discard_pending(request, self.pending)
+        discard_pending(request)
         messages.info(request, _("The upload was cancelled; nothing was imported."))
         return redirect("outreach_import:start")
