@@ -13,8 +13,9 @@ class AdministrationConfig(AppConfig):
         from administration import access
         from campaign import navigation
 
-        # Each section registers itself on the index (administration/sections.py).
-        for section in ("accounts", "units", "lists", "registries"):
+        # Each section registers itself on the index (administration/sections.py). The small
+        # registries are the office writers' daily work, kept in the campaign app's pages.
+        for section in ("accounts", "units", "lists"):
             import_module(f"administration.{section}.section")
 
         navigation.register(

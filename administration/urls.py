@@ -6,7 +6,6 @@ from django.urls import path
 from administration import views
 from administration.accounts import urls as accounts
 from administration.lists import urls as lists
-from administration.registries import urls as registries
 from administration.units import urls as units
 
 app_name = "administration"
@@ -16,5 +15,4 @@ urlpatterns = [
     *accounts.urlpatterns,
     *units.urlpatterns,
     *lists.urlpatterns,
-    *registries.urlpatterns,
 ]

@@ -3,7 +3,15 @@
 from django.db.models import CharField, F, Value
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import FiveOnesItem, Inspection, Unit, User
+from campaign.models import (
+    Commendation,
+    FiveOnesItem,
+    Inspection,
+    ModelFigure,
+    SupportOrganisation,
+    Unit,
+    User,
+)
 from grievances.models import CaseEvent
 from outreach.models import Activity, Household, IdNumberView, Person, Visit
 
@@ -16,6 +24,9 @@ HISTORY_SOURCES = {
     "activity": (_("activity"), Activity),
     "five_ones": (_("五个一 item"), FiveOnesItem),
     "inspection": (_("inspection"), Inspection),
+    "model_figure": (_("publicised model"), ModelFigure),
+    "commendation": (_("commendation"), Commendation),
+    "support_organisation": (_("support organisation"), SupportOrganisation),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -27,6 +38,9 @@ COUNTY_OF = {
     "activity": "organiser__area",
     "five_ones": "unit__area",
     "inspection": "unit__area",
+    "model_figure": "unit__area",
+    "commendation": "unit__area",
+    "support_organisation": "county",
     "case": "case__campaign__county",
     "id_view": "person__household__township__area",
 }

@@ -197,6 +197,17 @@ def can_inspect(user) -> bool:
     return office_writes(user)
 
 
+def reads_operation_log(user) -> bool:
+    """The county office reads who changed what (not the leaders, who read the figures)."""
+    return role_of(user) == Role.OFFICE
+
+
+def keeps_the_registries(user) -> bool:
+    """先进典型, 表彰 and the 社会化拥军 registry are the office's daily content work: every
+    user of the county office who writes keeps them, administrator or not."""
+    return office_writes(user)
+
+
 def can_edit(user, obj) -> bool:
     from campaign.models import FiveOnesItem, Inspection
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from campaign import checklist_views, inspection_views, recognition_views, views
+from campaign.registry_views import registry_urls
 
 app_name = "campaign"
 
@@ -24,4 +25,5 @@ urlpatterns = [
         name="inspection",
     ),
     path("recognition/", recognition_views.RecognitionView.as_view(), name="recognition"),
+    *registry_urls(),
 ]

@@ -189,6 +189,27 @@ def activity_a(township_a, clerk_a, plan, person):
 
 
 @pytest.fixture
+def model_figure_a(township_a):
+    from tests.factories import ModelFigureFactory
+
+    return ModelFigureFactory(unit=township_a, name="甲镇典型")
+
+
+@pytest.fixture
+def commendation_a(township_a):
+    from tests.factories import CommendationFactory
+
+    return CommendationFactory(unit=township_a, title="甲镇表彰")
+
+
+@pytest.fixture
+def support_organisation_a(township_a):
+    from tests.factories import SupportOrganisationFactory
+
+    return SupportOrganisationFactory(unit=township_a, name="甲镇拥军服务队")
+
+
+@pytest.fixture
 def evidence_a(activity_a, clerk_a):
     from django.core.files.uploadedfile import SimpleUploadedFile
 

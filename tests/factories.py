@@ -7,9 +7,12 @@ from stdnum.cn import ric
 
 from campaign.models import (
     Campaign,
+    Commendation,
     FiveOnesItem,
     Inspection,
     InspectionFinding,
+    ModelFigure,
+    SupportOrganisation,
     Topic,
     Unit,
     User,
@@ -307,3 +310,32 @@ class FiveOnesItemFactory(factory.django.DjangoModelFactory):
     status = FiveOnesItem.Status.DONE
     done_on = date(2015, 3, 1)
     updated_by = factory.SubFactory(UserFactory, unit=factory.SelfAttribute("..unit"))
+
+
+class ModelFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ModelFigure
+
+    category = ModelFigure.Category.VETERAN
+    name = factory.Sequence(lambda n: f"典型{n}")
+    unit = factory.SubFactory(UnitFactory)
+    year = 2015
+
+
+class CommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Commendation
+
+    kind = Commendation.Kind.UNIT
+    unit = factory.SubFactory(UnitFactory)
+    title = factory.Sequence(lambda n: f"双拥模范单位{n}")
+    commended_on = date(2015, 6, 1)
+
+
+class SupportOrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupportOrganisation
+
+    county = factory.LazyFunction(county_for_tests)
+    kind = SupportOrganisation.Kind.LEGAL
+    name = factory.Sequence(lambda n: f"法律拥军服务队{n}")

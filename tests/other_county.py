@@ -13,9 +13,12 @@ from grievances import services as ledger
 from outreach.activities import activity_save, evidence_add
 from outreach.models import Activity
 from tests.factories import (
+    CommendationFactory,
     FindingFactory,
     HouseholdFactory,
+    ModelFigureFactory,
     PersonFactory,
+    SupportOrganisationFactory,
     UnitFactory,
     UserFactory,
     VisitFactory,
@@ -34,6 +37,9 @@ MARKERS = [
     "丙镇慰问",
     "丙镇活动室",
     "丙镇台账不全",
+    "丙镇典型",
+    "丙镇表彰",
+    "乙县拥军服务队",
 ]
 
 
@@ -105,6 +111,9 @@ def build_other_county() -> OtherCounty:
         rating="good",
         findings=[("丙镇台账不全", True)],
     )
+    figure = ModelFigureFactory(unit=township, name="丙镇典型")
+    commendation = CommendationFactory(unit=township, title="丙镇表彰")
+    organisation = SupportOrganisationFactory(county=county, unit=township, name="乙县拥军服务队")
     assert campaign.county_id == case.campaign.county_id
     return OtherCounty(
         office=office,
@@ -125,5 +134,8 @@ def build_other_county() -> OtherCounty:
             "inspection_a": inspection,
             "inspection_finding_a": inspection.findings.get(),
             "clerk_a": clerk,
+            "model_figure_a": figure,
+            "commendation_a": commendation,
+            "support_organisation_a": organisation,
         },
     )

@@ -10,11 +10,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.factories import (
     ActivityFactory,
     CaseFactory,
+    CommendationFactory,
     FindingFactory,
     FiveOnesItemFactory,
     HonourPlaqueFactory,
     HouseholdFactory,
     InspectionFactory,
+    ModelFigureFactory,
+    SupportOrganisationFactory,
     UnitFactory,
     VisitFactory,
 )
@@ -36,6 +39,9 @@ LISTS = [
     ("outreach:plaques", {"status": "hung"}, "outreach.plaque_views.PlaqueListView"),
     ("campaign:units", {}, "campaign.views.UnitListView"),
     ("campaign:inspections", {}, "campaign.inspection_views.InspectionListView"),
+    ("campaign:figures", {}, "campaign.registry_views.RegistryListView"),
+    ("campaign:commendations", {}, "campaign.registry_views.RegistryListView"),
+    ("campaign:organisations", {}, "campaign.registry_views.RegistryListView"),
     ("audit:trail", {}, "audit.views.TrailView"),
     ("administration:accounts", {}, "administration.accounts.views.AccountListView"),
     ("reports:cases", {"year": 2015}, "reports.figure_views.CaseFigureView"),
@@ -58,6 +64,9 @@ def many(plan, office, township_a, clerk_a):
         InspectionFactory(unit=township_a)
         UnitFactory()
         FiveOnesItemFactory(unit=UnitFactory(kind=township_a.kind))
+        ModelFigureFactory(unit=township_a)
+        CommendationFactory(unit=township_a)
+        SupportOrganisationFactory(unit=township_a)
 
 
 def view_class(dotted: str):

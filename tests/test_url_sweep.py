@@ -29,6 +29,9 @@ def administrators(status):
     return {role: 404 for role in ROLES if role != "anonymous"} | {"office": status}
 
 
+# The small registries are kept by the county office's writers; the rest are refused (403).
+KEEPERS = EVERYONE_SIGNED_IN | dict.fromkeys(ROLES[2:], 403)
+
 OFFICE_AND_LEADER = {"office": 200, "leader": 200, "city": 200} | {
     role: 404 for role in ("clerk_a", "clerk_b", "member", "liaison")
 }
@@ -81,6 +84,13 @@ EXPECTED = {
     "campaign:inspections": EVERYONE_SIGNED_IN,
     "campaign:inspection_add": EVERYONE_SIGNED_IN | dict.fromkeys(ROLES[2:], 403),
     "campaign:recognition": EVERYONE_SIGNED_IN,
+    # The small registries: every signed-in user reads them; the office's writers keep them.
+    "campaign:figures": EVERYONE_SIGNED_IN,
+    "campaign:commendations": EVERYONE_SIGNED_IN,
+    "campaign:organisations": EVERYONE_SIGNED_IN,
+    "campaign:figure_add": KEEPERS,
+    "campaign:commendation_add": KEEPERS,
+    "campaign:organisation_add": KEEPERS,
     "audit:trail": EVERYONE_SIGNED_IN | dict.fromkeys(ROLES[2:], 403),
     # The county's figures: office and leaders; a unit sees its own progress row and the
     # records its figures count, through each model's visible_to.
@@ -97,6 +107,25 @@ EXPECTED = {
     # The counties compared: for an office above them only.
     "reports:counties": {role: 404 for role in ROLES if role != "anonymous"} | {"city": 200},
 }
+
+
+def registry_urls():
+    """A record's page (read by everyone signed in), its edit and remove pages (the office's
+    writers), and an organisation's two buttons (POST only)."""
+    urls = {}
+    for key, fixture in (
+        ("figure", "model_figure_a"),
+        ("commendation", "commendation_a"),
+        ("organisation", "support_organisation_a"),
+    ):
+        urls[f"campaign:{key}"] = (fixture, "pk", EVERYONE_SIGNED_IN)
+        urls[f"campaign:{key}_edit"] = (fixture, "pk", KEEPERS)
+        urls[f"campaign:{key}_remove"] = (fixture, "pk", KEEPERS)
+    for name in ("campaign:organisation_deactivate", "campaign:organisation_reactivate"):
+        urls[name] = ("support_organisation_a", "pk", KEEPERS | {"office": 405})
+    return urls
+
+
 # url name -> (object fixture owned by township A, kwarg name) and expected GET per role
 OBJECT_URLS = {
     "outreach:household": ("household", "pk", {"office": 200, "leader": 200, "clerk_a": 200}),
@@ -150,6 +179,7 @@ OBJECT_URLS |= {
     "administration:accounts_unlock": ("clerk_a", "pk", {"office": 405}),
     "administration:accounts_reset": ("clerk_a", "pk", {"office": 405}),
 }
+OBJECT_URLS |= registry_urls()
 # Posted to as every role; answers for roles not listed are 404.
 ACTION_URLS = {"grievances:case_action"}
 # Year- or item-scoped report pages: tests/reports/test_access.py walks them as every role.

@@ -1,12 +1,19 @@
-"""Publicised models, commendations (phase 7) and the social support registry."""
+"""Publicised models, commendations (phase 7) and the social support registry. The county
+office's writers keep them (campaign/registries.py); every change is kept in history, and a
+version number refuses a form opened on an older copy."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from campaign import access
+from campaign import access, clock
 from campaign.models.areas import Area
 from campaign.models.frame import Unit
 from campaign.scoping import ScopedQuerySet
+
+# The first year a publicised model may be dated in (the year of the People's Republic).
+FIRST_YEAR = 1949
 
 
 class RecognitionQuerySet(ScopedQuerySet):
@@ -39,7 +46,9 @@ class ModelFigure(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     story = models.TextField(_("deeds"), blank=True)
     publicised_in = models.CharField(_("publicised in"), max_length=200, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
 
+    history = HistoricalRecords(verbose_name=_("publicised model history"))
     objects = RecognitionQuerySet.as_manager()
 
     class Meta:
@@ -49,6 +58,16 @@ class ModelFigure(models.Model):
 
     def __str__(self):
         return f"{self.get_category_display()} {self.name}"
+
+    def clean(self):
+        this_year = clock.today().year
+        if self.year is not None and not (FIRST_YEAR <= self.year <= this_year):
+            raise ValidationError(
+                {
+                    "year": _("Give a year between %(first)s and %(last)s.")
+                    % {"first": FIRST_YEAR, "last": this_year}
+                }
+            )
 
 
 class Commendation(models.Model):
@@ -66,7 +85,9 @@ class Commendation(models.Model):
     title = models.CharField(_("title"), max_length=100)
     commended_on = models.DateField(_("commended on"))
     citation = models.TextField(_("citation"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
 
+    history = HistoricalRecords(verbose_name=_("commendation history"))
     objects = RecognitionQuerySet.as_manager()
 
     class Meta:
@@ -76,6 +97,17 @@ class Commendation(models.Model):
 
     def __str__(self):
         return f"{self.title} {self.person_name or self.unit}"
+
+    def clean(self):
+        errors = {}
+        if self.commended_on and self.commended_on > clock.today():
+            errors["commended_on"] = _("A commendation cannot be dated in the future.")
+        if self.kind == self.Kind.PERSON and not (self.person_name or "").strip():
+            errors["person_name"] = _(
+                "An advanced individual's commendation needs the person's name."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class SupportOrganisation(models.Model):
@@ -110,7 +142,14 @@ class SupportOrganisation(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     services = models.TextField(_("services offered"), blank=True)
     members = models.PositiveIntegerField(_("members"), default=0)
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("An organisation no longer at work is deactivated: its activities stay."),
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
 
+    history = HistoricalRecords(verbose_name=_("support organisation history"))
     objects = SupportOrganisationQuerySet.as_manager()
 
     class Meta:

@@ -6,7 +6,12 @@ import pytest
 from django.urls import reverse
 
 from campaign.models import Commendation, ModelFigure, SupportOrganisation
-from tests.factories import county_for_tests
+from tests.factories import (
+    CommendationFactory,
+    ModelFigureFactory,
+    SupportOrganisationFactory,
+    county_for_tests,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +40,9 @@ def test_it_keeps_its_query_count(
             members=5,
         )
         shown += [
-            f"<strong>{figure.name}</strong> · {township_a.label}</li>",
+            f'{figure.pk}/">{figure.name}</a></strong> · {township_a.label}</li>',
             f"{commendation.person_name}（{member_unit.label}）",
-            f"<strong>{organisation.name}</strong> · {member_unit.label}",
+            f'{organisation.pk}/">{organisation.name}</a></strong> · {member_unit.label}',
         ]
     client = client_for(clerk_a)
     with django_assert_num_queries(5):
@@ -45,3 +50,26 @@ def test_it_keeps_its_query_count(
     page = response.content.decode()
     for row in shown:
         assert row in page
+    assert page.count(f"全部{rows}条") == 3
+
+
+@pytest.mark.parametrize("rows", [5, 7])
+def test_it_shows_the_first_five_of_each_and_links_to_all(
+    rows, client_for, clerk_a, township_a, django_assert_num_queries
+):
+    for n in range(rows):
+        ModelFigureFactory(unit=township_a, name=f"模范{n}")
+        CommendationFactory(unit=township_a, title=f"模范单位{n}")
+        SupportOrganisationFactory(name=f"服务队{n}")
+    SupportOrganisationFactory(name="已停用的服务队", active=False)
+    client = client_for(clerk_a)
+    with django_assert_num_queries(8):
+        response = client.get(reverse("campaign:recognition"))
+    assert [
+        len(response.context[key]) for key in ("figures", "commendations", "organisations")
+    ] == [5, 5, 5]
+    page = response.content.decode()
+    assert page.count(f"全部{rows}条") == 3
+    assert "已停用的服务队" not in page
+    listed = client.get(reverse("campaign:organisations"), {"active": "yes"})
+    assert listed.context["page_obj"].paginator.count == rows

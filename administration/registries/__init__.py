@@ -1,1 +1,0 @@
-"""The small registries: publicised models, commendations, social support organisations."""
