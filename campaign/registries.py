@@ -107,11 +107,13 @@ def registry_remove(*, user, record) -> None:
         for obj in exc.protected_objects:
             label = str(obj._meta.verbose_name_plural)
             counts[label] = counts.get(label, 0) + 1
-        refs = "、".join(f"{label} {n}" for label, n in counts.items())
-        message = _("It cannot be removed: %(refs)s refer to it.") % {"refs": refs}
+        refs = "、".join(
+            _("%(count)s %(things)s") % {"count": n, "things": label} for label, n in counts.items()
+        )
+        reasons = [_("It cannot be removed: %(refs)s refer to it.") % {"refs": refs}]
         if isinstance(stored, SupportOrganisation):
-            message += " " + _("Deactivate it instead: its records stay and it is offered no more.")
-        raise ValidationError(message, code="referred") from None
+            reasons.append(_("Deactivate it instead: its records stay and it is offered no more."))
+        raise ValidationError(reasons, code="referred") from None
 
 
 @transaction.atomic

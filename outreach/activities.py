@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from campaign import clock
 from campaign.evidence import evidence_type
-from campaign.models import Workstream
+from campaign.models import SupportOrganisation, Workstream
 from outreach.access import can_edit_activity, can_record_activity, may_choose_organiser
 from outreach.models import KIND_WORKSTREAM, Activity, Evidence
 
@@ -23,6 +23,7 @@ def activity_save(*, user, activity: Activity, households=None, persons=None) ->
         activity.organiser = user.unit  # a unit records its own work only
     if not activity.pk:
         activity.created_by = user
+    _check_organisation(user, activity)
     if activity.held_on and activity.held_on > clock.today():
         raise ValidationError({"held_on": _("An activity cannot be dated in the future.")})
     # The kind decides the workstream, so the two can never disagree.
@@ -34,6 +35,28 @@ def activity_save(*, user, activity: Activity, households=None, persons=None) ->
     if persons is not None:
         activity.persons.set(persons)
     return activity
+
+
+def _check_organisation(user, activity) -> None:
+    """Credited only to an active organisation of the county; one deactivated since stays."""
+    if activity.support_organisation_id is None:
+        return
+    kept = None
+    if activity.pk:
+        kept = (
+            Activity.objects.filter(pk=activity.pk)
+            .values_list("support_organisation_id", flat=True)
+            .first()
+        )
+    offered = SupportOrganisation.objects.visible_to(user).filter(
+        pk=activity.support_organisation_id
+    )
+    if activity.support_organisation_id != kept:
+        offered = offered.filter(active=True)
+    if not offered.exists():
+        raise ValidationError(
+            {"support_organisation": _("Choose one of the county's active support organisations.")}
+        )
 
 
 @transaction.atomic

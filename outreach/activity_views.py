@@ -12,11 +12,15 @@ from django_filters.views import FilterView
 
 from campaign.filters import MonthFilter, YearFilter, units
 from campaign.mixins import AllowedMixin, EditRightsMixin, ServiceFormMixin, VisibleToMixin
-from campaign.models import Workstream
+from campaign.models import SupportOrganisation, Workstream
 from campaign.selectors import campaign_for
 from outreach import access, activities, services
 from outreach.forms import ActivityForm, EvidenceForm
 from outreach.models import Activity, ActivityKind, Evidence, Person
+
+
+def support_organisations(request):
+    return SupportOrganisation.objects.visible_to(request.user)
 
 
 class ActivityFilter(django_filters.FilterSet):
@@ -29,6 +33,9 @@ class ActivityFilter(django_filters.FilterSet):
     )
     year = YearFilter(label=gettext_lazy("year"), field_name="held_on", lookup_expr="year")
     month = MonthFilter(label=gettext_lazy("month"), field_name="held_on", lookup_expr="month")
+    support_organisation = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("social support organisation"), queryset=support_organisations
+    )
 
     class Meta:
         model = Activity
@@ -104,7 +111,9 @@ class ActivityDetailView(VisibleToMixin, DetailView):
         return (
             super()
             .get_queryset()
-            .select_related("workstream", "organiser", "phase__campaign", "created_by")
+            .select_related(
+                "workstream", "organiser", "phase__campaign", "created_by", "support_organisation"
+            )
             .prefetch_related(
                 Prefetch("evidence", Evidence.objects.visible_to(user)),
                 Prefetch("persons", Person.objects.visible_to(user).select_related("household")),

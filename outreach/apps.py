@@ -9,8 +9,9 @@ class OutreachConfig(AppConfig):
 
     def ready(self):
         from campaign import access as rule
-        from campaign import navigation, workbench
+        from campaign import navigation, record_links, workbench
         from outreach import access
+        from outreach.record_links import on_support_organisations
         from outreach.selectors import survey_items
 
         navigation.register(
@@ -48,4 +49,5 @@ class OutreachConfig(AppConfig):
             shown_to=access.reads_field,
             group="work",
         )
+        record_links.provide("campaign.SupportOrganisation", on_support_organisations)
         workbench.register(order=30, items=survey_items, shown_to=access.surveys_households)

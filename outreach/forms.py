@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign import clock
 from campaign.forms import DateInput
-from campaign.models import Topic, Unit, Workstream
+from campaign.models import SupportOrganisation, Topic, Unit, Workstream
 from outreach import access
 from outreach.idnumbers import mask_id_number, parse_id_number
 from outreach.models import (
@@ -171,6 +171,14 @@ class VisitForm(forms.Form):
         return cleaned
 
 
+def credited_organisations(user, *, keep=None):
+    """The support organisations an activity may be credited to: the county's active ones,
+    and the one it already names even if deactivated since."""
+    found = SupportOrganisation.objects.visible_to(user)
+    active = found.filter(active=True)
+    return (active | found.filter(pk=keep)) if keep else active
+
+
 class ActivityForm(forms.ModelForm):
     id_numbers = forms.CharField(
         label=_("persons reached (ID numbers)"),
@@ -191,6 +199,7 @@ class ActivityForm(forms.ModelForm):
             "people_reached",
             "amount",
             "goods",
+            "support_organisation",
             "notes",
         ]
         widgets = {"held_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
@@ -203,6 +212,9 @@ class ActivityForm(forms.ModelForm):
             self.fields["organiser"].queryset = Unit.objects.visible_to(user).filter(is_active=True)
         else:
             del self.fields["organiser"]
+        self.fields["support_organisation"].queryset = credited_organisations(
+            user, keep=self.instance.support_organisation_id
+        )
         # The persons already linked: those whose full ID number this user may see are edited
         # in the text box; the others stay linked as they are and are listed masked.
         self.shown_persons, self.kept_persons = [], []

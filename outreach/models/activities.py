@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from campaign.models import Phase, Unit, Workstream
+from campaign.models import Phase, SupportOrganisation, Unit, Workstream
 from campaign.scoping import ScopedQuerySet
 from outreach import access
 from outreach.models.registry import Household, Person
@@ -106,6 +106,15 @@ class Activity(models.Model):
         _("amount spent (yuan)"), max_digits=12, decimal_places=2, default=0
     )
     goods = models.CharField(_("goods given"), max_length=200, blank=True)
+    support_organisation = models.ForeignKey(
+        SupportOrganisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("social support organisation"),
+        help_text=_("The support team, enterprise or window this activity is credited to."),
+    )
     notes = models.TextField(_("notes"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
