@@ -11,6 +11,7 @@ from django.views.generic import CreateView, DetailView, UpdateView, View
 from django_filters.views import FilterView
 
 from campaign.filters import MonthFilter, YearFilter, units
+from campaign.history import history_page
 from campaign.mixins import AllowedMixin, EditRightsMixin, ServiceFormMixin, VisibleToMixin
 from campaign.models import SupportOrganisation, Workstream
 from campaign.selectors import campaign_for
@@ -125,7 +126,7 @@ class ActivityDetailView(VisibleToMixin, DetailView):
         activity = self.object
         return super().get_context_data(
             flags=activity.date_flags(campaign_for(self.request.user)),
-            history=activity.history.select_related("history_user").order_by("-history_date")[:20],
+            history=history_page(self.request, activity, trail_type="activity"),
             can_edit=access.can_edit_activity(self.request.user, activity),
             evidence_form=kwargs.pop("evidence_form", None) or EvidenceForm(),
             **kwargs,

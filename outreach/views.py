@@ -14,6 +14,7 @@ from django_filters.views import FilterView
 
 from campaign import clock, record_links
 from campaign.filters import townships
+from campaign.history import history_page
 from campaign.mixins import AllowedMixin, EditRightsMixin, ServiceFormMixin, VisibleToMixin
 from campaign.models import Topic, Unit
 from outreach import access, services
@@ -87,7 +88,7 @@ class HouseholdDetailView(RegistryMixin, DetailView):
         if show_full:
             services.persons_log_full_view(user=user, persons=persons)
         record_links.attach(user, [household])
-        history = household.history.select_related("history_user").order_by("-history_date")[:20]
+        history = history_page(self.request, household, trail_type="household")
         return super().get_context_data(
             persons=persons,
             show_full=show_full,

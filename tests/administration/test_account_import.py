@@ -154,3 +154,15 @@ def test_a_username_taken_between_preview_and_confirm_creates_nothing(
     response = client.post(CONFIRM, {"upload": token}, follow=True)
     assert "未创建任何账号" in response.content.decode()
     assert not User.objects.filter(username="solo").exists()
+
+
+def test_the_start_page_offers_the_waiting_sheet_through_the_shared_form(
+    client_for, office, township_a
+):
+    client = client_for(office)
+    upload(client, [["clerk-x", "文书", township_a.name, "", "", ""]])
+    response = client.get(START)
+    assert "_sheet_upload.html" in [t.name for t in response.templates]
+    page = response.content.decode()
+    assert 'data-testid="pending"' in page and "“账号.xlsx”" in page
+    assert reverse("administration:accounts_import_cancel") in page

@@ -421,3 +421,12 @@ def test_the_id_number_is_checked_again_at_confirm(client_a, township_b):
     response = confirm(client_a)
     assert "文件中还有1处错误，未导入任何数据。" in response.content.decode()
     assert Household.objects.filter(township__name="甲镇").count() == 0
+
+
+def test_the_start_page_offers_the_waiting_upload_through_the_shared_form(client_a):
+    send(client_a, households_rows(1))
+    response = client_a.get(reverse("outreach_import:start"))
+    assert "_sheet_upload.html" in [t.name for t in response.templates]
+    page = response.content.decode()
+    assert 'data-testid="pending"' in page and "等待您确认" in page
+    assert reverse("outreach_import:cancel") in page and reverse("outreach_import:template") in page
