@@ -16,9 +16,13 @@ from campaign.models import Commendation, ModelFigure, SupportOrganisation, Unit
 REGISTRY_MODELS = (ModelFigure, Commendation, SupportOrganisation)
 
 
-def registry_units(user):
-    """The units a record may name: the active units of the county in view."""
-    return Unit.objects.visible_to(user).filter(is_active=True).order_by("kind", "code")
+def registry_units(user, *, keep=None):
+    """The units a record may name: the active units of the county in view, and the one it
+    already names even if deactivated since."""
+    units = Unit.objects.visible_to(user)
+    active = units.filter(is_active=True)
+    found = (active | units.filter(pk=keep)) if keep else active
+    return found.order_by("kind", "code")
 
 
 def _require(user) -> None:
@@ -53,12 +57,12 @@ def changed_meanwhile(stored) -> ValidationError:
     )
 
 
-def _check_unit(user, unit, *, required: bool) -> None:
+def _check_unit(user, unit, *, required: bool, keep=None) -> None:
     if unit is None:
         if required:
             raise ValidationError({"unit": _("Choose one of the county's active units.")})
         return
-    if not registry_units(user).filter(pk=unit.pk).exists():
+    if not registry_units(user, keep=keep).filter(pk=unit.pk).exists():
         raise ValidationError({"unit": _("Choose one of the county's active units.")})
 
 
@@ -71,21 +75,23 @@ def _save(record, *, user, reason: str) -> None:
 
 @transaction.atomic
 def registry_save(*, user, record, version: int | None = None):
-    """Add (no pk) or change one record of a registry; `version` is the one the form was
-    opened on."""
+    """Add (no pk) or change one record of a registry; a change names the version the form
+    was opened on."""
     _require(user)
     if not isinstance(record, REGISTRY_MODELS):
         raise TypeError(type(record).__name__)
-    _check_unit(user, record.unit, required=not isinstance(record, SupportOrganisation))
+    required = not isinstance(record, SupportOrganisation)
     if isinstance(record, SupportOrganisation):
         record.county_id = access.county_in_view_id(user)
     if record.pk is None:
+        _check_unit(user, record.unit, required=required)
         record.version = 1
         _save(record, user=user, reason=_("added"))
         return record
     stored = _locked(user, record)
-    if version is not None and stored.version != version:
+    if version is None or stored.version != version:
         raise changed_meanwhile(stored)
+    _check_unit(user, record.unit, required=required, keep=stored.unit_id)
     record.version = stored.version + 1
     _save(record, user=user, reason=_("edited"))
     return record

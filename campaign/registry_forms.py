@@ -17,13 +17,20 @@ class RegistryForm(forms.ModelForm):
     """The version the form was opened on travels with it, so a save made on an older copy
     is refused (campaign.registries.changed_meanwhile)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        required=False,
+        error_messages={
+            "required": _("This form is incomplete: open the record again and make your change.")
+        },
+    )
     name_field = "name"
     name_required = _("Give the name.")
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = registry_units(user)
+        self.fields["unit"].queryset = registry_units(user, keep=self.instance.unit_id)
+        self.fields["version"].required = self.instance.pk is not None
         self.fields[self.name_field].error_messages["required"] = self.name_required
         if not self.is_bound:
             self.initial["version"] = self.instance.version

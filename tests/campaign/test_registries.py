@@ -250,3 +250,31 @@ def test_an_organisations_page_keeps_its_query_count(
         response = client.get(reverse("campaign:organisation", args=[organisation.pk]))
     assert "拥军窗口" in response.content.decode()
     assert response.context["history"].paginator.count == changes + 1
+
+
+def test_a_record_keeps_a_unit_deactivated_since_but_a_new_one_cannot_name_it(
+    client_for, office, township_a
+):
+    figure = ModelFigureFactory(unit=township_a, name="王老兵")
+    township_a.is_active = False
+    township_a.save()
+    client = client_for(office)
+    client.post(
+        reverse("campaign:figure_edit", args=[figure.pk]),
+        figure_data(township_a, name="王老英雄", version=1),
+    )
+    figure.refresh_from_db()
+    assert (figure.name, figure.unit) == ("王老英雄", township_a)
+    response = client.post(reverse("campaign:figure_add"), figure_data(township_a, name="新典型"))
+    assert response.context["form"].errors["unit"]
+    assert not ModelFigure.objects.filter(name="新典型").exists()
+
+
+def test_an_edit_without_the_version_it_was_opened_on_is_refused(client_for, office, township_a):
+    figure = ModelFigureFactory(unit=township_a, name="王老兵")
+    response = client_for(office).post(
+        reverse("campaign:figure_edit", args=[figure.pk]), figure_data(township_a, name="改")
+    )
+    assert response.context["form"].errors["version"] == ["表单不完整：请重新打开该记录后再修改。"]
+    figure.refresh_from_db()
+    assert figure.name == "王老兵"
