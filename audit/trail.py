@@ -3,7 +3,7 @@
 from django.db.models import CharField, F, Value
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import FiveOnesItem, Inspection, Unit, User
+from campaign.models import FiveOnesItem, Inspection, Unit, UnitMerge, User
 from grievances.models import CaseEvent
 from outreach.models import Activity, Household, IdNumberView, Person, Visit
 
@@ -16,6 +16,7 @@ HISTORY_SOURCES = {
     "activity": (_("activity"), Activity),
     "five_ones": (_("五个一 item"), FiveOnesItem),
     "inspection": (_("inspection"), Inspection),
+    "township_merge": (_("township merge"), UnitMerge),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -27,6 +28,7 @@ COUNTY_OF = {
     "activity": "organiser__area",
     "five_ones": "unit__area",
     "inspection": "unit__area",
+    "township_merge": "survivor__area",
     "case": "case__campaign__county",
     "id_view": "person__household__township__area",
 }

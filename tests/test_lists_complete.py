@@ -38,6 +38,7 @@ LISTS = [
     ("campaign:inspections", {}, "campaign.inspection_views.InspectionListView"),
     ("audit:trail", {}, "audit.views.TrailView"),
     ("administration:accounts", {}, "administration.accounts.views.AccountListView"),
+    ("administration:units", {}, "administration.units.views.UnitListView"),
     ("reports:cases", {"year": 2015}, "reports.figure_views.CaseFigureView"),
     ("reports:findings", {"year": 2015}, "reports.figure_views.FindingFigureView"),
     ("reports:activities", {"year": 2015}, "reports.figure_views.ActivityFigureView"),
