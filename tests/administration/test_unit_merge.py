@@ -224,3 +224,58 @@ def test_only_an_administrator_merges(client_for, office_staff, township_a, town
     assert response.status_code == 403
     township_a.refresh_from_db()
     assert township_a.is_active
+
+
+def merged(office, township_a, township_b, on=ON):
+    from administration.units.merge import merge_townships
+
+    return merge_townships(
+        user=office,
+        absorbed=township_a,
+        survivor=township_b,
+        merged_on=on,
+        typed_name=township_a.name,
+        ticked=True,
+    )
+
+
+def test_the_years_reports_keep_the_merged_township_labelled_with_its_survivor(
+    office, township_a, township_b, towns, plan
+):
+    from campaign import clock
+    from reports import breakdowns
+    from reports.selectors import Period, progress
+
+    merged(office, township_a, township_b)
+    period = Period(year=2015, today=clock.today(), campaign=plan)
+    names = [row["name"] for row in progress(period)["rows"]]
+    assert "甲镇（已并入乙乡）" in names and "乙乡" in names
+    coverage = [row["name"] for row in breakdowns.coverage(period)["rows"]]
+    assert "甲镇（已并入乙乡）" in coverage
+    five_ones = [row["name"] for row in breakdowns.five_ones(period)["rows"]]
+    assert "甲镇（已并入乙乡）" in five_ones
+    later = Period(year=2016, today=date(2016, 3, 15), campaign=plan)
+    township_a.refresh_from_db()
+    township_a.merged_on = date(2015, 1, 1)  # as if merged long before, with no 2016 records
+    township_a.save()
+    assert "甲镇（已并入乙乡）" not in [row["name"] for row in progress(later)["rows"]]
+
+
+def test_the_survivors_clerk_sees_the_absorbed_townships_visits(
+    office, township_a, township_b, clerk_b, towns
+):
+    assert not Visit.objects.visible_to(clerk_b).filter(pk=towns["visit"].pk).exists()
+    merged(office, township_a, township_b)
+    assert Visit.objects.visible_to(clerk_b).filter(pk=towns["visit"].pk).exists()
+
+
+def test_a_finding_pending_registration_goes_to_the_households_township_now(
+    office, township_a, township_b, towns
+):
+    from grievances import services as ledger
+    from tests.factories import FindingFactory
+
+    finding = FindingFactory(visit=towns["visit"], needs_action=True)
+    merged(office, township_a, township_b)
+    [case] = ledger.case_register_findings(user=office, findings=[finding], merge=False)
+    assert case.township == township_b and case.household.township == township_b
