@@ -6,7 +6,7 @@ from administration.sections import register
 
 register(
     order=20,
-    label=_("Units"),
+    label=_("Unit management"),
     summary=_(
         "Add, rename, deactivate and reactivate the county's units, and merge two townships "
         "on a date."
