@@ -279,3 +279,17 @@ def test_a_finding_pending_registration_goes_to_the_households_township_now(
     merged(office, township_a, township_b)
     [case] = ledger.case_register_findings(user=office, findings=[finding], merge=False)
     assert case.township == township_b and case.household.township == township_b
+
+
+def test_the_operation_log_shows_the_merge_and_what_it_moved(
+    client_for, office, township_a, township_b, towns
+):
+    merged(office, township_a, township_b)
+    client = client_for(office)
+    merges = client.get(reverse("audit:trail"), {"record_type": "township_merge"})
+    assert merges.status_code == 200
+    assert len(merges.context["page_obj"].object_list) == 1
+    moved = Household.history.filter(history_user=office, township=township_b)
+    assert moved.count() == 2  # a history row for each household, the archived one too
+    cases = client.get(reverse("audit:trail"), {"record_type": "case"}).content.decode()
+    assert "因乡镇合并转移" in cases
