@@ -34,6 +34,8 @@ from campaign.selectors import campaign_for
 from grievances.models import Case, CaseEvent, Status
 from outreach.models import Activity, HonourPlaque, Household, Visit
 
+NUMBER_LENGTH = Household._meta.get_field("number").max_length
+
 
 @dataclass
 class Renumbering:
@@ -140,7 +142,8 @@ def _new_numbers(absorbed, survivor, households) -> list[Renumbering]:
             continue
         while True:
             serial += 1
-            candidate = f"{absorbed.name}-{serial:04d}"[:20]
+            suffix = f"-{serial:04d}"
+            candidate = absorbed.name[: NUMBER_LENGTH - len(suffix)] + suffix
             if candidate not in taken:
                 break
         taken.add(candidate)

@@ -293,3 +293,13 @@ def test_the_operation_log_shows_the_merge_and_what_it_moved(
     assert moved.count() == 2  # a history row for each household, the archived one too
     cases = client.get(reverse("audit:trail"), {"record_type": "case"}).content.decode()
     assert "因乡镇合并转移" in cases
+
+
+def test_forms_no_longer_offer_the_merged_township(office, township_a, township_b, plan):
+    from grievances.forms import AssignForm
+    from outreach.forms import HouseholdForm
+
+    merged(office, township_a, township_b)
+    assert township_a not in HouseholdForm(user=office).fields["township"].queryset
+    assert township_b in HouseholdForm(user=office).fields["township"].queryset
+    assert township_a not in AssignForm(user=office).fields["lead_unit"].queryset
