@@ -303,3 +303,16 @@ def test_forms_no_longer_offer_the_merged_township(office, township_a, township_
     assert township_a not in HouseholdForm(user=office).fields["township"].queryset
     assert township_b in HouseholdForm(user=office).fields["township"].queryset
     assert township_a not in AssignForm(user=office).fields["lead_unit"].queryset
+
+
+def test_the_survivors_clerk_follows_up_the_absorbed_townships_closed_cases(
+    office, township_a, township_b, clerk_b, towns
+):
+    from grievances import access as case_access
+
+    closed = towns["closed"]
+    Case.objects.filter(pk=closed.pk).update(revisit_due=date(2015, 6, 1))
+    merged(office, township_a, township_b)
+    case = Case.objects.visible_to(clerk_b).select_related("township").get(pk=closed.pk)
+    assert case.township == township_a  # the closed case stays as it was recorded
+    assert "revisit" in case_access.allowed_actions(clerk_b, case)
