@@ -152,7 +152,11 @@ class MergeView(AdministratorMixin, View):
     preview_template = "administration/units/merge_preview.html"
 
     def get(self, request):
-        form = MergeForm(townships=merge_townships_offered(request.user))
+        absorbed = request.GET.get("absorbed", "")
+        form = MergeForm(
+            townships=merge_townships_offered(request.user),
+            initial={"absorbed": int(absorbed)} if absorbed.isdigit() else {},
+        )
         return TemplateResponse(request, self.template_name, {"form": form})
 
     def post(self, request):

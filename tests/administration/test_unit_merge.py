@@ -316,3 +316,14 @@ def test_the_survivors_clerk_follows_up_the_absorbed_townships_closed_cases(
     case = Case.objects.visible_to(clerk_b).select_related("township").get(pk=closed.pk)
     assert case.township == township_a  # the closed case stays as it was recorded
     assert "revisit" in case_access.allowed_actions(clerk_b, case)
+
+
+def test_a_townships_page_offers_to_merge_it_with_the_form_filled_in(
+    client_for, office, township_a, township_b
+):
+    client = client_for(office)
+    page = client.get(reverse("administration:units_detail", args=[township_a.pk]))
+    link = f"{MERGE}?absorbed={township_a.pk}"
+    assert link in page.content.decode()
+    form = client.get(link).context["form"]
+    assert form.initial["absorbed"] == township_a.pk
