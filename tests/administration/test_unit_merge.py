@@ -49,7 +49,13 @@ def towns(plan, office, township_a, township_b, clerk_a, member_unit):
         assigned=True,
     )
     as_co.co_units.add(township_a)
-    closed = CaseFactory(household=a1, township=township_a, status=Status.CLOSED)
+    closed = CaseFactory(
+        household=a1,
+        township=township_a,
+        status=Status.CLOSED,
+        closed_on=date(2015, 4, 1),
+        closed_by=office,
+    )
     return {
         "visit": visit,
         "cases": [as_township, as_lead, as_co],
@@ -327,3 +333,14 @@ def test_a_townships_page_offers_to_merge_it_with_the_form_filled_in(
     assert link in page.content.decode()
     form = client.get(link).context["form"]
     assert form.initial["absorbed"] == township_a.pk
+
+
+@pytest.mark.parametrize("name", ["reports:progress", "reports:assessment", "reports:dashboard"])
+def test_the_report_pages_show_the_merged_township_for_its_year(
+    name, client_for, office, township_a, township_b, towns
+):
+    merged(office, township_a, township_b)
+    page = client_for(office).get(reverse(name), {"year": 2015})
+    assert page.status_code == 200
+    if name != "reports:dashboard":
+        assert "甲镇（已并入乙乡）" in page.content.decode()
