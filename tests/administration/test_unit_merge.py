@@ -195,7 +195,7 @@ def test_a_date_in_a_signed_off_year_is_refused(
     settings.SHUANGYONG_TODAY = date(2016, 3, 15)
     year_sign_off(user=office, campaign=plan, year=2015, today=date(2016, 3, 15))
     text = refused(client_for(office), chosen(township_a, township_b, date(2015, 12, 1)))
-    assert "已签署" in text and "锁定" in text
+    assert "已审核锁定" in text
 
 
 def test_a_date_after_an_ended_year_not_yet_signed_off_is_refused_with_a_link(
@@ -203,7 +203,7 @@ def test_a_date_after_an_ended_year_not_yet_signed_off_is_refused_with_a_link(
 ):
     settings.SHUANGYONG_TODAY = date(2016, 3, 15)
     text = refused(client_for(office), chosen(township_a, township_b, date(2016, 2, 1)))
-    assert "尚未签署" in text and reverse("reports:yearend") in text
+    assert "尚未审核锁定" in text and reverse("reports:yearend") in text
 
 
 def test_an_already_merged_township_is_refused_as_out_of_date(
@@ -344,3 +344,11 @@ def test_the_report_pages_show_the_merged_township_for_its_year(
     assert page.status_code == 200
     if name != "reports:dashboard":
         assert "甲镇（已并入乙乡）" in page.content.decode()
+
+
+def test_the_year_end_link_in_the_refusal_is_a_link(
+    client_for, office, township_a, township_b, plan, settings
+):
+    settings.SHUANGYONG_TODAY = date(2016, 3, 15)
+    text = refused(client_for(office), chosen(township_a, township_b, date(2016, 2, 1)))
+    assert f'<a href="{reverse("reports:yearend")}">' in text
