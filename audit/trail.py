@@ -10,6 +10,7 @@ from campaign.models import (
     ModelFigure,
     SupportOrganisation,
     Unit,
+    UnitMerge,
     User,
 )
 from grievances.models import CaseEvent
@@ -27,6 +28,7 @@ HISTORY_SOURCES = {
     "model_figure": (_("publicised model"), ModelFigure),
     "commendation": (_("commendation"), Commendation),
     "support_organisation": (_("support organisation"), SupportOrganisation),
+    "township_merge": (_("township merge"), UnitMerge),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -41,6 +43,7 @@ COUNTY_OF = {
     "model_figure": "unit__area",
     "commendation": "unit__area",
     "support_organisation": "county",
+    "township_merge": "survivor__area",
     "case": "case__campaign__county",
     "id_view": "person__household__township__area",
 }

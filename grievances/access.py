@@ -23,7 +23,10 @@ def case_scope(user) -> Q | None:
     # combine the indexes on township, lead unit and subject unit.
     helps = Exists(Case.co_units.through.objects.filter(case_id=OuterRef("pk"), unit_id=unit))
     if rule.is_township_clerk(user):
-        return Q(township_id=unit) | Q(lead_unit_id=unit) | Q(subject_unit_id=unit) | helps
+        # A township merged into this one left its closed cases behind: this one follows
+        # them up (revisits) and reads them.
+        merged = Q(township__merged_into_id=unit)
+        return Q(township_id=unit) | merged | Q(lead_unit_id=unit) | Q(subject_unit_id=unit) | helps
     if rule.is_member_unit(user):
         return Q(lead_unit_id=unit) | Q(subject_unit_id=unit) | helps
     if rule.is_garrison_liaison(user):
@@ -83,7 +86,9 @@ def _co(user, case):
 
 
 def _township_follows_up(user, case):
-    return rule.writes(user) and rule.is_township_clerk(user) and user.unit_id == case.township_id
+    if not (rule.writes(user) and rule.is_township_clerk(user)) or case.township_id is None:
+        return False
+    return user.unit_id in (case.township_id, case.township.merged_into_id)
 
 
 def can_register(user, township=None) -> bool:

@@ -43,8 +43,8 @@ class CaseCreateForm(forms.Form):
         if self.township is not None:
             del self.fields["township"]
         else:
-            self.fields["township"].queryset = Unit.objects.visible_to(user).of_kind(
-                Unit.Kind.TOWNSHIP
+            self.fields["township"].queryset = (
+                Unit.objects.visible_to(user).of_kind(Unit.Kind.TOWNSHIP).filter(is_active=True)
             )
 
     def clean(self):
@@ -112,7 +112,11 @@ class AssignForm(ActionForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        units = Unit.objects.visible_to(user).of_kind(Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP)
+        units = (
+            Unit.objects.visible_to(user)
+            .of_kind(Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP)
+            .filter(is_active=True)
+        )
         self.fields["lead_unit"].queryset = units
         self.fields["co_units"].queryset = units
 

@@ -289,6 +289,7 @@ class CaseEvent(models.Model):
         REOPENED = "reopened", _("reopened")
         EDITED = "edited", _("edited")
         MERGED = "merged", _("findings merged")
+        TOWNSHIP_MERGED = "township_merged", _("moved by a township merge")
 
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="events", verbose_name=_("case")

@@ -123,7 +123,10 @@ UNIT_QUEUES = [
         "revisits_due",
         _("Revisits due"),
         _("Closed cases of your township's households whose follow-up visit (回头看) is due."),
-        lambda user, today: _revisit_due(user, today) & Q(township_id=user.unit_id),
+        lambda user, today: (
+            _revisit_due(user, today)
+            & (Q(township_id=user.unit_id) | Q(township__merged_into_id=user.unit_id))
+        ),
     ),
 ]
 

@@ -178,13 +178,26 @@ def case_register(
 
 
 @transaction.atomic
+def township_now(visit) -> Unit:
+    """The township a visit's finding is registered under: its household's township as it is
+    now, so a finding made before a township merge goes to the surviving township."""
+    if visit.household_id:
+        return visit.household.township
+    return visit.township.merged_into or visit.township
+
+
 def case_register_findings(*, user, findings: list[Finding], merge: bool) -> list[Case]:
     """Put survey findings on the ledger: one case each, or all merged onto one case."""
     if not findings:
         raise ValidationError(_("Choose at least one finding."))
     findings = list(
         Finding.objects.filter(pk__in=[f.pk for f in findings])
-        .select_related("topic", "visit__household", "visit__garrison", "visit__township")
+        .select_related(
+            "topic",
+            "visit__household__township",
+            "visit__garrison",
+            "visit__township__merged_into",
+        )
         .order_by("visit__visited_on", "pk")
     )
     if merge:
@@ -201,7 +214,7 @@ def case_register_findings(*, user, findings: list[Finding], merge: bool) -> lis
                 topic=first.topic,
                 description=description,
                 source=Source.SURVEY,
-                township=first.visit.township,
+                township=township_now(first.visit),
                 household=first.visit.household,
                 garrison=first.visit.garrison,
                 findings=findings,
@@ -213,7 +226,7 @@ def case_register_findings(*, user, findings: list[Finding], merge: bool) -> lis
             topic=f.topic,
             description=f.text,
             source=Source.SURVEY,
-            township=f.visit.township,
+            township=township_now(f.visit),
             household=f.visit.household,
             garrison=f.visit.garrison,
             findings=[f],

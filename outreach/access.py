@@ -38,7 +38,8 @@ def through_household(user) -> Q | None:
 
 def visit_scope(user) -> Q | None:
     if rule.is_township_clerk(user):
-        return Q(township_id=user.unit_id)
+        # A township merged into this one: its visits are about this township's households now.
+        return Q(township_id=user.unit_id) | Q(township__merged_into_id=user.unit_id)
     if rule.is_garrison_liaison(user):
         return Q(garrison_id=user.unit_id)  # visits to its own garrison
     return None

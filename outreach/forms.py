@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from campaign import clock
@@ -31,8 +32,13 @@ class HouseholdForm(forms.ModelForm):
         self.fields["number"].required = False
         self.fields["number"].help_text = _("Leave empty to take the next free number.")
         if access.chooses_township(user):
-            self.fields["township"].queryset = Unit.objects.visible_to(user).of_kind(
-                Unit.Kind.TOWNSHIP
+            # A deactivated or merged township takes no households; one already there keeps
+            # its own in the choice.
+            current = self.instance.township_id if self.instance.pk else None
+            self.fields["township"].queryset = (
+                Unit.objects.visible_to(user)
+                .of_kind(Unit.Kind.TOWNSHIP)
+                .filter(Q(is_active=True) | Q(pk=current))
             )
         else:
             # A clerk registers only in its own township.

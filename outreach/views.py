@@ -250,7 +250,9 @@ class VisitCreateView(VisibleToMixin, ServiceFormMixin, FormView):
         form = super().get_form(form_class)
         if self.township is None:
             form.fields["township"] = forms.ModelChoiceField(
-                Unit.objects.visible_to(self.request.user).of_kind(Unit.Kind.TOWNSHIP),
+                Unit.objects.visible_to(self.request.user)
+                .of_kind(Unit.Kind.TOWNSHIP)
+                .filter(is_active=True),
                 label=_("township"),
             )
         return form

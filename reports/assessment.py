@@ -81,7 +81,7 @@ def indicator_scores(row: dict, *, target: int, inspections: dict) -> dict:
 def assessment(period: Period, progress_rows: list[dict]) -> dict:
     """All units' assessment for the year (three queries on top of the progress rows)."""
     scheme = scheme_for(period.campaign, period.year)
-    extras = unit_extras(progress_units(period.county), period.year, [period.campaign])
+    extras = unit_extras(progress_units(period.county, period), period.year, [period.campaign])
     return {
         "weights": scheme.weights(),
         "activities_target": scheme.activities_target,

@@ -16,6 +16,7 @@ from reports.selectors import (
     in_hand_during,
     percent,
     progress_units,
+    shown_name,
     year_activities,
     year_cases,
 )
@@ -108,7 +109,7 @@ def coverage(period: Period) -> dict:
         needs_action=True,
     )
     townships = (
-        progress_units(period.county)
+        progress_units(period.county, period)
         .filter(kind="township")
         .annotate(
             n_households=count_of(households, "township"),
@@ -119,8 +120,9 @@ def coverage(period: Period) -> dict:
     )
     rows = []
     counted = ["households", "visited", "visits", "problems"]
-    for t in townships.values("pk", "name", *(f"n_{k}" for k in counted)):
-        row = {"unit_id": t["pk"], "name": t["name"], **{k: t[f"n_{k}"] for k in counted}}
+    for t in townships.values("pk", "name", "merged_into__name", *(f"n_{k}" for k in counted)):
+        name = shown_name(t["name"], t["merged_into__name"])
+        row = {"unit_id": t["pk"], "name": name, **{k: t[f"n_{k}"] for k in counted}}
         row["unvisited"] = row["households"] - row["visited"]
         row["visited_pct"] = percent(row["visited"], row["households"])
         rows.append(row)
@@ -139,9 +141,9 @@ def five_ones(period: Period) -> dict:
     items = [value for value, _label in FiveOnesItem.Item.choices]
     done = FiveOnesItem.objects.filter(unit=OuterRef("pk"), status=FiveOnesItem.Status.DONE)
     units = list(
-        progress_units(period.county)
+        progress_units(period.county, period)
         .annotate(n_done=count_of(done, "unit"))
-        .values("pk", "name", "kind", "n_done")
+        .values("pk", "name", "merged_into__name", "kind", "n_done")
     )
     records = FiveOnesItem.objects.filter(unit__in=[u["pk"] for u in units]).values(
         "unit_id", "item", "status", "done_on"
@@ -161,7 +163,7 @@ def five_ones(period: Period) -> dict:
         rows.append(
             {
                 "unit_id": unit["pk"],
-                "name": unit["name"],
+                "name": shown_name(unit["name"], unit["merged_into__name"]),
                 "kind": unit["kind"],
                 "items": cells,
                 "done": unit["n_done"],

@@ -19,6 +19,7 @@ from reports.selectors import (
     Period,
     among_q,
     case_measures,
+    counted_in,
     in_hand_q,
     percent,
     progress_from,
@@ -156,7 +157,9 @@ def _live(counties, campaigns: dict, *, year: int, today: date) -> dict[int, dic
 def _assessments(counties, campaigns: dict, period: Period, cases) -> dict[int, float | None]:
     """Each county's assessment (the mean of its units' totals), all counties in three
     queries: the units' progress, their inspections and items, the schemes."""
-    units = Unit.objects.filter(area__in=counties, kind__in=PROGRESS_KINDS, is_active=True)
+    units = Unit.objects.filter(area__in=counties, kind__in=PROGRESS_KINDS).filter(
+        counted_in(period.year)
+    )
     raw = progress_rows(unit_progress(units, period, cases=cases))
     extras = unit_extras(units, period.year, list(campaigns.values()))
     schemes = {

@@ -24,8 +24,15 @@ from reports.selectors import (
     among_q,
     campaign_years,
     case_measures,
+    counted_in,
     default_year,
 )
+
+
+def counted_units(year: int):
+    """The townships and member units the year's progress counts (merged ones included)."""
+    return Unit.objects.filter(kind__in=PROGRESS_KINDS).filter(counted_in(year))
+
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 MEASURE_LABELS = {
@@ -128,7 +135,7 @@ class CaseFigureView(FigureListView):
         if lead := self.unit_param("lead_unit"):
             rows = rows.filter(lead_unit=lead)
         if params.get("led") == "yes":
-            rows = rows.filter(lead_unit__kind__in=PROGRESS_KINDS, lead_unit__is_active=True)
+            rows = rows.filter(lead_unit__in=counted_units(self.year))
             self.described.append(_("led by a township or member unit"))
         if township := self.unit_param("township"):
             rows = rows.filter(township=township)
@@ -189,7 +196,7 @@ class ActivityFigureView(FigureListView):
         if unit := self.unit_param("unit"):
             rows = rows.filter(organiser=unit)
         if params.get("led") == "yes":
-            rows = rows.filter(organiser__kind__in=PROGRESS_KINDS, organiser__is_active=True)
+            rows = rows.filter(organiser__in=counted_units(self.year))
             self.described.append(_("held by a township or member unit"))
         if workstream_pk := _int(params.get("workstream")):
             workstream = Workstream.objects.filter(pk=workstream_pk).first()
@@ -209,7 +216,7 @@ class FiveOnesFigureView(FigureListView):
 
     def get_queryset(self):
         rows = FiveOnesItem.objects.visible_to(self.request.user).filter(
-            unit__kind__in=PROGRESS_KINDS, unit__is_active=True
+            unit__in=counted_units(self.year)
         )
         self.described.append(_("五个一 items"))
         if unit := self.unit_param("unit"):

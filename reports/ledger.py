@@ -56,6 +56,9 @@ def changes_after_sign_off(sign_off: YearSignOff | None, cases=None):
             case__in=cases.filter(campaign=sign_off.campaign_id, year=sign_off.year),
             at__gt=sign_off.signed_at,
         )
+        # A township merge moves the case to the surviving township; the year's record of
+        # the work done on it does not change.
+        .exclude(kind=CaseEvent.Kind.TOWNSHIP_MERGED)
         .select_related("case", "by", "unit")
         .order_by("at", "pk")
     )

@@ -28,6 +28,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from campaign.models import Campaign, FiveOnesItem, Unit
 from grievances.models import Case, Status
@@ -200,15 +201,40 @@ def unit_progress(units: QuerySet, period: Period, cases: QuerySet | None = None
     )
 
 
-def assessed_units(county) -> QuerySet:
-    """The county's townships and member units: those whose progress is counted."""
-    return Unit.objects.in_county(county).filter(kind__in=PROGRESS_KINDS, is_active=True)
+def counted_in(year: int) -> Q:
+    """A unit counted in the year's reports: an active one, and one deactivated or merged
+    into another township that was still there in the year or has records in it, so a
+    report on an earlier year keeps its units after a merge."""
+    unit = OuterRef("pk")
+    return (
+        Q(is_active=True)
+        | Q(merged_on__gte=date(year, 1, 1))
+        | Exists(Case.objects.filter(in_hand_q(year), lead_unit=unit))
+        | Exists(Activity.objects.filter(organiser=unit, held_on__year=year))
+        | Exists(Visit.objects.filter(township=unit, visited_on__year=year))
+    )
 
 
-def progress_units(county) -> QuerySet:
+def assessed_units(county, period: "Period | None" = None) -> QuerySet:
+    """The county's townships and member units: those whose progress is counted (for a
+    period, those counted in its year)."""
+    units = Unit.objects.in_county(county).filter(kind__in=PROGRESS_KINDS)
+    if period is None:
+        return units.filter(is_active=True)
+    return units.filter(counted_in(period.year))
+
+
+def shown_name(name: str, merged_into: str | None) -> str:
+    """甲镇（已并入乙乡） for a township merged into another, else the name."""
+    if not merged_into:
+        return name
+    return _("%(name)s (merged into %(survivor)s)") % {"name": name, "survivor": merged_into}
+
+
+def progress_units(county, period: "Period | None" = None) -> QuerySet:
     """The same, townships first."""
     return (
-        assessed_units(county)
+        assessed_units(county, period)
         .annotate(
             kind_order=Conditional(
                 When(kind=Unit.Kind.TOWNSHIP, then=Value(0)),
@@ -245,13 +271,14 @@ COUNTED = [
 
 def progress_rows(annotated: QuerySet) -> list[dict]:
     """The raw rows (counts only) of units annotated by unit_progress, with their county."""
-    fields = ["pk", "area_id", "name", "short_name", "kind", *(f"n_{k}" for k in COUNTED)]
+    fields = ["pk", "area_id", "name", "short_name", "kind", "merged_into__name"]
+    fields += [f"n_{k}" for k in COUNTED]
     return [
         {
             "unit_id": unit["pk"],
             "county_id": unit["area_id"],
-            "name": unit["name"],
-            "label": unit["short_name"] or unit["name"],
+            "name": shown_name(unit["name"], unit["merged_into__name"]),
+            "label": shown_name(unit["short_name"] or unit["name"], unit["merged_into__name"]),
             "kind": unit["kind"],
             **{key: unit[f"n_{key}"] or 0 for key in COUNTED},
         }
@@ -279,7 +306,8 @@ def progress(period: Period) -> dict:
     """A row per township and member unit, and the county's total row (one query, plus one
     to make sure the working-day calendar reaches today)."""
     ensure_calendar(period.today)
-    return progress_from(progress_rows(unit_progress(progress_units(period.county), period)))
+    units = progress_units(period.county, period)
+    return progress_from(progress_rows(unit_progress(units, period)))
 
 
 def summary(period: Period) -> dict:
@@ -316,7 +344,7 @@ def summary(period: Period) -> dict:
     activities = year_activities(period).aggregate(
         activities=Count("pk"), amount=Sum("amount"), people=Sum("people_reached")
     )
-    five = assessed_units(period.county).aggregate(
+    five = assessed_units(period.county, period).aggregate(
         units=Count("pk", distinct=True),
         done=Count("five_ones", filter=Q(five_ones__status=FiveOnesItem.Status.DONE)),
     )

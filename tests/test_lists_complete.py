@@ -44,6 +44,7 @@ LISTS = [
     ("campaign:organisations", {}, "campaign.registry_views.RegistryListView"),
     ("audit:trail", {}, "audit.views.TrailView"),
     ("administration:accounts", {}, "administration.accounts.views.AccountListView"),
+    ("administration:units", {}, "administration.units.views.UnitListView"),
     ("reports:cases", {"year": 2015}, "reports.figure_views.CaseFigureView"),
     ("reports:findings", {"year": 2015}, "reports.figure_views.FindingFigureView"),
     ("reports:activities", {"year": 2015}, "reports.figure_views.ActivityFigureView"),

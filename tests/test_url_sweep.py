@@ -50,6 +50,10 @@ EXPECTED = {
     "administration:accounts_import_preview": administrators(302),
     "administration:accounts_import_confirm": administrators(405),
     "administration:accounts_import_cancel": administrators(405),
+    "administration:units": administrators(200),
+    "administration:units_add": administrators(200),
+    "administration:units_merge": administrators(200),
+    "administration:units_merge_confirm": administrators(405),
     # Everyone's own password; setting one is for those who logged in with a one-time code.
     "password_change": EVERYONE_SIGNED_IN,
     "password_set": {role: 302 for role in ROLES},
@@ -178,6 +182,10 @@ OBJECT_URLS |= {
     "administration:accounts_reactivate": ("clerk_a", "pk", {"office": 405}),
     "administration:accounts_unlock": ("clerk_a", "pk", {"office": 405}),
     "administration:accounts_reset": ("clerk_a", "pk", {"office": 405}),
+    "administration:units_detail": ("township_a", "pk", {"office": 200}),
+    "administration:units_edit": ("township_a", "pk", {"office": 200}),
+    "administration:units_deactivate": ("township_a", "pk", {"office": 405}),
+    "administration:units_reactivate": ("township_a", "pk", {"office": 405}),
 }
 OBJECT_URLS |= registry_urls()
 # Posted to as every role; answers for roles not listed are 404.

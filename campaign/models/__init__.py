@@ -14,6 +14,7 @@ from campaign.models.frame import (
     Workstream,
 )
 from campaign.models.inspections import Inspection, InspectionFinding
+from campaign.models.merges import UnitMerge
 from campaign.models.recognition import Commendation, ModelFigure, SupportOrganisation
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "ScopedUserManager",
     "Topic",
     "Unit",
+    "UnitMerge",
     "UnitQuerySet",
     "User",
     "UserQuerySet",

@@ -207,6 +207,16 @@ class Unit(models.Model):
     contact = models.CharField(_("contact person"), max_length=50, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="absorbed",
+        verbose_name=_("merged into"),
+        help_text=_("For a township merged into another: the township that took it over."),
+    )
+    merged_on = models.DateField(_("merged on"), null=True, blank=True)
 
     history = HistoricalRecords(verbose_name=_("unit history"))
     objects = UnitQuerySet.as_manager()
@@ -226,6 +236,16 @@ class Unit(models.Model):
     @property
     def label(self):
         return self.short_name or self.name
+
+    @property
+    def shown_name(self) -> str:
+        """The name reports show: a merged township says where it went (甲镇（已并入乙乡）)."""
+        if self.merged_into_id:
+            return _("%(name)s (merged into %(survivor)s)") % {
+                "name": self.name,
+                "survivor": self.merged_into.name,
+            }
+        return self.name
 
     def clean(self):
         if not self.area_id:

@@ -72,3 +72,18 @@ def test_the_administrator_opens_the_index_and_the_menu_shows_it_only_to_them(
     assert page.status_code == 200 and "系统管理" in page.content.decode()
     home = client_for(office_staff).get(reverse("home")).content.decode()
     assert reverse("administration:index") not in home
+
+
+def test_the_walk_finds_every_section_url():
+    found = set(administration_urls())
+    for name, args in [
+        ("units", []),
+        ("units_add", []),
+        ("units_detail", [1]),
+        ("units_edit", [1]),
+        ("units_deactivate", [1]),
+        ("units_reactivate", [1]),
+        ("units_merge", []),
+        ("units_merge_confirm", []),
+    ]:
+        assert reverse(f"administration:{name}", args=args) in found, name

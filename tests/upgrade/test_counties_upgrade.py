@@ -27,6 +27,7 @@ NEW_TABLES |= {
     "campaign_historicalcommendation",
     "campaign_historicalsupportorganisation",
 }
+NEW_TABLES |= {"campaign_unitmerge", "campaign_historicalunitmerge"}
 # Later steps add rows of their own on the way: the plaque dates once kept on households move
 # into the plaque register (tests/outreach/test_plaque_migration.py counts them exactly).
 GROWN = {"outreach_honourplaque"}
@@ -104,6 +105,8 @@ def test_it_only_adds_bookkeeping_of_its_own(upgrade):
         "campaign.historicalmodelfigure",
         "campaign.historicalcommendation",
         "campaign.historicalsupportorganisation",
+        "campaign.unitmerge",
+        "campaign.historicalunitmerge",
     }
     added = set(after["migrations"]) - set(before["migrations"])
     assert {"campaign.0004_areas", "reports.0002_campaigns"} <= added
