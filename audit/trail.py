@@ -5,7 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.models import FiveOnesItem, Inspection, Unit, User
 from grievances.models import CaseEvent
-from outreach.models import Activity, Household, IdNumberView, Person, Visit
+from outreach.models import (
+    Activity,
+    BeneficiaryCategory,
+    Household,
+    IdNumberView,
+    Person,
+    Policy,
+    PriorityMark,
+    Visit,
+)
 
 HISTORY_SOURCES = {
     "unit": (_("unit"), Unit),
@@ -16,6 +25,9 @@ HISTORY_SOURCES = {
     "activity": (_("activity"), Activity),
     "five_ones": (_("五个一 item"), FiveOnesItem),
     "inspection": (_("inspection"), Inspection),
+    "category": (_("beneficiary category"), BeneficiaryCategory),
+    "priority_mark": (_("priority-care mark"), PriorityMark),
+    "policy": (_("policy"), Policy),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -27,6 +39,9 @@ COUNTY_OF = {
     "activity": "organiser__area",
     "five_ones": "unit__area",
     "inspection": "unit__area",
+    "category": "county",
+    "priority_mark": "county",
+    "policy": "county",
     "case": "case__campaign__county",
     "id_view": "person__household__township__area",
 }

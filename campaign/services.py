@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from campaign import clock, plan
+from campaign import clock, county_lists, plan
 from campaign.access import can_edit_five_ones, can_inspect
 from campaign.evidence import evidence_type
 from campaign.models import (
@@ -58,6 +58,8 @@ def area_add(*, name: str, level: str, parent: Area | None = None, code: str = "
     area.save()
     area.path = f"{parent.path if parent else '/'}{area.pk}/"
     area.save(update_fields=["path"])
+    if area.level == Area.Level.COUNTY:
+        county_lists.county_lists_create(area)
     return area
 
 

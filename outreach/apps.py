@@ -9,9 +9,10 @@ class OutreachConfig(AppConfig):
 
     def ready(self):
         from campaign import access as rule
-        from campaign import navigation, workbench
+        from campaign import county_lists, navigation, workbench
         from outreach import access
         from outreach.selectors import survey_items
+        from outreach.starter_lists import starter_lists_create
 
         navigation.register(
             order=10,
@@ -48,4 +49,5 @@ class OutreachConfig(AppConfig):
             shown_to=access.reads_field,
             group="work",
         )
+        county_lists.register("outreach", starter_lists_create)
         workbench.register(order=30, items=survey_items, shown_to=access.surveys_households)

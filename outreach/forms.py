@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from campaign import clock
@@ -47,6 +48,22 @@ class HouseholdForm(forms.ModelForm):
         return phone
 
 
+def list_choices(model, county_id, instance, field_name):
+    """The county's offered values, and those retired that this record still holds."""
+    held = getattr(instance, field_name).all() if instance.pk else model.objects.none()
+    return (
+        model.objects.filter(county_id=county_id)
+        .filter(Q(retired=False) | Q(pk__in=held.values("pk")))
+        .order_by("order", "name")
+    )
+
+
+def list_label(value) -> str:
+    if value.retired:
+        return _("%(name)s (retired)") % {"name": value.name}
+    return value.name
+
+
 class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
@@ -70,6 +87,12 @@ class PersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.household = household
         self.user = user
+        for name in ("categories", "priority_marks"):
+            field = self.fields[name]
+            field.queryset = list_choices(
+                field.queryset.model, household.township.area_id, self.instance, name
+            )
+            field.label_from_instance = list_label
         self.id_warnings = []
         self.fields["id_number"].widget.attrs.update({"inputmode": "text", "autocomplete": "off"})
 
@@ -98,10 +121,11 @@ class VisitForm(forms.Form):
         label=_("notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, about: str, **kwargs):
+    def __init__(self, *args, about: str, county_id, **kwargs):
         super().__init__(*args, **kwargs)
         self.topics = list(Topic.objects.filter(about=about))
-        policies = list(Policy.objects.all())
+        offered = Policy.objects.filter(county_id=county_id).offered()
+        policies = list(offered)
         for topic in self.topics:
             self.fields[f"topic_{topic.number}_text"] = forms.CharField(
                 label=str(topic),
@@ -113,13 +137,13 @@ class VisitForm(forms.Form):
             )
             if topic.number == 4:
                 self.fields["policies_done"] = forms.ModelMultipleChoiceField(
-                    Policy.objects.all(),
+                    offered,
                     label=_("policies carried out"),
                     required=False,
                     widget=forms.CheckboxSelectMultiple,
                 )
                 self.fields["policies_missing"] = forms.ModelMultipleChoiceField(
-                    Policy.objects.all(),
+                    offered,
                     label=_("policies not carried out"),
                     required=False,
                     widget=forms.CheckboxSelectMultiple,

@@ -1,0 +1,51 @@
+"""What the per-county lists must keep, read through either version's code: every person's
+categories and marks, every finding's policies and every person history row's categories, by
+name; and, where the lists have a county, whether each value named is of the record's county."""
+
+import json
+
+from django.apps import apps
+
+from outreach.models import BeneficiaryCategory, Finding, Person
+
+PersonCategories = apps.get_model("outreach", "HistoricalPerson_categories")
+
+
+def names(pairs):
+    held = {}
+    for pk, name in pairs:
+        held.setdefault(str(pk), []).append(name)
+    return {pk: sorted(values) for pk, values in held.items()}
+
+
+read = {
+    "categories": names(Person.objects.values_list("pk", "categories__name")),
+    "marks": names(Person.objects.values_list("pk", "priority_marks__name")),
+    "done": names(Finding.objects.values_list("pk", "policies_done__name")),
+    "missing": names(Finding.objects.values_list("pk", "policies_missing__name")),
+    "history": names(
+        PersonCategories.objects.values_list("history_id", "beneficiarycategory__name")
+    ),
+    "values": BeneficiaryCategory.objects.count(),
+}
+if any(f.name == "county" for f in BeneficiaryCategory._meta.fields):
+    from django.db.models import F
+
+    person_county = F("household__township__area")
+    finding_county = F("visit__township__area")
+    read["elsewhere"] = {
+        "categories": Person.objects.exclude(categories__isnull=True)
+        .exclude(categories__county=person_county)
+        .count(),
+        "marks": Person.objects.exclude(priority_marks__isnull=True)
+        .exclude(priority_marks__county=person_county)
+        .count(),
+        "done": Finding.objects.exclude(policies_done__isnull=True)
+        .exclude(policies_done__county=finding_county)
+        .count(),
+        "history": PersonCategories.objects.exclude(
+            beneficiarycategory__county=F("person__household__township__area")
+        ).count(),
+        "counties": sorted(set(BeneficiaryCategory.objects.values_list("county__name", flat=True))),
+    }
+print("UPGRADE-READ " + json.dumps(read, ensure_ascii=False))
