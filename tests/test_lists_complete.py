@@ -23,6 +23,8 @@ pytestmark = pytest.mark.django_db
 
 ROWS = 5
 PER_PAGE = 2
+# The lists' arguments, where they take any: the policies, ten of them in a new county.
+ARGS = {"administration:lists_values": [3]}
 
 # url name, query, the view class's dotted path
 LISTS = [
@@ -38,6 +40,7 @@ LISTS = [
     ("campaign:inspections", {}, "campaign.inspection_views.InspectionListView"),
     ("audit:trail", {}, "audit.views.TrailView"),
     ("administration:accounts", {}, "administration.accounts.views.AccountListView"),
+    ("administration:lists_values", {}, "administration.lists.views.ValueListView"),
     ("reports:cases", {"year": 2015}, "reports.figure_views.CaseFigureView"),
     ("reports:findings", {"year": 2015}, "reports.figure_views.FindingFigureView"),
     ("reports:activities", {"year": 2015}, "reports.figure_views.ActivityFigureView"),
@@ -73,7 +76,8 @@ def test_a_list_longer_than_a_page_says_its_total_and_reaches_its_last_row(
     attribute = "per_batch" if hasattr(cls, "per_batch") else "paginate_by"
     monkeypatch.setattr(cls, attribute, PER_PAGE)
     client = client_for(office)
-    first = client.get(reverse(name), query)
+    url = reverse(name, args=ARGS.get(name))
+    first = client.get(url, query)
     assert first.status_code == 200
     paginator = first.context["page_obj"].paginator
     assert paginator.count > PER_PAGE, "the fixture makes more rows than a page"
@@ -81,7 +85,7 @@ def test_a_list_longer_than_a_page_says_its_total_and_reaches_its_last_row(
     assert f'data-total="{paginator.count}"' in page
     assert f"共{paginator.count}条" in page.replace(",", "")
     assert 'data-testid="last-page"' in page
-    last = client.get(reverse(name), {**query, "page": paginator.num_pages})
+    last = client.get(url, {**query, "page": paginator.num_pages})
     assert last.context["page_obj"].number == paginator.num_pages
     shown = len(last.context["page_obj"].object_list)
     assert shown == paginator.count - PER_PAGE * (paginator.num_pages - 1)

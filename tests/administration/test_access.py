@@ -6,6 +6,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from campaign.models import Unit, User
+from outreach.models import BeneficiaryCategory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,7 @@ def everything_kept(db):
         return (
             list(User.objects.values_list("pk", "username", "unit_id", "is_active", "password")),
             list(Unit.objects.values_list("pk", "name", "is_active")),
+            list(BeneficiaryCategory.objects.values_list("pk", "name", "order", "retired")),
         )
 
     return snapshot
