@@ -3,7 +3,7 @@
 from django.db.models import CharField, F, Value
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import FiveOnesItem, Inspection, Unit, User
+from campaign.models import FiveOnesItem, Inspection, InspectionRating, Unit, User
 from grievances.models import CaseEvent
 from outreach.models import (
     Activity,
@@ -28,6 +28,7 @@ HISTORY_SOURCES = {
     "category": (_("beneficiary category"), BeneficiaryCategory),
     "priority_mark": (_("priority-care mark"), PriorityMark),
     "policy": (_("policy"), Policy),
+    "inspection_rating": (_("inspection rating"), InspectionRating),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -42,6 +43,7 @@ COUNTY_OF = {
     "category": "county",
     "priority_mark": "county",
     "policy": "county",
+    "inspection_rating": "county",
     "case": "case__campaign__county",
     "id_view": "person__household__township__area",
 }

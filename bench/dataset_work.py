@@ -2,10 +2,11 @@
 events, 五个一 for every township and member unit, and inspections, each county's by its own
 units and office."""
 
+from collections import defaultdict
 from datetime import date, timedelta
 
 from bench.dataset import ACTIVITY_KINDS, TODAY, Generator, at
-from campaign.models import FiveOnesItem, Inspection
+from campaign.models import FiveOnesItem, Inspection, InspectionRating
 from outreach.models import KIND_WORKSTREAM, Activity, HonourPlaque, PlaqueEvent
 
 REACHING = {"condolence_visit", "hero_visit", "legal_aid", "plaque"}
@@ -112,11 +113,16 @@ def generate_plaques_and_five_ones(g: Generator) -> None:
     g.w.write(FiveOnesItem, [*fields, "updated_at"], items)
 
     inspections, pk = [], g.w.next_id(Inspection)
+    ratings_of = defaultdict(list)
+    for county_id, rating_id in InspectionRating.objects.order_by("order").values_list(
+        "county_id", "pk"
+    ):
+        ratings_of[county_id].append(rating_id)
     for county in g.counties:
         rng = county.rng
         for n, unit in enumerate((county.townships + county.members)[::5]):
             day = date(2015, 4, 1) + timedelta(days=(n * 11) % 330)
-            rating = rng.choice([r for r, _label in Inspection.Rating.choices])
+            rating = rng.choice(ratings_of[county.area])
             inspections.append(
                 (
                     pk,
@@ -131,5 +137,5 @@ def generate_plaques_and_five_ones(g: Generator) -> None:
                 )
             )
             pk += 1
-    fields = ["id", "unit_id", "inspected_on", "inspectors", "checked", "rating", "summary"]
+    fields = ["id", "unit_id", "inspected_on", "inspectors", "checked", "rating_id", "summary"]
     g.w.write(Inspection, [*fields, "created_by_id", "created_at"], inspections)

@@ -7,12 +7,14 @@ from django.utils.translation import gettext as _
 from campaign import clock, county_lists, plan
 from campaign.access import can_edit_five_ones, can_inspect
 from campaign.evidence import evidence_type
+from campaign.lists import list_values_check
 from campaign.models import (
     Area,
     Campaign,
     FiveOnesItem,
     Inspection,
     InspectionFinding,
+    InspectionRating,
     Phase,
     Topic,
     Unit,
@@ -178,6 +180,10 @@ def inspection_record(
         raise PermissionDenied
     if inspected_on > clock.today():
         raise ValidationError({"inspected_on": _("The date cannot be in the future.")})
+    try:
+        [rating] = list_values_check(InspectionRating, [rating], county_id=unit.area_id)
+    except ValidationError as exc:
+        raise ValidationError({"rating": exc.messages}) from exc
     inspection = Inspection(
         unit=unit,
         inspected_on=inspected_on,

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from campaign import clock
+from campaign.lists import list_values_check
 from campaign.models import Topic, Unit
 from outreach.access import can_edit_township
 from outreach.idnumbers import parse_id_number
@@ -94,26 +95,6 @@ def household_archive(*, user, household: Household, archived: bool = True) -> H
             person_apply_id_number(person, user=user)
         person.save(update_fields=["archived"])
     return household
-
-
-def list_values_check(model, chosen, *, county_id, held=()) -> list:
-    """The chosen values of one of the county's lists (instances or ids), refused when one is
-    another county's, or retired and not already held by the record."""
-    ids = {getattr(value, "pk", value) for value in chosen}
-    values = list(model.objects.filter(pk__in=ids))
-    held = {getattr(value, "pk", value) for value in held}
-    if len(values) != len(ids):
-        raise ValidationError(_("A value chosen is not in the county's lists."))
-    for value in values:
-        if value.county_id != county_id:
-            raise ValidationError(
-                _("%(name)s is not in this county's list.") % {"name": value.name}
-            )
-        if value.retired and value.pk not in held:
-            raise ValidationError(
-                _("%(name)s is retired and can no longer be chosen.") % {"name": value.name}
-            )
-    return values
 
 
 @transaction.atomic

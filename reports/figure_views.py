@@ -228,4 +228,4 @@ class InspectionFigureView(FigureListView):
         self.described.append(_("inspections"))
         if unit := self.unit_param("unit"):
             rows = rows.filter(unit=unit)
-        return rows.select_related("unit").order_by("inspected_on", "pk")
+        return rows.select_related("unit", "rating").order_by("inspected_on", "pk")

@@ -16,6 +16,7 @@ from tests.factories import (
     VisitFactory,
     city_for_tests,
     county_for_tests,
+    rating_of,
 )
 
 PASSWORD = "secret-pass-123"
@@ -228,7 +229,7 @@ def inspection_a(township_a, office):
         inspected_on=date(2015, 6, 1),
         inspectors="周",
         checked="台账",
-        rating="good",
+        rating=rating_of(township_a, "good"),
         findings=[("甲镇台账不全", True)],
     )
 

@@ -44,6 +44,13 @@ def make_id_number(born: date = date(1960, 5, 4), *, male=True, area="110101") -
 TEST_COUNTY = "测试县"
 
 
+def rating_of(unit, code: str):
+    """The inspection rating of the unit's county with that code (good = 良好, 85)."""
+    from campaign.models import InspectionRating
+
+    return InspectionRating.objects.get(county_id=unit.area_id, code=code)
+
+
 def _area(name: str, level: str, parent=None):
     from campaign.models import Area
     from campaign.services import area_add
@@ -283,7 +290,7 @@ class InspectionFactory(factory.django.DjangoModelFactory):
     inspected_on = date(2015, 6, 1)
     inspectors = "周"
     checked = "台账"
-    rating = Inspection.Rating.GOOD
+    rating = factory.LazyAttribute(lambda o: rating_of(o.unit, "good"))
     created_by = factory.SubFactory(OfficeUserFactory)
 
 

@@ -20,6 +20,7 @@ from tests.factories import (
     UserFactory,
     VisitFactory,
     county_for_tests,
+    rating_of,
 )
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
@@ -102,7 +103,7 @@ def build_other_county() -> OtherCounty:
         inspected_on=date(2015, 6, 1),
         inspectors="乙",
         checked="台账",
-        rating="good",
+        rating=rating_of(township, "good"),
         findings=[("丙镇台账不全", True)],
     )
     assert campaign.county_id == case.campaign.county_id

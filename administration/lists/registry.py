@@ -107,3 +107,21 @@ register(
         ),
     )
 )
+register(
+    ReferenceList(
+        number=5,
+        model_label="campaign.InspectionRating",
+        label=_("Inspection ratings"),
+        summary=_("The ratings an inspection gives, each with the score the assessment averages."),
+        used_by=(
+            Usage(_("inspections"), _model("campaign.Inspection"), "rating"),
+            Usage(
+                _("inspection history"),
+                _model("campaign.HistoricalInspection"),
+                "rating",
+                history=True,
+            ),
+        ),
+        extra_fields=("score",),
+    )
+)

@@ -13,7 +13,7 @@ from campaign.models.frame import (
     UserQuerySet,
     Workstream,
 )
-from campaign.models.inspections import Inspection, InspectionFinding
+from campaign.models.inspections import Inspection, InspectionFinding, InspectionRating
 from campaign.models.recognition import Commendation, ModelFigure, SupportOrganisation
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "FiveOnesItem",
     "Inspection",
     "InspectionFinding",
+    "InspectionRating",
     "ModelFigure",
     "SupportOrganisation",
     "Campaign",

@@ -183,3 +183,28 @@ def test_a_list_page_takes_the_same_queries_at_1_and_3_rows(
 
 
 QUERIES = 4  # session, user, the count for the pages, the values with their usage counts
+
+
+RATINGS = 5
+
+
+def test_a_ratings_score_is_edited_within_0_to_100_and_the_assessment_uses_it(
+    client_for, office, inspection_a
+):
+    from campaign.models import InspectionRating
+
+    good = InspectionRating.objects.get(county=county_for_tests(), code="good")
+    inspection = inspection_a
+    assert inspection.rating == good and inspection.score == 85
+    client = client_for(office)
+    url = reverse("administration:lists_edit", args=[RATINGS, good.pk])
+    seen = client.get(url).context["form"]["seen"].value()
+    response = client.post(url, {"name": "良好", "score": "101", "seen": seen})
+    assert response.status_code == 200 and "100" in str(response.context["form"].errors)
+    response = client.post(url, {"name": "良", "score": "80", "seen": seen})
+    assert response.status_code == 302
+    inspection.refresh_from_db()
+    assert (inspection.rating.name, inspection.score) == ("良", 80)
+    page = client.get(values_url(RATINGS))
+    [row] = [v for v in page.context["page_obj"].object_list if v.pk == good.pk]
+    assert row.extras == [80] and row.usages == [1]

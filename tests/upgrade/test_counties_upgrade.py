@@ -25,6 +25,8 @@ NEW_TABLES = {"campaign_area", "campaign_historicaluser", "administration_onetim
 # The reference lists' histories (their values became each county's own).
 LIST_HISTORIES = {"historicalbeneficiarycategory", "historicalprioritymark", "historicalpolicy"}
 NEW_TABLES |= {f"outreach_{name}" for name in LIST_HISTORIES}
+RATINGS = {"inspectionrating", "historicalinspectionrating"}
+NEW_TABLES |= {f"campaign_{name}" for name in RATINGS}
 # Later steps add rows of their own on the way: the plaque dates once kept on households move
 # into the plaque register (tests/outreach/test_plaque_migration.py counts them exactly).
 GROWN = {"outreach_honourplaque"}
@@ -100,6 +102,7 @@ def test_it_only_adds_bookkeeping_of_its_own(upgrade):
         "campaign.historicaluser",
         "administration.onetimecode",
         *(f"outreach.{name}" for name in LIST_HISTORIES),
+        *(f"campaign.{name}" for name in RATINGS),
     }
     added = set(after["migrations"]) - set(before["migrations"])
     assert {"campaign.0004_areas", "reports.0002_campaigns"} <= added

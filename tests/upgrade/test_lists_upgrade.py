@@ -1,4 +1,5 @@
-"""The beneficiary categories, priority-care marks and policies become each county's own: a
+"""The beneficiary categories, priority-care marks, policies and inspection ratings become each
+county's own: a
 database built by the version before, holding two counties, migrates forward with every person
 and finding keeping its values by name, each now a value of its own county, and migrates back
 to the shared lists with nothing lost."""
@@ -14,6 +15,7 @@ BASE = "c08df319b476c228cc4253dd833278e5495f988c"
 TODAY = "2016-03-15"
 ENV = {"TODAY": TODAY}
 BEFORE_LISTS = "0005_plaque_register_only"
+BEFORE_RATINGS = "0006_user_history"
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +33,7 @@ def upgrade(old, tmp_path_factory):
         previous.manage(previous.ROOT, url, "migrate", "--noinput", env=ENV)
         after = previous.read(previous.ROOT, url, "lists_read.py", env=ENV)
         previous.manage(previous.ROOT, url, "migrate", "outreach", BEFORE_LISTS, env=ENV)
+        previous.manage(previous.ROOT, url, "migrate", "campaign", BEFORE_RATINGS, env=ENV)
         back = previous.read(old, url, "lists_read.py", env=ENV)
         yield SimpleNamespace(before=before, after=after, back=back)
 
@@ -54,6 +57,22 @@ def test_every_value_named_is_of_the_records_county(upgrade):
     assert upgrade.after["values"] == 2 * 14
 
 
+def test_every_inspection_keeps_its_rating_now_its_countys_with_its_score(upgrade):
+    before, after = upgrade.before, upgrade.after
+    assert before["ratings"] and before["rating_history"]
+    assert after["ratings"] == before["ratings"]
+    assert after["rating_history"] == before["rating_history"]
+    assert after["rating_elsewhere"] == 0
+    assert {tuple(row) for row in after["scores"]} <= {
+        ("excellent", "优秀", 100),
+        ("good", "良好", 85),
+        ("fair", "一般", 70),
+        ("poor", "较差", 50),
+    }
+
+
 def test_going_back_merges_the_lists_and_loses_nothing(upgrade):
     for key in ("categories", "marks", "done", "missing", "history", "values"):
         assert upgrade.back[key] == upgrade.before[key], key
+    assert upgrade.back["ratings"] == upgrade.before["ratings"]
+    assert upgrade.back["rating_history"] == upgrade.before["rating_history"]

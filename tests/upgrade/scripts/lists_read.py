@@ -28,6 +28,23 @@ read = {
     ),
     "values": BeneficiaryCategory.objects.count(),
 }
+# Inspections by their rating's code: a text before, a county's rating after.
+Inspection = apps.get_model("campaign", "Inspection")
+rated = "rating__code" if Inspection._meta.get_field("rating").is_relation else "rating"
+read["ratings"] = dict((str(pk), code) for pk, code in Inspection.objects.values_list("pk", rated))
+read["rating_history"] = dict(
+    (str(pk), code) for pk, code in Inspection.history.values_list("history_id", rated)
+)
+if rated == "rating__code":
+    from django.db.models import F
+
+    read["rating_elsewhere"] = (
+        Inspection.objects.exclude(rating__county=F("unit__area")).count()
+        + Inspection.history.exclude(rating__county=F("unit__area")).count()
+    )
+    read["scores"] = sorted(
+        set(Inspection.objects.values_list("rating__code", "rating__name", "rating__score"))
+    )
 if any(f.name == "county" for f in BeneficiaryCategory._meta.fields):
     from django.db.models import F
 
