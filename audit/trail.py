@@ -7,6 +7,7 @@ from campaign.models import FiveOnesItem, Inspection, InspectionRating, Unit, Us
 from grievances.models import CaseEvent
 from outreach.models import (
     Activity,
+    ActivityKind,
     BeneficiaryCategory,
     Household,
     IdNumberView,
@@ -29,6 +30,7 @@ HISTORY_SOURCES = {
     "priority_mark": (_("priority-care mark"), PriorityMark),
     "policy": (_("policy"), Policy),
     "inspection_rating": (_("inspection rating"), InspectionRating),
+    "activity_kind": (_("activity kind"), ActivityKind),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -44,6 +46,7 @@ COUNTY_OF = {
     "priority_mark": "county",
     "policy": "county",
     "inspection_rating": "county",
+    "activity_kind": "county",
     "case": "case__campaign__county",
     "id_view": "person__household__township__area",
 }

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from bench.dataset import ACTIVITY_KINDS, TODAY, Generator, at
 from campaign.models import FiveOnesItem, Inspection, InspectionRating
-from outreach.models import KIND_WORKSTREAM, Activity, HonourPlaque, PlaqueEvent
+from outreach.models import KIND_WORKSTREAM, Activity, ActivityKind, HonourPlaque, PlaqueEvent
 
 REACHING = {"condolence_visit", "hero_visit", "legal_aid", "plaque"}
 
@@ -21,6 +21,10 @@ def generate_activities(g: Generator) -> None:
     for i, township in enumerate(g.hh_township):
         by_township.setdefault(township, []).append(g.hh_first + i)
     rows, reached = [], []
+    kind_ids = {
+        (county_id, code): pk
+        for county_id, code, pk in ActivityKind.objects.values_list("county_id", "code", "pk")
+    }
     for county in g.counties:
         rng = county.rng
         organisers = county.members + county.townships + county.garrisons
@@ -34,7 +38,7 @@ def generate_activities(g: Generator) -> None:
                 (
                     pk,
                     g.workstreams[KIND_WORKSTREAM[kind]],
-                    kind,
+                    kind_ids[county.area, kind],
                     organiser,
                     held_on,
                     phase.pk if phase else None,
@@ -52,7 +56,7 @@ def generate_activities(g: Generator) -> None:
                 pool = by_township.get(organiser) or by_township[rng.choice(county.townships)]
                 for household in rng.sample(pool, min(len(pool), rng.randrange(1, 6))):
                     reached.append((pk, household))
-    fields = ["id", "workstream_id", "kind", "organiser_id", "held_on", "phase_id", "title"]
+    fields = ["id", "workstream_id", "kind_id", "organiser_id", "held_on", "phase_id", "title"]
     fields += ["place", "people_reached", "amount", "goods", "notes", "created_by_id", "created_at"]
     g.w.write(Activity, fields, rows)
     history = Activity.history.model

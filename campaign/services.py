@@ -144,6 +144,8 @@ def plan_load(*, county: Area, phases: list[plan.PhaseRow] | None = None) -> Pla
                 },
                 result,
             )
+        # Lists that hang off the workstreams (activity kinds) can be made only now.
+        county_lists.county_lists_create(county)
     return result
 
 

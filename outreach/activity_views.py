@@ -19,11 +19,15 @@ from outreach.forms import ActivityForm, EvidenceForm
 from outreach.models import Activity, ActivityKind, Evidence, Person
 
 
+def county_kinds(request):
+    return ActivityKind.objects.visible_to(request.user).select_related("workstream")
+
+
 class ActivityFilter(django_filters.FilterSet):
     workstream = django_filters.ModelChoiceFilter(
         label=gettext_lazy("workstream"), queryset=Workstream.objects.all()
     )
-    kind = django_filters.ChoiceFilter(label=gettext_lazy("kind"), choices=ActivityKind.choices)
+    kind = django_filters.ModelChoiceFilter(label=gettext_lazy("kind"), queryset=county_kinds)
     organiser = django_filters.ModelChoiceFilter(
         label=gettext_lazy("organising unit"), queryset=units
     )
@@ -45,7 +49,7 @@ class ActivityListView(VisibleToMixin, FilterView):
         return (
             super()
             .get_queryset()
-            .select_related("workstream", "organiser", "phase")
+            .select_related("workstream", "kind", "organiser", "phase")
             .order_by("-held_on", "-id")
         )
 
@@ -104,7 +108,7 @@ class ActivityDetailView(VisibleToMixin, DetailView):
         return (
             super()
             .get_queryset()
-            .select_related("workstream", "organiser", "phase__campaign", "created_by")
+            .select_related("workstream", "kind", "organiser", "phase__campaign", "created_by")
             .prefetch_related(
                 Prefetch("evidence", Evidence.objects.visible_to(user)),
                 Prefetch("persons", Person.objects.visible_to(user).select_related("household")),

@@ -50,7 +50,11 @@ def lists():
 
 @transaction.atomic
 def starter_lists_create(county) -> None:
-    """The county's categories, marks and policies, unless it has them already."""
+    """The county's categories, marks, policies and activity kinds, those it lacks (by code).
+    The kinds need the workstreams, which loading a plan makes: until then a county has none."""
+    from campaign.models import Workstream
+    from outreach.models import STARTER_KINDS, ActivityKind
+
     for model, values in lists():
         have = set(model.objects.filter(county=county).values_list("code", flat=True))
         model.objects.bulk_create(
@@ -58,3 +62,12 @@ def starter_lists_create(county) -> None:
             for order, (code, name) in enumerate(values, start=1)
             if code not in have
         )
+    workstreams = dict(Workstream.objects.values_list("number", "pk"))
+    have = set(ActivityKind.objects.filter(county=county).values_list("code", flat=True))
+    ActivityKind.objects.bulk_create(
+        ActivityKind(
+            county=county, code=code, name=name, order=order, workstream_id=workstreams[number]
+        )
+        for order, (code, number, name) in enumerate(STARTER_KINDS, start=1)
+        if code not in have and number in workstreams
+    )

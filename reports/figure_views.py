@@ -200,7 +200,7 @@ class ActivityFigureView(FigureListView):
         if month := _month(params.get("month")):
             rows = rows.filter(held_on__year=month[0], held_on__month=month[1])
             self.described.append(params["month"])
-        return rows.select_related("organiser", "workstream").order_by("held_on", "pk")
+        return rows.select_related("organiser", "workstream", "kind").order_by("held_on", "pk")
 
 
 class FiveOnesFigureView(FigureListView):

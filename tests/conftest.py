@@ -16,6 +16,7 @@ from tests.factories import (
     VisitFactory,
     city_for_tests,
     county_for_tests,
+    kind_of,
     rating_of,
 )
 
@@ -184,7 +185,10 @@ def activity_a(township_a, clerk_a, plan, person):
     from outreach.models import Activity
 
     activity = Activity(
-        kind="condolence_visit", held_on=date(2015, 5, 1), title="甲镇慰问", amount=100
+        kind=kind_of(township_a, "condolence_visit"),
+        held_on=date(2015, 5, 1),
+        title="甲镇慰问",
+        amount=100,
     )
     return activity_save(user=clerk_a, activity=activity, persons=[person])
 

@@ -20,6 +20,7 @@ from tests.factories import (
     UserFactory,
     VisitFactory,
     county_for_tests,
+    kind_of,
     rating_of,
 )
 
@@ -83,7 +84,9 @@ def build_other_county() -> OtherCounty:
     )
     activity = activity_save(
         user=clerk,
-        activity=Activity(kind="condolence_visit", held_on=date(2015, 5, 1), title="丙镇慰问"),
+        activity=Activity(
+            kind=kind_of(township, "condolence_visit"), held_on=date(2015, 5, 1), title="丙镇慰问"
+        ),
         persons=[person],
         households=[household],
     )

@@ -109,6 +109,24 @@ register(
 )
 register(
     ReferenceList(
+        number=4,
+        model_label="outreach.ActivityKind",
+        label=_("Activity kinds"),
+        summary=_(
+            "The kinds of activity recorded under each workstream; the kind decides the "
+            "workstream of its activities."
+        ),
+        used_by=(
+            Usage(_("activities"), _model("outreach.Activity"), "kind"),
+            Usage(
+                _("activity history"), _model("outreach.HistoricalActivity"), "kind", history=True
+            ),
+        ),
+        extra_fields=("workstream", "code"),
+    )
+)
+register(
+    ReferenceList(
         number=5,
         model_label="campaign.InspectionRating",
         label=_("Inspection ratings"),

@@ -87,6 +87,19 @@ def _name_free(reference_list, county_id, name, *, value=None) -> None:
         )
 
 
+def _code_free(reference_list, county_id, data, *, value=None) -> None:
+    code = data.extra.get("code")
+    if not code:
+        return
+    same = reference_list.model.objects.filter(county_id=county_id, code=code)
+    if value is not None:
+        same = same.exclude(pk=value.pk)
+    if same.exists():
+        raise ValidationError(
+            {"code": _("The list already has the code %(code)s.") % {"code": code}}
+        )
+
+
 def _locked(user, reference_list, value):
     county_id = _require(user)
     found = (
@@ -119,6 +132,7 @@ def value_add(*, user, reference_list: ReferenceList, data: ValueData):
     model = reference_list.model
     name = _clean_name(data.name)
     _name_free(reference_list, county_id, name)
+    _code_free(reference_list, county_id, data)
     last = model.objects.filter(county_id=county_id).order_by("-order").first()
     value = model(county_id=county_id, name=name, order=(last.order + 1) if last else 1)
     for field_name, field_value in data.extra.items():
@@ -140,6 +154,7 @@ def value_update(*, user, reference_list: ReferenceList, value, data: ValueData,
         )
     name = _clean_name(data.name)
     _name_free(reference_list, value.county_id, name, value=value)
+    _code_free(reference_list, value.county_id, data, value=value)
     old = value.name
     value.name = name
     for field_name, field_value in data.extra.items():

@@ -24,6 +24,7 @@ BOOKKEEPING = {"django_migrations", "django_content_type", "auth_permission"}
 NEW_TABLES = {"campaign_area", "campaign_historicaluser", "administration_onetimecode"}
 # The reference lists' histories (their values became each county's own).
 LIST_HISTORIES = {"historicalbeneficiarycategory", "historicalprioritymark", "historicalpolicy"}
+LIST_HISTORIES |= {"activitykind", "historicalactivitykind"}
 NEW_TABLES |= {f"outreach_{name}" for name in LIST_HISTORIES}
 RATINGS = {"inspectionrating", "historicalinspectionrating"}
 NEW_TABLES |= {f"campaign_{name}" for name in RATINGS}

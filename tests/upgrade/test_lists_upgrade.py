@@ -1,5 +1,5 @@
-"""The beneficiary categories, priority-care marks, policies and inspection ratings become each
-county's own: a
+"""The beneficiary categories, priority-care marks, policies, activity kinds and inspection
+ratings become each county's own: a
 database built by the version before, holding two counties, migrates forward with every person
 and finding keeping its values by name, each now a value of its own county, and migrates back
 to the shared lists with nothing lost."""
@@ -16,6 +16,7 @@ TODAY = "2016-03-15"
 ENV = {"TODAY": TODAY}
 BEFORE_LISTS = "0005_plaque_register_only"
 BEFORE_RATINGS = "0006_user_history"
+BEFORE_KINDS = "0006_reference_lists_per_county"
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +29,7 @@ def upgrade(old, tmp_path_factory):
     with previous.scratch_database(tmp_path_factory.mktemp("lists-upgrade")) as url:
         previous.manage(old, url, "migrate", "--noinput", env=ENV)
         previous.manage(old, url, "seed_demo", "--counties", "2", env=ENV)
-        previous.run(old, url, "person_edits.py", env=ENV)
+        previous.run(old, url, "old_edits.py", env=ENV)
         before = previous.read(old, url, "lists_read.py", env=ENV)
         previous.manage(previous.ROOT, url, "migrate", "--noinput", env=ENV)
         after = previous.read(previous.ROOT, url, "lists_read.py", env=ENV)
@@ -71,8 +72,21 @@ def test_every_inspection_keeps_its_rating_now_its_countys_with_its_score(upgrad
     }
 
 
+def test_every_activity_keeps_its_kind_now_its_countys(upgrade):
+    before, after = upgrade.before, upgrade.after
+    assert "old_kind" in before["kinds"].values()
+    assert after["kinds"] == before["kinds"]
+    assert after["kind_history"] == before["kind_history"]
+    assert after["kind_elsewhere"] == 0
+    assert after["kind_workstream_differs"] == 0
+    # The unknown code is kept as a retired kind of that name.
+    assert [tuple(row) for row in after["old_kinds"]] == [("old_kind", "old_kind")]
+
+
 def test_going_back_merges_the_lists_and_loses_nothing(upgrade):
     for key in ("categories", "marks", "done", "missing", "history", "values"):
         assert upgrade.back[key] == upgrade.before[key], key
     assert upgrade.back["ratings"] == upgrade.before["ratings"]
+    assert upgrade.back["kinds"] == upgrade.before["kinds"]
+    assert upgrade.back["kind_history"] == upgrade.before["kind_history"]
     assert upgrade.back["rating_history"] == upgrade.before["rating_history"]

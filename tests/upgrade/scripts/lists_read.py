@@ -28,6 +28,23 @@ read = {
     ),
     "values": BeneficiaryCategory.objects.count(),
 }
+# Activities by their kind's code, likewise.
+Activity = apps.get_model("outreach", "Activity")
+typed = "kind__code" if Activity._meta.get_field("kind").is_relation else "kind"
+read["kinds"] = dict((str(pk), code) for pk, code in Activity.objects.values_list("pk", typed))
+read["kind_history"] = dict(
+    (str(pk), code) for pk, code in Activity.history.values_list("history_id", typed)
+)
+if typed == "kind__code":
+    from django.db.models import F
+
+    read["kind_elsewhere"] = Activity.objects.exclude(kind__county=F("organiser__area")).count()
+    read["kind_workstream_differs"] = Activity.objects.exclude(
+        kind__workstream=F("workstream")
+    ).count()
+    read["old_kinds"] = sorted(
+        set(Activity.objects.filter(kind__retired=True).values_list("kind__code", "kind__name"))
+    )
 # Inspections by their rating's code: a text before, a county's rating after.
 Inspection = apps.get_model("campaign", "Inspection")
 rated = "rating__code" if Inspection._meta.get_field("rating").is_relation else "rating"
