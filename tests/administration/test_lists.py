@@ -208,3 +208,26 @@ def test_a_ratings_score_is_edited_within_0_to_100_and_the_assessment_uses_it(
     page = client.get(values_url(RATINGS))
     [row] = [v for v in page.context["page_obj"].object_list if v.pk == good.pk]
     assert row.extras == [80] and row.usages == [1]
+
+
+KINDS = 4
+
+
+def test_the_administrator_adds_a_kind_under_a_workstream_with_its_own_code(
+    client_for, office, plan, activity_a
+):
+    from campaign.models import Workstream
+    from outreach.models import ActivityKind
+
+    client = client_for(office)
+    culture = Workstream.objects.get(number=5)
+    url = reverse("administration:lists_add", args=[KINDS])
+    taken = client.post(url, {"name": "双拥晚会", "workstream": culture.pk, "code": "joint_gala"})
+    assert taken.status_code == 200 and "列表中已有代码“joint_gala”" in taken.content.decode()
+    response = client.post(url, {"name": "双拥晚会", "workstream": culture.pk, "code": "gala-2"})
+    assert response.status_code == 302
+    added = ActivityKind.objects.get(county=county_for_tests(), code="gala-2")
+    assert (added.name, added.workstream, added.order) == ("双拥晚会", culture, 22)
+    page = client.get(values_url(KINDS), {"page": 1})
+    rows = {v.code: v for v in page.context["page_obj"].object_list}
+    assert rows["condolence_visit"].usages == [1] and rows["condolence_visit"].named
