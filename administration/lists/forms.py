@@ -6,7 +6,7 @@ from administration.lists.services import ValueData, fingerprint
 
 
 class ValueForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=_("name"), max_length=100)
     seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, reference_list: ReferenceList, value=None, **kwargs):
