@@ -110,3 +110,26 @@ def paged_views():
 
 def test_every_paged_list_is_walked_above():
     assert paged_views() - {view for _, _, view in LISTS} == set()
+
+
+# A reference list's values with their usage counts: session, user, the count for the pages,
+# the values with every usage counted in the same query.
+LIST_QUERIES = 4
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_a_reference_list_takes_the_same_queries_at_1_and_3_rows(
+    rows, client_for, office, django_assert_max_num_queries
+):
+    from outreach.models import Policy
+    from tests.factories import county_for_tests
+
+    Policy.objects.filter(county=county_for_tests()).delete()
+    for n in range(rows):
+        Policy.objects.create(county=county_for_tests(), name=f"政策{n}", order=n)
+    client = client_for(office)
+    with django_assert_max_num_queries(LIST_QUERIES):
+        response = client.get(reverse("administration:lists_values", args=[3]))
+    page = response.content.decode()
+    assert all(f"政策{n}" in page for n in range(rows))
+    assert len(response.context["page_obj"].object_list) == rows

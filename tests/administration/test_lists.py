@@ -167,24 +167,6 @@ def test_another_countys_value_is_not_there_whatever_the_method(client_for, offi
     assert client.get(reverse("administration:lists_values", args=[99])).status_code == 404
 
 
-@pytest.mark.parametrize("rows", [1, 3])
-def test_a_list_page_takes_the_same_queries_at_1_and_3_rows(
-    rows, client_for, office, django_assert_max_num_queries
-):
-    Policy.objects.filter(county=county_for_tests()).delete()
-    for n in range(rows):
-        Policy.objects.create(county=county_for_tests(), name=f"政策{n}", order=n)
-    client = client_for(office)
-    with django_assert_max_num_queries(QUERIES):
-        response = client.get(values_url(POLICIES))
-    page = response.content.decode()
-    assert all(f"政策{n}" in page for n in range(rows))
-    assert len(response.context["page_obj"].object_list) == rows
-
-
-QUERIES = 4  # session, user, the count for the pages, the values with their usage counts
-
-
 RATINGS = 5
 
 
