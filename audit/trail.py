@@ -7,6 +7,7 @@ from campaign.models import (
     Commendation,
     FiveOnesItem,
     Inspection,
+    InspectionRating,
     ModelFigure,
     SupportOrganisation,
     Unit,
@@ -14,7 +15,17 @@ from campaign.models import (
     User,
 )
 from grievances.models import CaseEvent
-from outreach.models import Activity, Household, IdNumberView, Person, Visit
+from outreach.models import (
+    Activity,
+    ActivityKind,
+    BeneficiaryCategory,
+    Household,
+    IdNumberView,
+    Person,
+    Policy,
+    PriorityMark,
+    Visit,
+)
 
 HISTORY_SOURCES = {
     "unit": (_("unit"), Unit),
@@ -29,6 +40,11 @@ HISTORY_SOURCES = {
     "commendation": (_("commendation"), Commendation),
     "support_organisation": (_("support organisation"), SupportOrganisation),
     "township_merge": (_("township merge"), UnitMerge),
+    "category": (_("beneficiary category"), BeneficiaryCategory),
+    "priority_mark": (_("priority-care mark"), PriorityMark),
+    "policy": (_("policy"), Policy),
+    "inspection_rating": (_("inspection rating"), InspectionRating),
+    "activity_kind": (_("activity kind"), ActivityKind),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -44,6 +60,11 @@ COUNTY_OF = {
     "commendation": "unit__area",
     "support_organisation": "county",
     "township_merge": "survivor__area",
+    "category": "county",
+    "priority_mark": "county",
+    "policy": "county",
+    "inspection_rating": "county",
+    "activity_kind": "county",
     "case": "case__campaign__county",
     "id_view": "person__household__township__area",
 }

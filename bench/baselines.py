@@ -20,8 +20,9 @@ def bulk_import(path, township) -> dict:
     rows = workbook[DATA_SHEET].iter_rows(values_only=True)
     header = next(rows)
     where = [(c.key, header.index(c.header)) for c in COLUMNS]
-    categories = dict(BeneficiaryCategory.objects.values_list("name", "pk"))
-    marks = dict(PriorityMark.objects.values_list("name", "pk"))
+    in_county = {"county_id": township.area_id}
+    categories = dict(BeneficiaryCategory.objects.filter(**in_county).values_list("name", "pk"))
+    marks = dict(PriorityMark.objects.filter(**in_county).values_list("name", "pk"))
     relations = {str(label): value for value, label in Person.Relation.choices}
     natures = {str(label): value for value, label in Person.DisabilityNature.choices}
     grades = {label: n for n, label in GRADE_LABELS.items()}

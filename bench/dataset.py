@@ -14,6 +14,7 @@ back. Needs a migrated database with no areas or units yet."""
 
 import random
 from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -421,12 +422,16 @@ class Generator:
         base, extra = divmod(s.persons, s.households)
         first = pk = self.w.next_id(Person)
         rows, links, marks = [], [], []
-        categories = list(BeneficiaryCategory.objects.values_list("pk", flat=True))
-        mark_ids = list(PriorityMark.objects.values_list("pk", flat=True))
+        categories_of, marks_of = defaultdict(list), defaultdict(list)
+        for county_id, pk_ in BeneficiaryCategory.objects.values_list("county_id", "pk"):
+            categories_of[county_id].append(pk_)
+        for county_id, pk_ in PriorityMark.objects.values_list("county_id", "pk"):
+            marks_of[county_id].append(pk_)
         relations = [r for r in Person.Relation.values if r != "self"]
         n = 0  # the persons' ID numbers run on across counties
         for county in self.counties:
             rng = county.rng
+            categories, mark_ids = categories_of[county.area], marks_of[county.area]
             sizes = [base + (1 if i < extra else 0) for i in range(s.households)]
             if base >= 2:  # vary the household sizes (1–3 around 2) keeping the total
                 for i in range(0, s.households - 1, 2):

@@ -2,11 +2,12 @@
 events, 五个一 for every township and member unit, and inspections, each county's by its own
 units and office."""
 
+from collections import defaultdict
 from datetime import date, timedelta
 
 from bench.dataset import ACTIVITY_KINDS, TODAY, Generator, at
-from campaign.models import FiveOnesItem, Inspection
-from outreach.models import KIND_WORKSTREAM, Activity, HonourPlaque, PlaqueEvent
+from campaign.models import FiveOnesItem, Inspection, InspectionRating
+from outreach.models import KIND_WORKSTREAM, Activity, ActivityKind, HonourPlaque, PlaqueEvent
 
 REACHING = {"condolence_visit", "hero_visit", "legal_aid", "plaque"}
 
@@ -20,6 +21,10 @@ def generate_activities(g: Generator) -> None:
     for i, township in enumerate(g.hh_township):
         by_township.setdefault(township, []).append(g.hh_first + i)
     rows, reached = [], []
+    kind_ids = {
+        (county_id, code): pk
+        for county_id, code, pk in ActivityKind.objects.values_list("county_id", "code", "pk")
+    }
     for county in g.counties:
         rng = county.rng
         organisers = county.members + county.townships + county.garrisons
@@ -33,7 +38,7 @@ def generate_activities(g: Generator) -> None:
                 (
                     pk,
                     g.workstreams[KIND_WORKSTREAM[kind]],
-                    kind,
+                    kind_ids[county.area, kind],
                     organiser,
                     held_on,
                     phase.pk if phase else None,
@@ -51,7 +56,7 @@ def generate_activities(g: Generator) -> None:
                 pool = by_township.get(organiser) or by_township[rng.choice(county.townships)]
                 for household in rng.sample(pool, min(len(pool), rng.randrange(1, 6))):
                     reached.append((pk, household))
-    fields = ["id", "workstream_id", "kind", "organiser_id", "held_on", "phase_id", "title"]
+    fields = ["id", "workstream_id", "kind_id", "organiser_id", "held_on", "phase_id", "title"]
     fields += ["place", "people_reached", "amount", "goods", "notes", "created_by_id", "created_at"]
     g.w.write(Activity, fields, rows)
     history = Activity.history.model
@@ -112,11 +117,16 @@ def generate_plaques_and_five_ones(g: Generator) -> None:
     g.w.write(FiveOnesItem, [*fields, "updated_at"], items)
 
     inspections, pk = [], g.w.next_id(Inspection)
+    ratings_of = defaultdict(list)
+    for county_id, rating_id in InspectionRating.objects.order_by("order").values_list(
+        "county_id", "pk"
+    ):
+        ratings_of[county_id].append(rating_id)
     for county in g.counties:
         rng = county.rng
         for n, unit in enumerate((county.townships + county.members)[::5]):
             day = date(2015, 4, 1) + timedelta(days=(n * 11) % 330)
-            rating = rng.choice([r for r, _label in Inspection.Rating.choices])
+            rating = rng.choice(ratings_of[county.area])
             inspections.append(
                 (
                     pk,
@@ -131,5 +141,5 @@ def generate_plaques_and_five_ones(g: Generator) -> None:
                 )
             )
             pk += 1
-    fields = ["id", "unit_id", "inspected_on", "inspectors", "checked", "rating", "summary"]
+    fields = ["id", "unit_id", "inspected_on", "inspectors", "checked", "rating_id", "summary"]
     g.w.write(Inspection, [*fields, "created_by_id", "created_at"], inspections)

@@ -8,7 +8,10 @@ class CampaignConfig(AppConfig):
     verbose_name = _("Campaign and organisation")
 
     def ready(self):
-        from campaign import access, navigation
+        from campaign import access, county_lists, navigation
+        from campaign.models.inspections import starter_ratings_create
+
+        county_lists.register("campaign", starter_ratings_create)
 
         navigation.register(order=0, label=_("Home"), url_name="home", shown_to=access.everyone)
         navigation.register(

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import FiveOnesItem, Inspection, Unit
+from campaign.models import FiveOnesItem, Inspection, InspectionRating, Unit
 
 
 class DateInput(forms.DateInput):
@@ -45,6 +45,7 @@ class InspectionForm(forms.ModelForm):
         self.fields["unit"].queryset = Unit.objects.visible_to(user).of_kind(
             Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER, Unit.Kind.GARRISON
         )
+        self.fields["rating"].queryset = InspectionRating.objects.visible_to(user).offered()
 
     def clean_findings(self):
         return [line.strip() for line in self.cleaned_data["findings"].splitlines() if line.strip()]

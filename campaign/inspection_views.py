@@ -17,7 +17,7 @@ class InspectionListView(VisibleToMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        return super().get_queryset().select_related("unit")
+        return super().get_queryset().select_related("unit", "rating")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(can_add=can_inspect(self.request.user), **kwargs)
@@ -56,7 +56,7 @@ class InspectionDetailView(VisibleToMixin, DetailView):
     template_name = "campaign/inspection_detail.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("unit", "created_by")
+        return super().get_queryset().select_related("unit", "created_by", "rating")
 
     def get_context_data(self, **kwargs):
         findings = record_links.attach(self.request.user, self.object.findings.all())

@@ -4,15 +4,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from campaign import clock, plan
+from campaign import clock, county_lists, plan
 from campaign.access import can_edit_five_ones, can_inspect
 from campaign.evidence import evidence_type
+from campaign.lists import list_values_check
 from campaign.models import (
     Area,
     Campaign,
     FiveOnesItem,
     Inspection,
     InspectionFinding,
+    InspectionRating,
     Phase,
     Topic,
     Unit,
@@ -58,6 +60,8 @@ def area_add(*, name: str, level: str, parent: Area | None = None, code: str = "
     area.save()
     area.path = f"{parent.path if parent else '/'}{area.pk}/"
     area.save(update_fields=["path"])
+    if area.level == Area.Level.COUNTY:
+        county_lists.county_lists_create(area)
     return area
 
 
@@ -140,6 +144,8 @@ def plan_load(*, county: Area, phases: list[plan.PhaseRow] | None = None) -> Pla
                 },
                 result,
             )
+        # Lists that hang off the workstreams (activity kinds) can be made only now.
+        county_lists.county_lists_create(county)
     return result
 
 
@@ -176,6 +182,10 @@ def inspection_record(
         raise PermissionDenied
     if inspected_on > clock.today():
         raise ValidationError({"inspected_on": _("The date cannot be in the future.")})
+    try:
+        [rating] = list_values_check(InspectionRating, [rating], county_id=unit.area_id)
+    except ValidationError as exc:
+        raise ValidationError({"rating": exc.messages}) from exc
     inspection = Inspection(
         unit=unit,
         inspected_on=inspected_on,

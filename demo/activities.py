@@ -11,7 +11,7 @@ from campaign.models import Campaign, Unit, Workstream
 from demo.bulk import insert_with_history
 from demo.county import DemoCounty
 from demo.plaques import seed_plaques
-from outreach.models import KIND_WORKSTREAM, Activity, Person
+from outreach.models import KIND_WORKSTREAM, Activity, ActivityKind, Person
 
 ACTIVITIES = 400
 HEROES = ["退伍红军老战士", "复员军人"]  # the categories a 走访慰问老红军、老八路 visits
@@ -60,10 +60,12 @@ def _seed_activities(rng: random.Random, county: DemoCounty) -> None:
         .order_by("pk")[:60]
     )
     kinds = list(ACTIVITY_TITLES)
+    county_kinds = {k.code: k for k in ActivityKind.objects.filter(county=county.area)}
     activities, visited = [], []
     for n in range(ACTIVITIES):
         kind = kinds[n % len(kinds)]
         activity = _activity(rng, county, kind, organisers, workstreams[KIND_WORKSTREAM[kind]])
+        activity.kind = county_kinds[kind]
         activities.append(activity)
         if kind == "hero_visit" and heroes:
             visited.append((n, rng.sample(heroes, min(3, len(heroes)))))
@@ -85,7 +87,6 @@ def _activity(
     amount = rng.choice([0, 0, 500, 2000, 5000, 20000]) if kind != "martyrs_day" else 0
     return Activity(
         workstream=workstream,
-        kind=kind,
         organiser=organiser,
         held_on=held_on,
         phase=_phase_on(county.campaign, held_on),

@@ -95,8 +95,8 @@ def _draw_households(
     names_from: int,
 ):
     pools = _Pools(
-        categories=list(BeneficiaryCategory.objects.all()),
-        marks=list(PriorityMark.objects.all()),
+        categories=list(BeneficiaryCategory.objects.filter(county_id=townships[0].area_id)),
+        marks=list(PriorityMark.objects.filter(county_id=townships[0].area_id)),
         used=set(),
         area_code=area_code,
         names_from=names_from,

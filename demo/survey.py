@@ -101,14 +101,17 @@ def _findings(rng: random.Random, visits: list[Visit], plans: list[list[int]]) -
 def _link_policies(rng: random.Random, findings: list[Finding]) -> None:
     """Topic 4 (are the policies carried out): three policies done, and one missing where the
     finding needs action."""
-    policies = list(Policy.objects.all())
+    policies = {}
     done_through = Finding.policies_done.through
     missing_through = Finding.policies_missing.through
     done, missing = [], []
     for finding in findings:
         if not finding.pk:
             continue
-        chosen = rng.sample(policies, 4)
+        county_id = finding.visit.township.area_id
+        if county_id not in policies:
+            policies[county_id] = list(Policy.objects.filter(county_id=county_id))
+        chosen = rng.sample(policies[county_id], 4)
         done += [done_through(finding_id=finding.pk, policy_id=p.pk) for p in chosen[:3]]
         if finding.needs_action:
             missing.append(missing_through(finding_id=finding.pk, policy_id=chosen[3].pk))

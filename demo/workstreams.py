@@ -12,6 +12,7 @@ from campaign.models import (
     FiveOnesItem,
     Inspection,
     InspectionFinding,
+    InspectionRating,
     ModelFigure,
     SupportOrganisation,
     Unit,
@@ -77,13 +78,14 @@ def _seed_five_ones(rng: random.Random, units: list[Unit], office: User) -> None
 
 def _seed_inspections(rng: random.Random, units: list[Unit], office: User) -> None:
     """One inspection a fortnight from 2015-04, walking the units seven at a stride."""
+    ratings = list(InspectionRating.objects.filter(county_id=units[0].area_id).order_by("order"))
     for n in range(INSPECTIONS):
         inspection = Inspection.objects.create(
             unit=units[(n * 7) % len(units)],
             inspected_on=date(2015, 4, 1) + timedelta(days=n * 14),
             inspectors="县双拥办 周主任、孙干事",
             checked="五个一建设、问题台账、走访摸底记录",
-            rating=rng.choices(Inspection.Rating.values, weights=[25, 45, 25, 5])[0],
+            rating=rng.choices(ratings, weights=[25, 45, 25, 5])[0],
             summary="总体推进有序，个别环节需整改。",
             created_by=office,
         )

@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 
 from campaign import clock
 from campaign.evidence import evidence_type
-from campaign.models import SupportOrganisation, Workstream
+from campaign.lists import list_values_check
+from campaign.models import SupportOrganisation
 from outreach.access import can_edit_activity, can_record_activity, may_choose_organiser
-from outreach.models import KIND_WORKSTREAM, Activity, Evidence
+from outreach.models import Activity, ActivityKind, Evidence
 
 
 @transaction.atomic
@@ -26,8 +27,20 @@ def activity_save(*, user, activity: Activity, households=None, persons=None) ->
     _check_organisation(user, activity)
     if activity.held_on and activity.held_on > clock.today():
         raise ValidationError({"held_on": _("An activity cannot be dated in the future.")})
+    if activity.kind_id is None or activity.organiser_id is None:
+        activity.full_clean()  # says which is missing
+    held = Activity.objects.filter(pk=activity.pk).values_list("kind_id", flat=True)
+    try:
+        [kind] = list_values_check(
+            ActivityKind,
+            [activity.kind_id],
+            county_id=activity.organiser.area_id,
+            held=list(held) if activity.pk else (),
+        )
+    except ValidationError as exc:
+        raise ValidationError({"kind": exc.messages}) from exc
     # The kind decides the workstream, so the two can never disagree.
-    activity.workstream = Workstream.objects.get(number=KIND_WORKSTREAM[activity.kind])
+    activity.workstream_id = kind.workstream_id
     activity.full_clean()
     activity.save()
     if households is not None:

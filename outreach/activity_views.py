@@ -24,11 +24,15 @@ def support_organisations(request):
     return SupportOrganisation.objects.visible_to(request.user)
 
 
+def county_kinds(request):
+    return ActivityKind.objects.visible_to(request.user).select_related("workstream")
+
+
 class ActivityFilter(django_filters.FilterSet):
     workstream = django_filters.ModelChoiceFilter(
         label=gettext_lazy("workstream"), queryset=Workstream.objects.all()
     )
-    kind = django_filters.ChoiceFilter(label=gettext_lazy("kind"), choices=ActivityKind.choices)
+    kind = django_filters.ModelChoiceFilter(label=gettext_lazy("kind"), queryset=county_kinds)
     organiser = django_filters.ModelChoiceFilter(
         label=gettext_lazy("organising unit"), queryset=units
     )
@@ -53,7 +57,7 @@ class ActivityListView(VisibleToMixin, FilterView):
         return (
             super()
             .get_queryset()
-            .select_related("workstream", "organiser", "phase")
+            .select_related("workstream", "kind", "organiser", "phase")
             .order_by("-held_on", "-id")
         )
 
@@ -113,7 +117,12 @@ class ActivityDetailView(VisibleToMixin, DetailView):
             super()
             .get_queryset()
             .select_related(
-                "workstream", "organiser", "phase__campaign", "created_by", "support_organisation"
+                "workstream",
+                "kind",
+                "organiser",
+                "phase__campaign",
+                "created_by",
+                "support_organisation",
             )
             .prefetch_related(
                 Prefetch("evidence", Evidence.objects.visible_to(user)),

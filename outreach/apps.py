@@ -9,10 +9,11 @@ class OutreachConfig(AppConfig):
 
     def ready(self):
         from campaign import access as rule
-        from campaign import navigation, record_links, workbench
+        from campaign import county_lists, navigation, record_links, workbench
         from outreach import access
         from outreach.record_links import on_support_organisations
         from outreach.selectors import survey_items
+        from outreach.starter_lists import starter_lists_create
 
         navigation.register(
             order=10,
@@ -50,4 +51,5 @@ class OutreachConfig(AppConfig):
             group="work",
         )
         record_links.provide("campaign.SupportOrganisation", on_support_organisations)
+        county_lists.register("outreach", starter_lists_create)
         workbench.register(order=30, items=survey_items, shown_to=access.surveys_households)

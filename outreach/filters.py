@@ -22,7 +22,7 @@ class HouseholdFilter(django_filters.FilterSet):
     township = django_filters.ModelChoiceFilter(label=_("township"), queryset=townships)
     village = django_filters.CharFilter(label=_("village / community"), lookup_expr="icontains")
     category = django_filters.ModelChoiceFilter(
-        label=_("category"), queryset=BeneficiaryCategory.objects.all(), method="by_category"
+        label=_("category"), queryset=BeneficiaryCategory.objects.none(), method="by_category"
     )
     visited = django_filters.ChoiceFilter(label=_("visited"), choices=YES_NO, method="by_visited")
     plaque = django_filters.ChoiceFilter(
@@ -40,6 +40,7 @@ class HouseholdFilter(django_filters.FilterSet):
         data = data.copy() if data is not None else {}
         data.setdefault("archived", "no")
         super().__init__(data, *args, **kwargs)
+        self.filters["category"].queryset = BeneficiaryCategory.objects.visible_to(user)
         if not access.reads_whole_county(user):
             del self.filters["township"]
 

@@ -3,13 +3,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from campaign import access as rule
 from campaign import clock
 from campaign.forms import DateInput
-from campaign.models import SupportOrganisation, Topic, Unit, Workstream
+from campaign.models import SupportOrganisation, Topic, Unit
 from outreach import access
 from outreach.idnumbers import mask_id_number, parse_id_number
 from outreach.models import (
-    KIND_WORKSTREAM,
     Activity,
     ActivityKind,
     HonourPlaque,
@@ -53,6 +53,28 @@ class HouseholdForm(forms.ModelForm):
         return phone
 
 
+def list_choices(model, county_id, instance, field_name):
+    """The county's offered values, and those retired that this record still holds."""
+    held = []
+    if instance.pk:
+        field = instance._meta.get_field(field_name)
+        if field.many_to_many:
+            held = getattr(instance, field_name).values("pk")
+        else:
+            held = [getattr(instance, field.attname)]
+    return (
+        model.objects.filter(county_id=county_id)
+        .filter(Q(retired=False) | Q(pk__in=held))
+        .order_by("order", "name")
+    )
+
+
+def list_label(value) -> str:
+    if value.retired:
+        return _("%(name)s (retired)") % {"name": value.name}
+    return value.name
+
+
 class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
@@ -76,6 +98,12 @@ class PersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.household = household
         self.user = user
+        for name in ("categories", "priority_marks"):
+            field = self.fields[name]
+            field.queryset = list_choices(
+                field.queryset.model, household.township.area_id, self.instance, name
+            )
+            field.label_from_instance = list_label
         self.id_warnings = []
         self.fields["id_number"].widget.attrs.update({"inputmode": "text", "autocomplete": "off"})
 
@@ -104,10 +132,11 @@ class VisitForm(forms.Form):
         label=_("notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, about: str, **kwargs):
+    def __init__(self, *args, about: str, county_id, **kwargs):
         super().__init__(*args, **kwargs)
         self.topics = list(Topic.objects.filter(about=about))
-        policies = list(Policy.objects.all())
+        offered = Policy.objects.filter(county_id=county_id).offered()
+        policies = list(offered)
         for topic in self.topics:
             self.fields[f"topic_{topic.number}_text"] = forms.CharField(
                 label=str(topic),
@@ -119,13 +148,13 @@ class VisitForm(forms.Form):
             )
             if topic.number == 4:
                 self.fields["policies_done"] = forms.ModelMultipleChoiceField(
-                    Policy.objects.all(),
+                    offered,
                     label=_("policies carried out"),
                     required=False,
                     widget=forms.CheckboxSelectMultiple,
                 )
                 self.fields["policies_missing"] = forms.ModelMultipleChoiceField(
-                    Policy.objects.all(),
+                    offered,
                     label=_("policies not carried out"),
                     required=False,
                     widget=forms.CheckboxSelectMultiple,
@@ -213,7 +242,19 @@ class ActivityForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["kind"].choices = activity_kind_choices()
+        county_id = (
+            self.instance.organiser.area_id
+            if self.instance.organiser_id
+            else rule.county_in_view_id(user)
+        )
+        kinds = list_choices(ActivityKind, county_id, self.instance, "kind").select_related(
+            "workstream"
+        )
+        field = self.fields["kind"]
+        field.queryset, field.to_field_name = kinds, "code"
+        field.choices = activity_kind_choices(kinds)
+        if self.instance.kind_id and not self.is_bound:
+            self.initial["kind"] = self.instance.kind.code
         if access.may_choose_organiser(user):
             self.fields["organiser"].queryset = Unit.objects.visible_to(user).filter(is_active=True)
         else:
@@ -265,14 +306,14 @@ class ActivityForm(forms.ModelForm):
         return numbers
 
 
-def activity_kind_choices():
-    """The kinds grouped under their workstream, as the plan lists them."""
+def activity_kind_choices(kinds):
+    """The kinds grouped under their workstream, in the list's order."""
     groups = {}
-    for value, label in ActivityKind.choices:
-        groups.setdefault(KIND_WORKSTREAM[value], []).append((value, label))
-    names = dict(Workstream.objects.values_list("number", "name"))
+    for kind in kinds:
+        groups.setdefault(kind.workstream, []).append((kind.code, list_label(kind)))
     return [("", "---------")] + [
-        (f"{number}. {names.get(number, '')}", kinds) for number, kinds in sorted(groups.items())
+        (str(workstream), choices)
+        for workstream, choices in sorted(groups.items(), key=lambda g: g[0].number)
     ]
 
 

@@ -61,15 +61,15 @@ def plaque_check(
         )
 
 
-def plaque_type_for(category_names: set[str]) -> str | None:
-    """The type of plaque a household qualifies for by its living members' categories, the
-    martyrs' families first; None when it qualifies for none."""
+def plaque_type_for(category_codes: set[str]) -> str | None:
+    """The type of plaque a household qualifies for by the codes of its living members'
+    categories, the martyrs' families first; None when it qualifies for none."""
     for kind, names in (
         (HonourPlaque.Type.MARTYR_FAMILY, MARTYR_FAMILY),
         (HonourPlaque.Type.SERVING, SERVING_FAMILY),
         (HonourPlaque.Type.VETERAN, VETERAN_FAMILY),
     ):
-        if category_names & set(names):
+        if category_codes & set(names):
             return kind
     return None
 
@@ -115,7 +115,7 @@ def eligible_type_q() -> dict[str, Q]:
     def having(names):
         return Exists(
             Person.objects.filter(
-                household=OuterRef("pk"), archived=False, deceased=False, categories__name__in=names
+                household=OuterRef("pk"), archived=False, deceased=False, categories__code__in=names
             )
         )
 

@@ -5,10 +5,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from campaign import clock
+from campaign.lists import list_values_check
 from campaign.models import Topic, Unit
 from outreach.access import can_edit_township
 from outreach.idnumbers import parse_id_number
-from outreach.models import Finding, Household, IdNumberView, Person, Visit
+from outreach.models import Finding, Household, IdNumberView, Person, Policy, Visit
 
 
 def id_number_holder(number: str, *, exclude_pk=None) -> Person | None:
@@ -103,13 +104,20 @@ def person_save(*, user, person: Person, categories=None, priority_marks=None) -
         raise ValidationError(
             _("This household is archived: restore it before adding or changing its persons.")
         )
+    county_id = person.household.township.area_id
+    chosen = {}
+    for name, values in (("categories", categories), ("priority_marks", priority_marks)):
+        if values is not None:
+            field = getattr(Person, name).field
+            held = getattr(person, name).values_list("pk", flat=True) if person.pk else ()
+            chosen[name] = list_values_check(
+                field.related_model, values, county_id=county_id, held=held
+            )
     warnings = person_apply_id_number(person, user=user)
     person.full_clean(validate_unique=False, validate_constraints=False)
     person.save()
-    if categories is not None:
-        person.categories.set(categories)
-    if priority_marks is not None:
-        person.priority_marks.set(priority_marks)
+    for name, values in chosen.items():
+        getattr(person, name).set(values)
     return warnings
 
 
@@ -166,6 +174,9 @@ def visit_record(
     )
     visit.full_clean()
     _check_findings(visit.about, findings)
+    for data in findings:
+        for key in ("policies_done", "policies_missing"):
+            data[key] = list_values_check(Policy, data.get(key, ()), county_id=township.area_id)
     visit.save()
     for data in findings:
         finding = Finding(

@@ -241,7 +241,8 @@ class VisitCreateView(VisibleToMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self):
         about = Topic.About.BENEFICIARY if self.household else Topic.About.GARRISON
-        return super().get_form_kwargs() | {"about": about}
+        county_id = (self.household.township if self.household else self.garrison).area_id
+        return super().get_form_kwargs() | {"about": about, "county_id": county_id}
 
     def get_initial(self):
         return {"visited_on": clock.today(), "visitors": self.request.user.display_name}

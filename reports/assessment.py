@@ -4,9 +4,8 @@ one-vote veto; a total, a grade and a ranking among units of the same kind."""
 
 from decimal import Decimal
 
-from django.db.models import Avg, DecimalField, OuterRef, Q, Subquery, Value, When
-from django.db.models import Case as Conditional
-from django.db.models.functions import Coalesce
+from django.db.models import Avg, DecimalField, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Coalesce
 
 from campaign.models import Inspection, Unit
 from reports.models import AssessmentItem, AssessmentScheme
@@ -24,13 +23,8 @@ def scheme_for(campaign, year: int) -> AssessmentScheme:
 
 
 def _rating_score():
-    return Conditional(
-        *[
-            When(rating=rating, then=Value(score))
-            for rating, score in Inspection.RATING_SCORES.items()
-        ],
-        output_field=DecimalField(max_digits=5, decimal_places=1),
-    )
+    # The score of the inspection's rating, as the county's list gives it.
+    return Cast("rating__score", output_field=DecimalField(max_digits=5, decimal_places=1))
 
 
 def _ratio_score(part, whole) -> float | None:

@@ -7,7 +7,7 @@ from django.db.models.functions import TruncMonth
 
 from campaign.models import FiveOnesItem, Topic, Workstream
 from grievances.models import Status
-from outreach.models import ActivityKind, Finding, Household, Visit
+from outreach.models import Finding, Household, Visit
 from reports.selectors import (
     FIVE_ONES,
     Period,
@@ -61,20 +61,20 @@ def special_actions(period: Period) -> dict:
 
 def activity_statistics(period: Period) -> dict:
     """Activities held in the year by workstream and kind: how many, people reached, money."""
-    labels = dict(ActivityKind.choices)
     grouped = (
         year_activities(period)
         .order_by()
-        .values("workstream__number", "workstream__name", "kind")
+        .values("workstream__number", "workstream__name", "kind__code", "kind__name")
         .annotate(count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount"))
-        .order_by("workstream__number", "kind")
+        # The county's list order within each workstream, as the office arranged it.
+        .order_by("workstream__number", "kind__order", "kind__name", "kind__code")
     )
     rows = [
         {
             "workstream": g["workstream__number"],
             "workstream_name": g["workstream__name"],
-            "kind": g["kind"],
-            "kind_label": str(labels.get(g["kind"], g["kind"])),
+            "kind": g["kind__code"],
+            "kind_label": g["kind__name"],
             "count": g["count"],
             "people": g["people"] or 0,
             "amount": float(round(g["amount"] or 0, 2)),

@@ -207,7 +207,7 @@ class ActivityFigureView(FigureListView):
         if month := _month(params.get("month")):
             rows = rows.filter(held_on__year=month[0], held_on__month=month[1])
             self.described.append(params["month"])
-        return rows.select_related("organiser", "workstream").order_by("held_on", "pk")
+        return rows.select_related("organiser", "workstream", "kind").order_by("held_on", "pk")
 
 
 class FiveOnesFigureView(FigureListView):
@@ -235,4 +235,4 @@ class InspectionFigureView(FigureListView):
         self.described.append(_("inspections"))
         if unit := self.unit_param("unit"):
             rows = rows.filter(unit=unit)
-        return rows.select_related("unit").order_by("inspected_on", "pk")
+        return rows.select_related("unit", "rating").order_by("inspected_on", "pk")

@@ -16,6 +16,8 @@ from tests.factories import (
     VisitFactory,
     city_for_tests,
     county_for_tests,
+    kind_of,
+    rating_of,
 )
 
 PASSWORD = "secret-pass-123"
@@ -183,7 +185,10 @@ def activity_a(township_a, clerk_a, plan, person):
     from outreach.models import Activity
 
     activity = Activity(
-        kind="condolence_visit", held_on=date(2015, 5, 1), title="甲镇慰问", amount=100
+        kind=kind_of(township_a, "condolence_visit"),
+        held_on=date(2015, 5, 1),
+        title="甲镇慰问",
+        amount=100,
     )
     return activity_save(user=clerk_a, activity=activity, persons=[person])
 
@@ -249,7 +254,7 @@ def inspection_a(township_a, office):
         inspected_on=date(2015, 6, 1),
         inspectors="周",
         checked="台账",
-        rating="good",
+        rating=rating_of(township_a, "good"),
         findings=[("甲镇台账不全", True)],
     )
 

@@ -47,6 +47,18 @@ def make_id_number(born: date = date(1960, 5, 4), *, male=True, area="110101") -
 TEST_COUNTY = "测试县"
 
 
+def kind_of(unit, code: str):
+    """The activity kind of the unit's county with that code."""
+    return ActivityKind.objects.get(county_id=unit.area_id, code=code)
+
+
+def rating_of(unit, code: str):
+    """The inspection rating of the unit's county with that code (good = 良好, 85)."""
+    from campaign.models import InspectionRating
+
+    return InspectionRating.objects.get(county_id=unit.area_id, code=code)
+
+
 def _area(name: str, level: str, parent=None):
     from campaign.models import Area
     from campaign.services import area_add
@@ -240,7 +252,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Activity
 
-    kind = ActivityKind.CONDOLENCE_VISIT
+    kind = "condolence_visit"  # a code of the organiser's county's kinds
     workstream = factory.LazyAttribute(
         lambda a: Workstream.objects.get(number=KIND_WORKSTREAM[a.kind])
     )
@@ -248,6 +260,12 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     held_on = date(2015, 5, 1)
     title = factory.Sequence(lambda n: f"活动{n}")
     created_by = factory.SubFactory(UserFactory, unit=factory.SelfAttribute("..organiser"))
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        if isinstance(kwargs.get("kind"), str):
+            kwargs["kind"] = kind_of(kwargs["organiser"], kwargs["kind"])
+        return kwargs
 
 
 class HonourPlaqueFactory(factory.django.DjangoModelFactory):
@@ -286,7 +304,7 @@ class InspectionFactory(factory.django.DjangoModelFactory):
     inspected_on = date(2015, 6, 1)
     inspectors = "周"
     checked = "台账"
-    rating = Inspection.Rating.GOOD
+    rating = factory.LazyAttribute(lambda o: rating_of(o.unit, "good"))
     created_by = factory.SubFactory(OfficeUserFactory)
 
 

@@ -23,6 +23,8 @@ from tests.factories import (
     UserFactory,
     VisitFactory,
     county_for_tests,
+    kind_of,
+    rating_of,
 )
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
@@ -88,7 +90,9 @@ def build_other_county() -> OtherCounty:
     )
     activity = activity_save(
         user=clerk,
-        activity=Activity(kind="condolence_visit", held_on=date(2015, 5, 1), title="丙镇慰问"),
+        activity=Activity(
+            kind=kind_of(township, "condolence_visit"), held_on=date(2015, 5, 1), title="丙镇慰问"
+        ),
         persons=[person],
         households=[household],
     )
@@ -108,7 +112,7 @@ def build_other_county() -> OtherCounty:
         inspected_on=date(2015, 6, 1),
         inspectors="乙",
         checked="台账",
-        rating="good",
+        rating=rating_of(township, "good"),
         findings=[("丙镇台账不全", True)],
     )
     figure = ModelFigureFactory(unit=township, name="丙镇典型")

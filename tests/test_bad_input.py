@@ -8,6 +8,7 @@ from campaign.models import Inspection, Topic
 from grievances import services
 from grievances.models import Case
 from outreach.models import Activity, Household, Person, Visit
+from tests.factories import rating_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plan")]
 
@@ -159,7 +160,7 @@ def test_the_office_forms_refuse_bad_input(client_for, office, township_a, house
                 "inspected_on": "2999-01-01",
                 "inspectors": SCRIPT,
                 "checked": SQL,
-                "rating": "good",
+                "rating": rating_of(township_a, "good").pk,
             },
         ),
         "日期不能晚于今天。",

@@ -26,6 +26,8 @@ pytestmark = pytest.mark.django_db
 
 ROWS = 5
 PER_PAGE = 2
+# The lists' arguments, where they take any: the policies, ten of them in a new county.
+ARGS = {"administration:lists_values": [3]}
 
 # url name, query, the view class's dotted path
 LISTS = [
@@ -45,6 +47,7 @@ LISTS = [
     ("audit:trail", {}, "audit.views.TrailView"),
     ("administration:accounts", {}, "administration.accounts.views.AccountListView"),
     ("administration:units", {}, "administration.units.views.UnitListView"),
+    ("administration:lists_values", {}, "administration.lists.views.ValueListView"),
     ("reports:cases", {"year": 2015}, "reports.figure_views.CaseFigureView"),
     ("reports:findings", {"year": 2015}, "reports.figure_views.FindingFigureView"),
     ("reports:activities", {"year": 2015}, "reports.figure_views.ActivityFigureView"),
@@ -83,7 +86,8 @@ def test_a_list_longer_than_a_page_says_its_total_and_reaches_its_last_row(
     attribute = "per_batch" if hasattr(cls, "per_batch") else "paginate_by"
     monkeypatch.setattr(cls, attribute, PER_PAGE)
     client = client_for(office)
-    first = client.get(reverse(name), query)
+    url = reverse(name, args=ARGS.get(name))
+    first = client.get(url, query)
     assert first.status_code == 200
     paginator = first.context["page_obj"].paginator
     assert paginator.count > PER_PAGE, "the fixture makes more rows than a page"
@@ -91,7 +95,7 @@ def test_a_list_longer_than_a_page_says_its_total_and_reaches_its_last_row(
     assert f'data-total="{paginator.count}"' in page
     assert f"共{paginator.count}条" in page.replace(",", "")
     assert 'data-testid="last-page"' in page
-    last = client.get(reverse(name), {**query, "page": paginator.num_pages})
+    last = client.get(url, {**query, "page": paginator.num_pages})
     assert last.context["page_obj"].number == paginator.num_pages
     shown = len(last.context["page_obj"].object_list)
     assert shown == paginator.count - PER_PAGE * (paginator.num_pages - 1)
@@ -116,3 +120,26 @@ def paged_views():
 
 def test_every_paged_list_is_walked_above():
     assert paged_views() - {view for _, _, view in LISTS} == set()
+
+
+# A reference list's values with their usage counts: session, user, the count for the pages,
+# the values with every usage counted in the same query.
+LIST_QUERIES = 4
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_a_reference_list_takes_the_same_queries_at_1_and_3_rows(
+    rows, client_for, office, django_assert_max_num_queries
+):
+    from outreach.models import Policy
+    from tests.factories import county_for_tests
+
+    Policy.objects.filter(county=county_for_tests()).delete()
+    for n in range(rows):
+        Policy.objects.create(county=county_for_tests(), name=f"政策{n}", order=n)
+    client = client_for(office)
+    with django_assert_max_num_queries(LIST_QUERIES):
+        response = client.get(reverse("administration:lists_values", args=[3]))
+    page = response.content.decode()
+    assert all(f"政策{n}" in page for n in range(rows))
+    assert len(response.context["page_obj"].object_list) == rows

@@ -199,6 +199,19 @@ REPORT_URLS_WITH_ARGS = {
     "reports:assessment_item_delete",
     "reports:counties_workbook",
 }
+# The reference lists of 系统管理 take a list's number (and a value): walked as every
+# non-administrator, GET and POST, by tests/administration/test_access.py, as the office and
+# against another county's values by tests/administration/test_lists.py.
+LIST_URLS = {
+    "administration:lists_values",
+    "administration:lists_add",
+    "administration:lists_edit",
+    "administration:lists_move",
+    "administration:lists_retire",
+    "administration:lists_reinstate",
+    "administration:lists_delete",
+}
+EXPECTED["administration:lists"] = administrators(200)
 OBJECT_URLS |= {
     "outreach:activity": (
         "activity_a",
@@ -254,7 +267,7 @@ def named_patterns(resolver=None, namespace=""):
 
 def test_every_url_is_in_the_sweep():
     assert sorted(name for name, _ in named_patterns()) == sorted(
-        {*EXPECTED, *OBJECT_URLS, *ACTION_URLS, *REPORT_URLS_WITH_ARGS}
+        {*EXPECTED, *OBJECT_URLS, *ACTION_URLS, *REPORT_URLS_WITH_ARGS, *LIST_URLS}
     )
     assert READ_ONLY <= set(OBJECT_URLS)
 

@@ -13,7 +13,7 @@ from campaign.models.frame import (
     UserQuerySet,
     Workstream,
 )
-from campaign.models.inspections import Inspection, InspectionFinding
+from campaign.models.inspections import Inspection, InspectionFinding, InspectionRating
 from campaign.models.merges import UnitMerge
 from campaign.models.recognition import Commendation, ModelFigure, SupportOrganisation
 
@@ -23,6 +23,7 @@ __all__ = [
     "FiveOnesItem",
     "Inspection",
     "InspectionFinding",
+    "InspectionRating",
     "ModelFigure",
     "SupportOrganisation",
     "Campaign",

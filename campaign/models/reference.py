@@ -4,6 +4,7 @@ and retires in 系统管理. A value in use is retired, never deleted: the recor
 it, and forms stop offering it."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from campaign import access
@@ -52,3 +53,22 @@ class ReferenceValue(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class CodedValue(ReferenceValue):
+    """A value the app's own rules look up (a plaque's eligibility, an activity's workstream):
+    they name it by its code, which the office cannot edit, so renaming it breaks nothing.
+    Values the office adds have no code: no rule knows them."""
+
+    code = models.SlugField(_("code"), max_length=50, blank=True, editable=False)
+
+    class Meta(ReferenceValue.Meta):
+        abstract = True
+        constraints = [
+            *ReferenceValue.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["county", "code"],
+                condition=~Q(code=""),
+                name="%(app_label)s_%(class)s_unique_code_in_county",
+            ),
+        ]

@@ -74,7 +74,7 @@ class ImportPlan:
 
 def plan_import(sheet: Sheet, *, township: Unit, for_update: bool = False) -> ImportPlan:
     """for_update locks the matched rows: set it when the plan is about to be written."""
-    lists = Lists()
+    lists = Lists(township.area_id)
     plan = ImportPlan(township=township, rows=[parse_row(row, lists) for row in sheet.rows])
     _check_duplicate_ids(plan.rows)
 
@@ -256,11 +256,11 @@ def _plan_plaques(plan: ImportPlan, by_household: dict, lists: Lists) -> None:
     living = defaultdict(set)
     members = Person.objects.filter(
         household_id__in=registered, archived=False, deceased=False
-    ).values_list("household_id", "categories__name")
-    for household_id, name in members:
-        if name:
-            living[household_id].add(name)
-    names = {category.pk: category.name for category in lists.categories.values()}
+    ).values_list("household_id", "categories__code")
+    for household_id, code in members:
+        if code:
+            living[household_id].add(code)
+    codes = {category.pk: category.code for category in lists.categories.values()}
     for number, (row, rows) in dated.items():
         household, hung_on = plan.households[number], row.plaque_hung_on
         plaque = plaques.get(household.pk)
@@ -281,7 +281,7 @@ def _plan_plaques(plan: ImportPlan, by_household: dict, lists: Lists) -> None:
         held = set(living[household.pk]) if household.pk else set()
         for member in rows:
             if not member.person_data.get("deceased"):
-                held |= {names[pk] for pk in member.categories or () if pk in names}
+                held |= {codes[pk] for pk in member.categories or () if pk in codes}
         kind = plaque_type_for(held)
         if kind is None:
             row.error(

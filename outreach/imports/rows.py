@@ -83,13 +83,16 @@ class RowPlan:
 
 
 class Lists:
-    """The labels a cell may hold, each mapped to what is stored."""
+    """The labels a cell may hold, each mapped to what is stored: the county's values that
+    its forms offer."""
 
-    def __init__(self):
+    def __init__(self, county_id):
         self.relations = {cell_code(label): value for value, label in Person.Relation.choices}
         self.natures = {cell_code(label): value for value, label in Person.DisabilityNature.choices}
-        self.categories = {cell_code(c.name): c for c in BeneficiaryCategory.objects.all()}
-        self.marks = {cell_code(m.name): m for m in PriorityMark.objects.all()}
+        categories = BeneficiaryCategory.objects.filter(county_id=county_id).offered()
+        marks = PriorityMark.objects.filter(county_id=county_id).offered()
+        self.categories = {cell_code(c.name): c for c in categories}
+        self.marks = {cell_code(m.name): m for m in marks}
 
 
 def parse_row(source: SheetRow, lists: Lists) -> RowPlan:

@@ -37,19 +37,21 @@ ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
 DATE_FORMAT = "yyyy-mm-dd"
 
 
-def template_workbook() -> bytes:
-    return _workbook([])
+def template_workbook(*, county_id=None) -> bytes:
+    """The blank sheet, its drop-down lists those the county offers (none without a county)."""
+    return _workbook([], county_id=county_id)
 
 
 def error_workbook(plan: ImportPlan, *, only_errors: bool = False) -> bytes:
     """Every row of the upload with its errors beside it, or only the rows that have errors.
     Nothing is imported while any row has errors, so the whole file is what gets uploaded again."""
-    return _workbook([row for row in plan.rows if row.errors or not only_errors], errors=True)
+    rows = [row for row in plan.rows if row.errors or not only_errors]
+    return _workbook(rows, county_id=plan.township.area_id, errors=True)
 
 
-def _workbook(rows, *, errors: bool = False) -> bytes:
+def _workbook(rows, *, county_id, errors: bool = False) -> bytes:
     workbook = Workbook(write_only=True)
-    lists = _lists()
+    lists = _lists(county_id)
     data = workbook.create_sheet(DATA_SHEET)
     _write_data(data, rows, lists, errors=errors)
     _write_instructions(workbook.create_sheet(INSTRUCTIONS_SHEET))
@@ -64,11 +66,16 @@ def _workbook(rows, *, errors: bool = False) -> bytes:
     return buffer.getvalue()
 
 
-def _lists() -> dict[str, list[str]]:
+def _lists(county_id) -> dict[str, list[str]]:
+    def offered(model):
+        return list(
+            model.objects.filter(county_id=county_id).offered().values_list("name", flat=True)
+        )
+
     return {
         "relation": relation_labels(),
-        "categories": list(BeneficiaryCategory.objects.values_list("name", flat=True)),
-        "priority_marks": list(PriorityMark.objects.values_list("name", flat=True)),
+        "categories": offered(BeneficiaryCategory),
+        "priority_marks": offered(PriorityMark),
         "disability_grade": list(GRADE_LABELS.values()),
         "disability_nature": nature_labels(),
         "deceased": [YES, NO],

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
+from campaign import access as rule
 from campaign.models import Unit
 from outreach.access import can_edit_township, can_import, chooses_township, import_shown_to
 from outreach.imports import ImportRefused, pending
@@ -160,7 +161,10 @@ class ImportStartView(ImportAccessMixin, FormView):
 
 class ImportTemplateView(ImportAccessMixin, View):
     def get(self, request):
-        return xlsx_response(template_workbook(), _("beneficiary import template") + ".xlsx")
+        return xlsx_response(
+            template_workbook(county_id=rule.county_in_view_id(request.user)),
+            _("beneficiary import template") + ".xlsx",
+        )
 
 
 class ImportPreviewView(ImportAccessMixin, TemplateView):

@@ -1,6 +1,12 @@
 """The field: the beneficiary registry, the survey, the workstreams' activities and plaques."""
 
-from outreach.models.activities import KIND_WORKSTREAM, Activity, ActivityKind, Evidence
+from outreach.models.activities import (
+    KIND_WORKSTREAM,
+    STARTER_KINDS,
+    Activity,
+    ActivityKind,
+    Evidence,
+)
 from outreach.models.plaques import HonourPlaque, PlaqueEvent
 from outreach.models.registry import (
     BeneficiaryCategory,
@@ -14,6 +20,7 @@ from outreach.models.survey import Finding, Visit
 
 __all__ = [
     "KIND_WORKSTREAM",
+    "STARTER_KINDS",
     "Activity",
     "ActivityKind",
     "Evidence",

@@ -8,53 +8,58 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from campaign.models import Phase, SupportOrganisation, Unit, Workstream
+from campaign.models.reference import CodedValue
 from campaign.scoping import ScopedQuerySet
 from outreach import access
 from outreach.models.registry import Household, Person
 
+# The kinds a county starts with, as the plan lists the typical work of each workstream:
+# code, workstream number, name. The office renames, reorders, retires and adds to them.
+STARTER_KINDS = [
+    ("publicise_models", 1, "宣传先进典型"),
+    ("open_day", 1, "军事日、军营开放"),
+    ("plaque", 1, "挂光荣牌"),
+    ("merit_notice", 1, "送立功喜报"),
+    ("veteran_education", 1, "退役军人教育"),
+    ("training_support", 2, "支持部队战备训练"),
+    ("living_support", 2, "改善部队生活文化设施"),
+    ("spouse_employment", 2, "随军家属就业"),
+    ("child_schooling", 2, "军人子女入学入托"),
+    ("condolence_visit", 3, "走访慰问（资金、物资）"),
+    ("hero_visit", 3, "走访慰问老红军、老八路、老民兵、老英雄"),
+    ("legal_aid", 3, "法律援助"),
+    ("job_training", 3, "送岗位、送信息、送培训"),
+    ("social_service", 3, "社会组织服务"),
+    ("volunteer", 4, "志愿服务、学雷锋"),
+    ("school_help", 4, "助学兴教"),
+    ("student_training", 4, "学生军训"),
+    ("poverty_relief", 4, "扶贫帮困、美好乡村"),
+    ("martyrs_day", 5, "烈士纪念日公祭"),
+    ("culture_to_barracks", 5, "文化进军营"),
+    ("joint_gala", 5, "军民联欢、文艺汇演"),
+]
+# The starter kinds' workstreams, for the builders of demo and benchmark data.
+KIND_WORKSTREAM = {code: number for code, number, _name in STARTER_KINDS}
 
-class ActivityKind(models.TextChoices):
-    # 1 热爱国防崇尚荣誉教育
-    PUBLICISE_MODELS = "publicise_models", _("publicising models")
-    OPEN_DAY = "open_day", _("military day or barracks open day")
-    PLAQUE = "plaque", _("hanging honour plaques")
-    MERIT_NOTICE = "merit_notice", _("delivering merit notices")
-    VETERAN_EDUCATION = "veteran_education", _("veterans' education")
-    # 2 帮助基层部队排忧解难
-    TRAINING_SUPPORT = "training_support", _("training and readiness support")
-    LIVING_SUPPORT = "living_support", _("living and culture facilities for troops")
-    SPOUSE_EMPLOYMENT = "spouse_employment", _("employment of soldiers' spouses")
-    CHILD_SCHOOLING = "child_schooling", _("schooling of soldiers' children")
-    # 3 解决优抚安置对象特殊困难
-    CONDOLENCE_VISIT = "condolence_visit", _("visits with money and goods")
-    HERO_VISIT = "hero_visit", _("visits to veteran Red Army, Eighth Route, militia and heroes")
-    LEGAL_AID = "legal_aid", _("legal aid")
-    JOB_TRAINING = "job_training", _("jobs, information and training for veterans")
-    SOCIAL_SERVICE = "social_service", _("services by social organisations")
-    # 4 爱民惠民助民
-    VOLUNTEER = "volunteer", _("volunteer service and learning from Lei Feng")
-    SCHOOL_HELP = "school_help", _("helping schools and students")
-    STUDENT_TRAINING = "student_training", _("students' military training")
-    POVERTY_RELIEF = "poverty_relief", _("poverty relief and village building")
-    # 5 双拥文化活动
-    MARTYRS_DAY = "martyrs_day", _("public memorial on Martyrs' Day")
-    CULTURE_TO_BARRACKS = "culture_to_barracks", _("culture into the barracks")
-    JOINT_GALA = "joint_gala", _("joint galas and performances")
 
+class ActivityKind(CodedValue):
+    """A kind of activity, per county, under one workstream: the kind decides the workstream
+    of the activities recorded under it."""
 
-KIND_WORKSTREAM = {
-    **dict.fromkeys(
-        ["publicise_models", "open_day", "plaque", "merit_notice", "veteran_education"], 1
-    ),
-    **dict.fromkeys(
-        ["training_support", "living_support", "spouse_employment", "child_schooling"], 2
-    ),
-    **dict.fromkeys(
-        ["condolence_visit", "hero_visit", "legal_aid", "job_training", "social_service"], 3
-    ),
-    **dict.fromkeys(["volunteer", "school_help", "student_training", "poverty_relief"], 4),
-    **dict.fromkeys(["martyrs_day", "culture_to_barracks", "joint_gala"], 5),
-}
+    code = models.SlugField(
+        _("code"),
+        max_length=50,
+        help_text=_("Letters, digits, - and _; unique in the county. Forms and links use it."),
+    )
+    workstream = models.ForeignKey(
+        Workstream, on_delete=models.PROTECT, related_name="+", verbose_name=_("workstream")
+    )
+
+    history = HistoricalRecords(verbose_name=_("activity kind history"))
+
+    class Meta(CodedValue.Meta):
+        verbose_name = _("activity kind")
+        verbose_name_plural = _("activity kinds")
 
 
 class ActivityQuerySet(ScopedQuerySet):
@@ -79,7 +84,9 @@ class Activity(models.Model):
         related_name="activities",
         verbose_name=_("workstream"),
     )
-    kind = models.CharField(_("kind"), max_length=30, choices=ActivityKind.choices)
+    kind = models.ForeignKey(
+        ActivityKind, on_delete=models.PROTECT, related_name="activities", verbose_name=_("kind")
+    )
     organiser = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="activities", verbose_name=_("organising unit")
     )

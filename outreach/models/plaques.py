@@ -17,16 +17,17 @@ class PlaqueQuerySet(ScopedQuerySet):
         return access.through_household(user)
 
 
-# Categories whose holders make a household eligible, by plaque type.
-MARTYR_FAMILY = ["烈士遗属", "因公牺牲军人遗属", "病故军人遗属"]
-SERVING_FAMILY = ["现役军人家属"]
+# Categories whose holders make a household eligible, by plaque type: the codes of the
+# national categories (outreach/starter_lists.py), which hold whatever the office renames them.
+MARTYR_FAMILY = ["martyr_survivor", "fallen_on_duty_survivor", "died_in_service_survivor"]
+SERVING_FAMILY = ["serving_family"]
 VETERAN_FAMILY = [
-    "军队转业干部",
-    "退役士兵",
-    "军队离休退休干部和退休士官",
-    "复员军人",
-    "退伍红军老战士",
-    "残疾军人",
+    "transferred_officer",
+    "discharged_soldier",
+    "retired_cadre",
+    "demobilised",
+    "red_army_veteran",
+    "disabled_soldier",
 ]
 
 

@@ -7,54 +7,40 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from campaign.models import Unit
+from campaign.models.reference import CodedValue
 from campaign.scoping import ScopedQuerySet
 from outreach import access
 from outreach.idnumbers import mask_id_number, mask_phone
 
 
-class BeneficiaryCategory(models.Model):
-    """对象类别; a list that grows with national practice, so it is data, not choices."""
+class BeneficiaryCategory(CodedValue):
+    """对象类别, per county; a list that grows with national practice, so it is data."""
 
-    name = models.CharField(_("name"), max_length=50, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords(verbose_name=_("beneficiary category history"))
 
-    class Meta:
+    class Meta(CodedValue.Meta):
         verbose_name = _("beneficiary category")
         verbose_name_plural = _("beneficiary categories")
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
-class PriorityMark(models.Model):
-    """重点优抚 marks."""
+class PriorityMark(CodedValue):
+    """重点优抚 marks, per county."""
 
-    name = models.CharField(_("name"), max_length=50, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords(verbose_name=_("priority-care mark history"))
 
-    class Meta:
+    class Meta(CodedValue.Meta):
         verbose_name = _("priority-care mark")
         verbose_name_plural = _("priority-care marks")
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
-class Policy(models.Model):
-    """A benefit or resettlement policy whose implementation topic 4 asks about."""
+class Policy(CodedValue):
+    """A benefit or resettlement policy whose implementation topic 4 asks about, per county."""
 
-    name = models.CharField(_("name"), max_length=50, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords(verbose_name=_("policy history"))
 
-    class Meta:
+    class Meta(CodedValue.Meta):
         verbose_name = _("policy")
         verbose_name_plural = _("policies")
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class HouseholdQuerySet(ScopedQuerySet):

@@ -5,7 +5,8 @@ and changes nothing for them."""
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from campaign.models import Unit, User
+from campaign.models import InspectionRating, Unit, User
+from outreach.models import ActivityKind, BeneficiaryCategory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,10 @@ def everything_kept(db):
         return (
             list(User.objects.values_list("pk", "username", "unit_id", "is_active", "password")),
             list(Unit.objects.values_list("pk", "name", "is_active")),
+            *(
+                list(model.objects.values_list("pk", "name", "order", "retired"))
+                for model in (BeneficiaryCategory, ActivityKind, InspectionRating)
+            ),
         )
 
     return snapshot

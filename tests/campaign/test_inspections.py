@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from campaign.models import Inspection, Topic
 from grievances.models import Case
-from tests.factories import InspectionFactory
+from tests.factories import InspectionFactory, rating_of
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ def record(client, unit, **overrides):
         "inspected_on": "2015-06-10",
         "inspectors": "周主任",
         "checked": "台账",
-        "rating": "fair",
+        "rating": rating_of(unit, "fair").pk,
         "findings": "台账缺少办理时限\n宣传栏未更新",
     } | overrides
     return client.post(reverse("campaign:inspection_add"), data)

@@ -31,17 +31,6 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
 
 
-@pytest.fixture(autouse=True)
-def reference_lists(db):
-    """The lists a data migration loads (categories, marks, policies). A transactional test
-    empties every table when it ends, so load them again the migration's own way."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    import_module("outreach.migrations.0002_reference_lists").load(apps, None)
-
-
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 

@@ -329,8 +329,8 @@ def test_a_chart_sheet_is_refused(client_a, settings):
 # What must still pass
 
 
-def filled_template(path, rows: list[dict]) -> None:
-    template = openpyxl.load_workbook(io.BytesIO(template_workbook()))
+def filled_template(path, rows: list[dict], county_id=None) -> None:
+    template = openpyxl.load_workbook(io.BytesIO(template_workbook(county_id=county_id)))
     for row in rows:
         template[DATA_SHEET].append([row[header] for header in HEADERS])
     template.save(path)
@@ -341,7 +341,7 @@ def test_an_ordinary_template_still_imports(client_a, township_a, tmp_path, save
     # LibreOffice saves as Excel does: shared strings, a declared size, its own styles.
     path = tmp_path / "优抚对象.xlsx"
     rows = [person_row(), person_row(name="刘秀英", relation="配偶", notes="长" * 500)]
-    filled_template(path, rows)
+    filled_template(path, rows, township_a.area_id)
     if saved_by == "libreoffice":
         convert(path, "xlsx", tmp_path / "saved")
         path = tmp_path / "saved" / path.name

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from outreach.imports.reading import Sheet, SheetRow
-from outreach.models import Household, Person
+from outreach.models import BeneficiaryCategory, Household, Person
 from tests.outreach.import_files import (
     households_rows,
     id_number,
@@ -374,7 +374,7 @@ def test_the_preview_query_count_does_not_grow_with_rows(
     file_rows = []
     for n in range(rows):
         _household, person = register(township_a, number=f"{n:04d}", head_name=f"户{n}")
-        person.categories.set([1])
+        person.categories.set([BeneficiaryCategory.objects.filter(county=township_a.area)[0]])
         file_rows.append(
             person_row(
                 number=f"{n:04d}", head_name=f"户{n}", id_number=person.id_number, name="新名"

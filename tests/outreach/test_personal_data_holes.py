@@ -10,7 +10,7 @@ from django.urls import reverse
 from outreach.activities import activity_save
 from outreach.models import Activity, IdNumberView, Person
 from outreach.services import household_archive
-from tests.factories import HouseholdFactory, PersonFactory, make_id_number
+from tests.factories import HouseholdFactory, PersonFactory, kind_of, make_id_number
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +85,7 @@ def member_activity(plan, member, clerk_a, office, home_a, holder):
     activity = activity_save(
         user=office,
         activity=Activity(
-            kind="condolence_visit",
+            kind=kind_of(member.unit, "condolence_visit"),
             organiser=member.unit,
             held_on=date(2015, 5, 1),
             title="退役军人慰问",
@@ -142,7 +142,7 @@ def test_a_clerk_sees_only_its_townships_numbers_on_an_activity_form(
     activity = activity_save(
         user=office,
         activity=Activity(
-            kind="condolence_visit",
+            kind=kind_of(clerk_a.unit, "condolence_visit"),
             organiser=clerk_a.unit,
             held_on=date(2015, 5, 1),
             title="慰问",

@@ -219,7 +219,6 @@ def build_county(*, office, clerk_a, township_a, township_b, member_unit, garris
         inspected_on=date(2015, 5, 25),
         inspectors="周",
         checked="台账",
-        rating="good",
         created_by=office,
     )
     return county

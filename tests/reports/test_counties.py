@@ -24,6 +24,7 @@ from tests.factories import (
     UserFactory,
     VisitFactory,
     county_for_tests,
+    kind_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +67,10 @@ def build(name: str, size: int):
     activity_save(
         user=office,
         activity=Activity(
-            kind="condolence_visit", organiser=township, held_on=date(2015, 5, 1), title="慰问"
+            kind=kind_of(township, "condolence_visit"),
+            organiser=township,
+            held_on=date(2015, 5, 1),
+            title="慰问",
         ),
     )
     return office, campaign

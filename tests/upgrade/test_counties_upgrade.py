@@ -28,6 +28,12 @@ NEW_TABLES |= {
     "campaign_historicalsupportorganisation",
 }
 NEW_TABLES |= {"campaign_unitmerge", "campaign_historicalunitmerge"}
+# The reference lists' histories (their values became each county's own).
+LIST_HISTORIES = {"historicalbeneficiarycategory", "historicalprioritymark", "historicalpolicy"}
+LIST_HISTORIES |= {"activitykind", "historicalactivitykind"}
+NEW_TABLES |= {f"outreach_{name}" for name in LIST_HISTORIES}
+RATINGS = {"inspectionrating", "historicalinspectionrating"}
+NEW_TABLES |= {f"campaign_{name}" for name in RATINGS}
 # Later steps add rows of their own on the way: the plaque dates once kept on households move
 # into the plaque register (tests/outreach/test_plaque_migration.py counts them exactly).
 GROWN = {"outreach_honourplaque"}
@@ -107,6 +113,8 @@ def test_it_only_adds_bookkeeping_of_its_own(upgrade):
         "campaign.historicalsupportorganisation",
         "campaign.unitmerge",
         "campaign.historicalunitmerge",
+        *(f"outreach.{name}" for name in LIST_HISTORIES),
+        *(f"campaign.{name}" for name in RATINGS),
     }
     added = set(after["migrations"]) - set(before["migrations"])
     assert {"campaign.0004_areas", "reports.0002_campaigns"} <= added
