@@ -10,12 +10,14 @@ from outreach.models.registry import (
     Policy,
     PriorityMark,
 )
+from outreach.models.retention import AnonymisationRun, RetentionPolicy
 from outreach.models.survey import Finding, Visit
 
 __all__ = [
     "KIND_WORKSTREAM",
     "Activity",
     "ActivityKind",
+    "AnonymisationRun",
     "Evidence",
     "HonourPlaque",
     "PlaqueEvent",
@@ -26,5 +28,6 @@ __all__ = [
     "Person",
     "Policy",
     "PriorityMark",
+    "RetentionPolicy",
     "Visit",
 ]
