@@ -14,7 +14,15 @@ from campaign.models import (
     User,
 )
 from grievances.models import CaseEvent
-from outreach.models import Activity, Household, IdNumberView, Person, Visit
+from outreach.models import (
+    Activity,
+    AnonymisationRun,
+    Household,
+    IdNumberView,
+    Person,
+    RetentionPolicy,
+    Visit,
+)
 
 HISTORY_SOURCES = {
     "unit": (_("unit"), Unit),
@@ -29,6 +37,8 @@ HISTORY_SOURCES = {
     "commendation": (_("commendation"), Commendation),
     "support_organisation": (_("support organisation"), SupportOrganisation),
     "township_merge": (_("township merge"), UnitMerge),
+    "retention_policy": (_("retention setting"), RetentionPolicy),
+    "anonymisation": (_("anonymisation run"), AnonymisationRun),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -44,6 +54,8 @@ COUNTY_OF = {
     "commendation": "unit__area",
     "support_organisation": "county",
     "township_merge": "survivor__area",
+    "retention_policy": "county",
+    "anonymisation": "county",
     "case": "case__campaign__county",
     "id_view": "person__household__township__area",
 }

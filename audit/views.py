@@ -1,7 +1,8 @@
 from django import forms
 from django.core.paginator import Paginator
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import DetailView, TemplateView
 
 from audit.access import can_read_trail
 from audit.trail import RECORD_TYPES, trail
@@ -10,6 +11,7 @@ from campaign.forms import DateInput
 from campaign.mixins import AllowedMixin
 from campaign.models import User
 from grievances.models import CaseEvent
+from outreach.models import AnonymisationRun
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted"), "view": _("viewed in full")}
 ACTIONS |= dict(CaseEvent.Kind.choices)
@@ -29,6 +31,13 @@ class TrailFilter(forms.Form):
     def __init__(self, *args, reader, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = User.objects.visible_to(reader).order_by("username")
+
+
+def _record_url(record_type: str, record_id) -> str:
+    # An anonymisation run says what it did on a page of its own.
+    if record_type == "anonymisation":
+        return reverse("audit:anonymisation_run", args=[record_id])
+    return ""
 
 
 class TrailView(AllowedMixin, TemplateView):
@@ -54,7 +63,21 @@ class TrailView(AllowedMixin, TemplateView):
                 "record_type": RECORD_TYPES.get(row["audit_type"], row["audit_type"]),
                 "record_id": row["audit_record"],
                 "action": ACTIONS.get(row["audit_action"], row["audit_action"]),
+                "url": _record_url(row["audit_type"], row["audit_record"]),
             }
             for row in page.object_list
         ]
         return super().get_context_data(form=form, page_obj=page, rows=rows, **kwargs)
+
+
+class AnonymisationRunView(AllowedMixin, DetailView):
+    """What one run of anonymise_expired reduced in the county: counts and records."""
+
+    template_name = "audit/anonymisation_run.html"
+    allowed = can_read_trail
+    context_object_name = "run"
+
+    def get_queryset(self):
+        return AnonymisationRun.objects.visible_to(self.request.user).select_related(
+            "county", "started_by"
+        )

@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from outreach.models import AnonymisationRun, Household, Person, RetentionPolicy
 from outreach.models.retention import DEFAULT_MONTHS
-
-REASON = "anonymised after the retention period"
 
 # Two-character surnames still met today; any other name keeps its first character.
 COMPOUND_SURNAMES = frozenset(
@@ -113,7 +112,7 @@ def _anonymise(record, reduce, on: date) -> None:
         row.save()
     reduce(record)
     record.anonymised_on = on
-    record._change_reason = REASON
+    record._change_reason = _("Anonymised after the retention period")
     record.save()
 
 

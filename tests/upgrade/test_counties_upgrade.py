@@ -28,6 +28,12 @@ NEW_TABLES |= {
     "campaign_historicalsupportorganisation",
 }
 NEW_TABLES |= {"campaign_unitmerge", "campaign_historicalunitmerge"}
+NEW_TABLES |= {
+    "outreach_retentionpolicy",
+    "outreach_historicalretentionpolicy",
+    "outreach_anonymisationrun",
+    "outreach_historicalanonymisationrun",
+}
 # Later steps add rows of their own on the way: the plaque dates once kept on households move
 # into the plaque register (tests/outreach/test_plaque_migration.py counts them exactly).
 GROWN = {"outreach_honourplaque"}
@@ -107,6 +113,10 @@ def test_it_only_adds_bookkeeping_of_its_own(upgrade):
         "campaign.historicalsupportorganisation",
         "campaign.unitmerge",
         "campaign.historicalunitmerge",
+        "outreach.retentionpolicy",
+        "outreach.historicalretentionpolicy",
+        "outreach.anonymisationrun",
+        "outreach.historicalanonymisationrun",
     }
     added = set(after["migrations"]) - set(before["migrations"])
     assert {"campaign.0004_areas", "reports.0002_campaigns"} <= added
