@@ -255,3 +255,30 @@ def test_the_command_takes_one_county(archived):
     _run(date(2021, 3, 16), county=county.name)
     household.refresh_from_db()
     assert household.anonymised_on == date(2021, 3, 16)
+
+
+def test_the_household_page_says_anonymised_and_shows_nothing_in_full(
+    archived, client_for, clerk_a
+):
+    from django.urls import reverse
+
+    from outreach.models import IdNumberView
+
+    household, person, _second = archived
+    _run(date(2021, 3, 16))
+    response = client_for(clerk_a).get(reverse("outreach:household", args=[household.pk]))
+    page = response.content.decode()
+    assert page.count("已匿名化") >= 3  # the household, its phone, each person
+    assert not response.context["show_full"] and not response.context["can_edit"]
+    assert reverse("outreach:person_edit", args=[person.pk]) not in page
+    assert 'name="restore"' not in page
+    assert "张成员" not in page and "13811112222" not in page
+    assert not IdNumberView.objects.exists()
+    edit = client_for(clerk_a).get(reverse("outreach:person_edit", args=[person.pk]))
+    assert edit.status_code == 403
+    restore = client_for(clerk_a).post(
+        reverse("outreach:household_archive", args=[household.pk]), {"restore": "1"}
+    )
+    assert restore.status_code == 403
+    household.refresh_from_db()
+    assert household.archived
