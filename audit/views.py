@@ -1,5 +1,7 @@
 from django import forms
 from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
@@ -75,9 +77,16 @@ class AnonymisationRunView(AllowedMixin, DetailView):
 
     template_name = "audit/anonymisation_run.html"
     allowed = can_read_trail
+    # Whoever does not read the log learns nothing of a run, not even that it exists.
+    refusal = Http404
     context_object_name = "run"
 
     def get_queryset(self):
         return AnonymisationRun.objects.visible_to(self.request.user).select_related(
             "county", "started_by"
         )
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        # Another county's run is not there, whatever the method (404 before 405).
+        get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        return super().http_method_not_allowed(request, *args, **kwargs)

@@ -108,7 +108,7 @@ def test_the_operation_log_shows_the_run_to_the_office_only_of_its_county(
     rows = log.context["rows"]
     assert [(row["record_id"], row["url"]) for row in rows] == [(run.pk, url)]
     assert client_for(office_staff).get(url).status_code == 200
-    assert client_for(leader).get(url).status_code == 403
+    assert client_for(leader).get(url).status_code == 404
     other = build_other_county()
     assert client_for(other.office).get(url).status_code == 404
     theirs = client_for(other.office).get(reverse("audit:trail"), {"record_type": "anonymisation"})
@@ -131,7 +131,7 @@ def test_the_runs_list_keeps_a_fixed_query_count(
     client = client_for(office)
     # session, user and unit, the policy, its history page (count and rows), the count of
     # runs and the page of them
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(7):
         response = client.get(URL)
     page = response.content.decode()
     for n in range(rows):
