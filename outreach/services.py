@@ -85,7 +85,9 @@ def household_next_number(township: Unit) -> str:
 @transaction.atomic
 def household_archive(*, user, household: Household, archived: bool = True) -> Household:
     _require_township(user, household.township)
-    if household.anonymised_on is not None:
+    # Read under a lock: anonymise_expired may have reduced it since the page was opened.
+    stored = Household.objects.select_for_update().get(pk=household.pk)
+    if stored.anonymised_on is not None or household.anonymised_on is not None:
         # Its names and numbers are gone: restored, it would be a household of nobody.
         raise ValidationError(
             _(
@@ -93,8 +95,11 @@ def household_archive(*, user, household: Household, archived: bool = True) -> H
                 "it cannot be restored."
             )
         )
-    # The retention period runs from the day of the last archiving.
-    archived_on = clock.today() if archived else None
+    # The retention period runs from the day of the last archiving; archiving twice (a form
+    # sent again) does not move that day.
+    archived_on = None
+    if archived:
+        archived_on = stored.archived_on if stored.archived else clock.today()
     household.archived, household.archived_on = archived, archived_on
     household.save(update_fields=["archived", "archived_on", "updated_at"])
     # Archiving a household archives its persons, which frees their ID numbers.

@@ -282,3 +282,12 @@ def test_the_household_page_says_anonymised_and_shows_nothing_in_full(
     assert restore.status_code == 403
     household.refresh_from_db()
     assert household.archived
+
+
+def test_archiving_again_does_not_move_the_day(archived, clerk_a, settings):
+    household, person, _second = archived
+    settings.SHUANGYONG_TODAY = date(2017, 1, 1)
+    services.household_archive(user=clerk_a, household=household)
+    household.refresh_from_db()
+    person.refresh_from_db()
+    assert household.archived_on == person.archived_on == ARCHIVED
