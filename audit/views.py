@@ -86,6 +86,15 @@ class AnonymisationRunView(AllowedMixin, DetailView):
             "county", "started_by"
         )
 
+    records_per_page = 50
+
+    def get_context_data(self, **kwargs):
+        # A first run over years of archives may list thousands of households: a page at a
+        # time, with the total.
+        records = Paginator(self.object.records, self.records_per_page)
+        page_obj = records.get_page(self.request.GET.get("page"))
+        return super().get_context_data(page_obj=page_obj, **kwargs)
+
     def http_method_not_allowed(self, request, *args, **kwargs):
         # Another county's run is not there, whatever the method (404 before 405).
         get_object_or_404(self.get_queryset(), pk=kwargs["pk"])

@@ -142,3 +142,29 @@ def test_a_run_that_finds_nothing_writes_nothing(township_a):
     outcome = anonymise_expired(county=township_a.area, as_of=date(2030, 1, 1))
     assert outcome.nothing and outcome.run is None
     assert not AnonymisationRun.objects.exists()
+
+
+def test_a_long_run_is_read_a_page_at_a_time(client_for, office, township_a, monkeypatch):
+    from audit.views import AnonymisationRunView
+
+    monkeypatch.setattr(AnonymisationRunView, "records_per_page", 2)
+    records = [
+        {"id": n, "number": f"H{n:04d}", "township": "甲镇", "village": "北村",
+         "household": True, "persons": [n]}
+        for n in range(1, 6)
+    ]  # fmt: skip
+    run = AnonymisationRun.objects.create(
+        county=township_a.area,
+        as_of=date(2021, 1, 1),
+        months=60,
+        archived_by=date(2015, 12, 31),
+        households=5,
+        persons=5,
+        records=records,
+    )
+    url = reverse("audit:anonymisation_run", args=[run.pk])
+    client = client_for(office)
+    first = client.get(url).content.decode()
+    assert 'data-total="5"' in first and "共5条" in first and 'data-testid="last-page"' in first
+    last = client.get(url, {"page": 3}).content.decode()
+    assert "H0005" in last and "H0001" not in last
