@@ -6,6 +6,7 @@ from django.urls import path
 from administration import views
 from administration.accounts import urls as accounts
 from administration.lists import urls as lists
+from administration.privacy import urls as privacy
 from administration.units import urls as units
 
 app_name = "administration"
@@ -15,4 +16,5 @@ urlpatterns = [
     *accounts.urlpatterns,
     *units.urlpatterns,
     *lists.urlpatterns,
+    *privacy.urlpatterns,
 ]

@@ -18,12 +18,14 @@ from grievances.models import CaseEvent
 from outreach.models import (
     Activity,
     ActivityKind,
+    AnonymisationRun,
     BeneficiaryCategory,
     Household,
     IdNumberView,
     Person,
     Policy,
     PriorityMark,
+    RetentionPolicy,
     Visit,
 )
 
@@ -45,6 +47,8 @@ HISTORY_SOURCES = {
     "policy": (_("policy"), Policy),
     "inspection_rating": (_("inspection rating"), InspectionRating),
     "activity_kind": (_("activity kind"), ActivityKind),
+    "retention_policy": (_("retention setting"), RetentionPolicy),
+    "anonymisation": (_("anonymisation run"), AnonymisationRun),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -65,6 +69,8 @@ COUNTY_OF = {
     "policy": "county",
     "inspection_rating": "county",
     "activity_kind": "county",
+    "retention_policy": "county",
+    "anonymisation": "county",
     "case": "case__campaign__county",
     "id_view": "person__household__township__area",
 }

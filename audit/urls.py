@@ -4,4 +4,11 @@ from audit import views
 
 app_name = "audit"
 
-urlpatterns = [path("", views.TrailView.as_view(), name="trail")]
+urlpatterns = [
+    path("", views.TrailView.as_view(), name="trail"),
+    path(
+        "anonymisation/<int:pk>/",
+        views.AnonymisationRunView.as_view(),
+        name="anonymisation_run",
+    ),
+]

@@ -1,7 +1,10 @@
 from django import forms
 from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import DetailView, TemplateView
 
 from audit.access import can_read_trail
 from audit.trail import RECORD_TYPES, trail
@@ -10,6 +13,7 @@ from campaign.forms import DateInput
 from campaign.mixins import AllowedMixin
 from campaign.models import User
 from grievances.models import CaseEvent
+from outreach.models import AnonymisationRun
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted"), "view": _("viewed in full")}
 ACTIONS |= dict(CaseEvent.Kind.choices)
@@ -29,6 +33,13 @@ class TrailFilter(forms.Form):
     def __init__(self, *args, reader, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = User.objects.visible_to(reader).order_by("username")
+
+
+def _record_url(record_type: str, record_id) -> str:
+    # An anonymisation run says what it did on a page of its own.
+    if record_type == "anonymisation":
+        return reverse("audit:anonymisation_run", args=[record_id])
+    return ""
 
 
 class TrailView(AllowedMixin, TemplateView):
@@ -54,7 +65,37 @@ class TrailView(AllowedMixin, TemplateView):
                 "record_type": RECORD_TYPES.get(row["audit_type"], row["audit_type"]),
                 "record_id": row["audit_record"],
                 "action": ACTIONS.get(row["audit_action"], row["audit_action"]),
+                "url": _record_url(row["audit_type"], row["audit_record"]),
             }
             for row in page.object_list
         ]
         return super().get_context_data(form=form, page_obj=page, rows=rows, **kwargs)
+
+
+class AnonymisationRunView(AllowedMixin, DetailView):
+    """What one run of anonymise_expired reduced in the county: counts and records."""
+
+    template_name = "audit/anonymisation_run.html"
+    allowed = can_read_trail
+    # Whoever does not read the log learns nothing of a run, not even that it exists.
+    refusal = Http404
+    context_object_name = "run"
+
+    def get_queryset(self):
+        return AnonymisationRun.objects.visible_to(self.request.user).select_related(
+            "county", "started_by"
+        )
+
+    records_per_page = 50
+
+    def get_context_data(self, **kwargs):
+        # A first run over years of archives may list thousands of households: a page at a
+        # time, with the total.
+        records = Paginator(self.object.records, self.records_per_page)
+        page_obj = records.get_page(self.request.GET.get("page"))
+        return super().get_context_data(page_obj=page_obj, **kwargs)
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        # Another county's run is not there, whatever the method (404 before 405).
+        get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        return super().http_method_not_allowed(request, *args, **kwargs)

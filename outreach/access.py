@@ -142,6 +142,9 @@ def can_edit(user, obj) -> bool:
     An activity belongs to its organising unit."""
     from outreach.models import Activity, Household, Person, Visit
 
+    if isinstance(obj, Household | Person) and obj.anonymised_on is not None:
+        # Its personal details were removed after the retention period: nothing to change.
+        return False
     if isinstance(obj, Household | Visit):
         return can_edit_township(user, obj.township)
     if isinstance(obj, Person):

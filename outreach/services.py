@@ -86,20 +86,39 @@ def household_next_number(township: Unit) -> str:
 @transaction.atomic
 def household_archive(*, user, household: Household, archived: bool = True) -> Household:
     _require_township(user, household.township)
-    household.archived = archived
-    household.save(update_fields=["archived", "updated_at"])
+    # Read under a lock: anonymise_expired may have reduced it since the page was opened.
+    stored = Household.objects.select_for_update().get(pk=household.pk)
+    if stored.anonymised_on is not None or household.anonymised_on is not None:
+        # Its names and numbers are gone: restored, it would be a household of nobody.
+        raise ValidationError(
+            _(
+                "This household's personal details were removed after the retention period; "
+                "it cannot be restored."
+            )
+        )
+    # The retention period runs from the day of the last archiving; archiving twice (a form
+    # sent again) does not move that day.
+    archived_on = None
+    if archived:
+        archived_on = stored.archived_on if stored.archived else clock.today()
+    household.archived, household.archived_on = archived, archived_on
+    household.save(update_fields=["archived", "archived_on", "updated_at"])
     # Archiving a household archives its persons, which frees their ID numbers.
     for person in household.persons.filter(archived=not archived):
-        person.archived = archived
+        person.archived, person.archived_on = archived, archived_on
         if not archived:
             person_apply_id_number(person, user=user)
-        person.save(update_fields=["archived"])
+        person.save(update_fields=["archived", "archived_on"])
     return household
 
 
 @transaction.atomic
 def person_save(*, user, person: Person, categories=None, priority_marks=None) -> list[str]:
     _require_township(user, person.household.township)
+    if person.anonymised_on is not None:
+        raise ValidationError(
+            _("This person's personal details were removed after the retention period.")
+        )
     if person.household.archived and not person.archived:
         raise ValidationError(
             _("This household is archived: restore it before adding or changing its persons.")

@@ -83,10 +83,13 @@ class HouseholdDetailView(RegistryMixin, DetailView):
     def get_context_data(self, **kwargs):
         household = self.object
         user = self.request.user
-        show_full = access.can_see_full_id(user, household)
+        # Once anonymised there is nothing left to show in full, and no look to log.
+        show_full = access.can_see_full_id(user, household) and household.anonymised_on is None
         persons = list(household.persons.all())
         if show_full:
-            services.persons_log_full_view(user=user, persons=persons)
+            services.persons_log_full_view(
+                user=user, persons=[p for p in persons if p.anonymised_on is None]
+            )
         record_links.attach(user, [household])
         history = history_page(self.request, household, trail_type="household")
         return super().get_context_data(

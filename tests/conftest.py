@@ -273,3 +273,15 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def anonymisation_run_a(township_a, clerk_a, settings):
+    """A household of township A archived on 2015-06-15 and anonymised five years later."""
+    from outreach.retention import anonymise_expired
+    from outreach.services import household_archive
+
+    archived = HouseholdFactory(township=township_a, head_name="孙已归档", village="北村")
+    PersonFactory(household=archived, name="孙已归档")
+    household_archive(user=clerk_a, household=archived)
+    return anonymise_expired(county=township_a.area, as_of=date(2020, 6, 16)).run

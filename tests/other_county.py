@@ -12,6 +12,8 @@ from campaign.services import five_ones_update, inspection_record, plan_load
 from grievances import services as ledger
 from outreach.activities import activity_save, evidence_add
 from outreach.models import Activity
+from outreach.retention import anonymise_expired
+from outreach.services import household_archive
 from tests.factories import (
     CommendationFactory,
     FindingFactory,
@@ -119,6 +121,10 @@ def build_other_county() -> OtherCounty:
     commendation = CommendationFactory(unit=township, title="丙镇表彰")
     organisation = SupportOrganisationFactory(county=county, unit=township, name="乙县拥军服务队")
     assert campaign.county_id == case.campaign.county_id
+    gone = HouseholdFactory(township=township, head_name="丙已归档", village="丙村")
+    PersonFactory(household=gone, name="丙已归档")
+    household_archive(user=clerk, household=gone)
+    run = anonymise_expired(county=county, as_of=date(2020, 6, 16)).run
     return OtherCounty(
         office=office,
         clerk=clerk,
@@ -141,5 +147,6 @@ def build_other_county() -> OtherCounty:
             "model_figure_a": figure,
             "commendation_a": commendation,
             "support_organisation_a": organisation,
+            "anonymisation_run_a": run,
         },
     )

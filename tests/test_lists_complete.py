@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from outreach.models import AnonymisationRun
 from tests.factories import (
     ActivityFactory,
     CaseFactory,
@@ -48,6 +49,7 @@ LISTS = [
     ("administration:accounts", {}, "administration.accounts.views.AccountListView"),
     ("administration:units", {}, "administration.units.views.UnitListView"),
     ("administration:lists_values", {}, "administration.lists.views.ValueListView"),
+    ("administration:privacy", {}, "administration.privacy.views.RetentionView"),
     ("reports:cases", {"year": 2015}, "reports.figure_views.CaseFigureView"),
     ("reports:findings", {"year": 2015}, "reports.figure_views.FindingFigureView"),
     ("reports:activities", {"year": 2015}, "reports.figure_views.ActivityFigureView"),
@@ -71,6 +73,13 @@ def many(plan, office, township_a, clerk_a):
         ModelFigureFactory(unit=township_a)
         CommendationFactory(unit=township_a)
         SupportOrganisationFactory(unit=township_a)
+        AnonymisationRun.objects.create(
+            county=township_a.area,
+            as_of=date(2021, 1, 1),
+            months=60,
+            archived_by=date(2015, 12, 31),
+            households=1,
+        )
 
 
 def view_class(dotted: str):

@@ -61,6 +61,8 @@ SCOPED = {
     "outreach.Activity",
     "outreach.Evidence",
     "outreach.HonourPlaque",
+    "outreach.RetentionPolicy",
+    "outreach.AnonymisationRun",
     "grievances.Case",
     "grievances.CaseEvent",
     "grievances.CaseFinding",

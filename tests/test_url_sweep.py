@@ -54,6 +54,8 @@ EXPECTED = {
     "administration:units_add": administrators(200),
     "administration:units_merge": administrators(200),
     "administration:units_merge_confirm": administrators(405),
+    "administration:privacy": administrators(200),
+    "administration:privacy_edit": administrators(200),
     # Everyone's own password; setting one is for those who logged in with a one-time code.
     "password_change": EVERYONE_SIGNED_IN,
     "password_set": {role: 302 for role in ROLES},
@@ -187,6 +189,8 @@ OBJECT_URLS |= {
     "administration:units_deactivate": ("township_a", "pk", {"office": 405}),
     "administration:units_reactivate": ("township_a", "pk", {"office": 405}),
 }
+# What an anonymisation run did: read in the operation log by the county office only.
+OBJECT_URLS["audit:anonymisation_run"] = ("anonymisation_run_a", "pk", {"office": 200})
 OBJECT_URLS |= registry_urls()
 # Posted to as every role; answers for roles not listed are 404.
 ACTION_URLS = {"grievances:case_action"}

@@ -16,6 +16,7 @@ from outreach.models.registry import (
     Policy,
     PriorityMark,
 )
+from outreach.models.retention import AnonymisationRun, RetentionPolicy
 from outreach.models.survey import Finding, Visit
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "STARTER_KINDS",
     "Activity",
     "ActivityKind",
+    "AnonymisationRun",
     "Evidence",
     "HonourPlaque",
     "PlaqueEvent",
@@ -33,5 +35,6 @@ __all__ = [
     "Person",
     "Policy",
     "PriorityMark",
+    "RetentionPolicy",
     "Visit",
 ]

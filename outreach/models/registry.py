@@ -73,6 +73,10 @@ class Household(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     archived = models.BooleanField(_("archived"), default=False)
+    # The day it was last archived, from which the county's retention period runs; and the day
+    # its personal details were reduced once that period had passed (outreach/retention.py).
+    archived_on = models.DateField(_("archived on"), null=True, blank=True, editable=False)
+    anonymised_on = models.DateField(_("anonymised on"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -156,6 +160,8 @@ class Person(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     deceased = models.BooleanField(_("deceased"), default=False)
     archived = models.BooleanField(_("archived"), default=False)
+    archived_on = models.DateField(_("archived on"), null=True, blank=True, editable=False)
+    anonymised_on = models.DateField(_("anonymised on"), null=True, blank=True, editable=False)
 
     history = HistoricalRecords(verbose_name=_("person history"), m2m_fields=[categories])
     objects = PersonQuerySet.as_manager()

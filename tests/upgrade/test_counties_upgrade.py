@@ -34,6 +34,12 @@ LIST_HISTORIES |= {"activitykind", "historicalactivitykind"}
 NEW_TABLES |= {f"outreach_{name}" for name in LIST_HISTORIES}
 RATINGS = {"inspectionrating", "historicalinspectionrating"}
 NEW_TABLES |= {f"campaign_{name}" for name in RATINGS}
+NEW_TABLES |= {
+    "outreach_retentionpolicy",
+    "outreach_historicalretentionpolicy",
+    "outreach_anonymisationrun",
+    "outreach_historicalanonymisationrun",
+}
 # Later steps add rows of their own on the way: the plaque dates once kept on households move
 # into the plaque register (tests/outreach/test_plaque_migration.py counts them exactly).
 GROWN = {"outreach_honourplaque"}
@@ -115,6 +121,10 @@ def test_it_only_adds_bookkeeping_of_its_own(upgrade):
         "campaign.historicalunitmerge",
         *(f"outreach.{name}" for name in LIST_HISTORIES),
         *(f"campaign.{name}" for name in RATINGS),
+        "outreach.retentionpolicy",
+        "outreach.historicalretentionpolicy",
+        "outreach.anonymisationrun",
+        "outreach.historicalanonymisationrun",
     }
     added = set(after["migrations"]) - set(before["migrations"])
     assert {"campaign.0004_areas", "reports.0002_campaigns"} <= added
