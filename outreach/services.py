@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from campaign import clock
+from campaign.access import county_in_view_id
 from campaign.models import Topic, Unit
 from outreach.access import can_edit_township
 from outreach.idnumbers import parse_id_number
@@ -113,9 +114,55 @@ def person_save(*, user, person: Person, categories=None, priority_marks=None) -
     return warnings
 
 
-def persons_log_full_view(*, user, persons) -> None:
+LINK_BATCH = 2000
+
+
+def persons_log_full_view(*, user, persons, source=IdNumberView.Source.HOUSEHOLD_PAGE) -> None:
     """Each time a page shows persons' full ID numbers or phones, who saw whose."""
-    IdNumberView.objects.bulk_create([IdNumberView(user=user, person=p) for p in persons])
+    county = county_in_view_id(user)
+    IdNumberView.objects.bulk_create(
+        [
+            IdNumberView(
+                user=user,
+                person=p,
+                county_id=county or p.household.township.area_id,
+                kind=IdNumberView.Kind.VIEW,
+                source=source,
+            )
+            for p in persons
+        ]
+    )
+
+
+def log_personal_file(*, user, kind, source, person_ids, count=None, county_id=None):
+    """A file (or printed batch) with persons' details left the registry, or came into it:
+    one log row, linked to every person it named. `person_ids` is an iterable of ids, so an
+    export of 20,000 rows costs one query to list them and a few batched inserts to link them,
+    never a row object per person."""
+    county = county_id or county_in_view_id(user)
+    if county is None:
+        # A user outside every county (a superuser at the command line) names no county's
+        # records here; nothing was read through the app.
+        return None
+    ids = sorted(set(person_ids))
+    look = IdNumberView.objects.create(
+        user=user,
+        county_id=county,
+        kind=kind,
+        source=source,
+        count=len(ids) if count is None else count,
+    )
+    link = IdNumberView.persons.through
+    for start in range(0, len(ids), LINK_BATCH):
+        link.objects.bulk_create(
+            [link(idnumberview_id=look.pk, person_id=pk) for pk in ids[start : start + LINK_BATCH]]
+        )
+    return look
+
+
+def persons_of_households(households) -> list[int]:
+    """The ids of every person of these households (a queryset of household ids)."""
+    return list(Person.objects.filter(household__in=households).values_list("pk", flat=True))
 
 
 def _check_findings(subject_about: str, findings: list[dict]) -> None:
