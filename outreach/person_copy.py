@@ -36,7 +36,7 @@ def _yes(value: bool) -> str:
 
 def person_section(person: Person) -> Section:
     rows = [
-        [_("Full name"), person.name],
+        [_("full name"), person.name],
         [_("ID number"), person.id_number],
         [_("Sex"), person.get_sex_display()],
         [_("Birth date"), person.birth_date],
@@ -123,7 +123,7 @@ def history_section(person: Person) -> Section:
     headers = [
         _("When"),
         _("What"),
-        _("Full name"),
+        _("full name"),
         _("ID number"),
         _("Phone"),
         _("Relation"),
