@@ -73,6 +73,7 @@ class Migration(migrations.Migration):
                     ("ledger_export", "ledger workbook"),
                     ("ledger_print", "printed ledger"),
                     ("yearend_workbook", "year-end workbook"),
+                    ("import_errors", "import file with its errors"),
                     ("household_import", "household import"),
                     ("accounts_import", "accounts sheet import"),
                     ("person_copy", "personal information copy"),

@@ -249,6 +249,7 @@ class IdNumberView(models.Model):
         LEDGER_EXPORT = "ledger_export", _("ledger workbook")
         LEDGER_PRINT = "ledger_print", _("printed ledger")
         YEAREND_WORKBOOK = "yearend_workbook", _("year-end workbook")
+        IMPORT_ERRORS = "import_errors", _("import file with its errors")
         HOUSEHOLD_IMPORT = "household_import", _("household import")
         ACCOUNTS_IMPORT = "accounts_import", _("accounts sheet import")
         PERSON_COPY = "person_copy", _("personal information copy")

@@ -243,3 +243,29 @@ def test_another_user_looks_only_at_what_it_looked_at(client_for, office, clerk_
     client_for(clerk_a).get(reverse("outreach:household", args=[person.household_id]))
     page = client_for(office).get(reverse("outreach:user_looks", args=[other.pk]))
     assert page.context["page_obj"].paginator.count == 0
+
+
+def test_the_import_error_file_is_logged_and_carries_its_reader_off_the_data_sheet(
+    client_for, clerk_a, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    client = client_for(clerk_a)
+    rows = [person_row(), person_row(name="王小红", relation="儿子")]
+    client.post(reverse("outreach_import:start"), {"file": upload(xlsx(rows))})
+    response = client.get(reverse("outreach_import:errors"))
+    book = load_workbook(io.BytesIO(response.content))
+    mark = f"导出人：{clerk_a.display_name}（{clerk_a.username}）"
+    assert book.properties.description.startswith(mark)
+    data = book["优抚对象"]
+    assert data.oddHeader.right.text.startswith(mark)
+    assert not any(mark in str(c) for row in data.iter_rows(values_only=True) for c in row)
+    assert any(
+        mark in str(c) for row in book.worksheets[1].iter_rows(values_only=True) for c in row
+    )
+    [look] = IdNumberView.objects.all()
+    assert (look.user, look.kind, look.source, look.count) == (
+        clerk_a,
+        "export",
+        "import_errors",
+        2,
+    )
