@@ -269,3 +269,22 @@ def test_the_import_error_file_is_logged_and_carries_its_reader_off_the_data_she
         "import_errors",
         2,
     )
+
+
+@pytest.mark.parametrize("households", [1, 30])
+def test_a_files_persons_are_linked_in_the_same_queries_however_many(
+    households, office, township_a, django_assert_num_queries
+):
+    from outreach.services import log_personal_file, persons_of_households
+
+    for _ in range(households):
+        PersonFactory.create_batch(2, household=HouseholdFactory(township=township_a))
+    chosen = persons_of_households(township_a.households.values("pk"))
+    with django_assert_num_queries(3):  # the log row, the links, the count kept on the row
+        look = log_personal_file(
+            user=office, kind="export", source="ledger_export", person_ids=chosen
+        )
+    assert look.count == 2 * households
+    assert set(look.persons.values_list("pk", flat=True)) == set(
+        chosen.values_list("pk", flat=True)
+    )
