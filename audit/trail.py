@@ -1,6 +1,7 @@
 """One list over every history table: the audit trail is read, never written, by the app."""
 
 from django.db.models import CharField, F, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import (
@@ -72,9 +73,9 @@ COUNTY_OF = {
     "retention_policy": "county",
     "anonymisation": "county",
     "case": "case__campaign__county",
-    "id_view": "person__household__township__area",
+    "id_view": "county",
 }
-OTHER_SOURCES = {"case": _("case"), "id_view": _("full ID number view")}
+OTHER_SOURCES = {"case": _("case"), "id_view": _("personal data access")}
 RECORD_TYPES = {key: label for key, (label, _model) in HISTORY_SOURCES.items()} | OTHER_SOURCES
 
 # Every column is an annotation, declared in this order for every table: a UNION matches
@@ -87,7 +88,7 @@ def _columns(queryset, *, at, user, record_type, record, action):
         audit_at=F(at),
         audit_user=F(user),
         audit_type=Value(record_type, output_field=CharField()),
-        audit_record=F(record),
+        audit_record=F(record) if isinstance(record, str) else record,
         audit_action=action,
     ).values(*COLUMNS)
 
@@ -125,8 +126,9 @@ def trail(*, county, record_type=None, record_id=None, user=None, since=None, un
                 at="viewed_at",
                 user="user_id",
                 record_type="id_view",
-                record="person_id",
-                action=Value("view", output_field=CharField()),
+                record=Coalesce("person_id", "id"),
+                # A file names many persons and no one: its row shows the log entry's number.
+                action=F("source"),
             )
         )
     filtered = []

@@ -13,10 +13,11 @@ from campaign.forms import DateInput
 from campaign.mixins import AllowedMixin
 from campaign.models import User
 from grievances.models import CaseEvent
-from outreach.models import AnonymisationRun
+from outreach.models import AnonymisationRun, IdNumberView
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted"), "view": _("viewed in full")}
 ACTIONS |= dict(CaseEvent.Kind.choices)
+ACTIONS |= dict(IdNumberView.Source.choices)
 
 
 class TrailFilter(forms.Form):

@@ -1,4 +1,5 @@
 from campaign import access, navigation
+from campaign import watermark as marks
 
 
 def navigation_entries(request):
@@ -19,3 +20,19 @@ def _counties(user):
         return [(county, county.pk == chosen) for county in access.counties_in_reach(user)]
 
     return counties
+
+
+WATERMARK_TILES = range(60)
+
+
+def watermark(request):
+    """The reader and the time, for the pages that show personal details to draw across the
+    screen; computed only on those pages (a template calls the function)."""
+    user = getattr(request, "user", None)
+
+    def text():
+        if not marks.enabled() or user is None or not user.is_authenticated:
+            return ""
+        return marks.reader_text(user)
+
+    return {"watermark_text": text, "watermark_tiles": WATERMARK_TILES}

@@ -12,10 +12,13 @@ class GrievancesConfig(AppConfig):
         from campaign import navigation, record_links, workbench
         from grievances import access
         from grievances import record_links as offered
+        from grievances.person_copy import cases_section
         from grievances.workbench import intake_items, ledger_items
         from outreach import access as field
+        from outreach import person_copy
 
         field.household_reach.append(access.households_on_cases)
+        person_copy.SECTIONS.append(cases_section)
         record_links.provide("outreach.Household", offered.on_households)
         record_links.provide("campaign.InspectionFinding", offered.on_inspection_findings)
 

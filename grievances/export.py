@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
+from campaign.watermark import mark_sheet, mark_workbook
 from campaign.xlsx import TITLE_FONT, cell, header_row
 
 WIDTHS = [12, 22, 16, 10, 40, 36, 16, 10, 14, 12, 10, 30, 12]
@@ -33,7 +34,7 @@ def headers():
     ]
 
 
-def write_ledger(rows, handle, *, today: date) -> int:
+def write_ledger(rows, handle, *, today: date, reader: str = "") -> int:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Ledger"))
     sheet.freeze_panes = "A3"
@@ -44,6 +45,12 @@ def write_ledger(rows, handle, *, today: date) -> int:
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     title = _("Problem ledger (exported %(date)s)") % {"date": today.isoformat()}
+    # The reader on screen in the title row (no row moves), in the page header and in the
+    # file's properties.
+    if reader:
+        title = f"{title}　{reader}"
+    mark_sheet(sheet, reader)
+    mark_workbook(workbook, reader)
     sheet.append([cell(sheet, title, font=TITLE_FONT, border=None)])
     sheet.append(header_row(sheet, headers()))
     count = 0
@@ -70,9 +77,9 @@ def write_ledger(rows, handle, *, today: date) -> int:
     return count
 
 
-def ledger_workbook_response(rows, *, today: date) -> FileResponse:
+def ledger_workbook_response(rows, *, today: date, reader: str = "") -> FileResponse:
     handle = tempfile.TemporaryFile()
-    write_ledger(rows, handle, today=today)
+    write_ledger(rows, handle, today=today, reader=reader)
     handle.seek(0)
     return FileResponse(
         handle,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView, View
 from django_filters.views import FilterView
 
-from campaign import clock
+from campaign import clock, watermark
 from campaign.mixins import AllowedMixin, ServiceFormMixin
 from campaign.models import InspectionFinding, Topic
 from campaign.selectors import campaign_for
@@ -18,7 +18,8 @@ from grievances.filters import IntakeFilter, LedgerFilter
 from grievances.models import Case, CaseEvent
 from grievances.pagination import IdsFirstPaginator
 from grievances.selectors import ledger_rows
-from outreach.models import Finding, Household
+from outreach.models import Finding, Household, IdNumberView
+from outreach.services import log_personal_file, persons_of_households
 
 
 class LedgerScopeMixin(LoginRequiredMixin):
@@ -66,6 +67,13 @@ class LedgerPrintView(LedgerScopeMixin, TemplateView):
             )
         )
         page = IdsFirstPaginator(rows, self.per_batch).get_page(self.request.GET.get("page"))
+        log_personal_file(
+            user=self.request.user,
+            kind=IdNumberView.Kind.EXPORT,
+            source=IdNumberView.Source.LEDGER_PRINT,
+            person_ids=persons_of_households([c.household_id for c in page.object_list]),
+            count=len(page.object_list),
+        )
         return super().get_context_data(
             rows=page.object_list,
             page_obj=page,
@@ -79,7 +87,17 @@ class LedgerExportView(LedgerScopeMixin, View):
     def get(self, request):
         from grievances.export import ledger_workbook_response
 
-        return ledger_workbook_response(self.ledger_filter().qs, today=clock.today())
+        rows = self.ledger_filter().qs
+        log_personal_file(
+            user=request.user,
+            kind=IdNumberView.Kind.EXPORT,
+            source=IdNumberView.Source.LEDGER_EXPORT,
+            person_ids=persons_of_households(rows.values("household_id")),
+            count=rows.count(),
+        )
+        return ledger_workbook_response(
+            rows, today=clock.today(), reader=watermark.export_line(request.user)
+        )
 
 
 class InboxView(LoginRequiredMixin, ListView):

@@ -164,3 +164,15 @@ def import_shown_to(user) -> bool:
 
 def can_import(user) -> bool:
     return can_register_households(user)
+
+
+def reads_looks(user) -> bool:
+    """Who looked at a person, and what a user looked at: the county office, which answers for
+    the registry's personal information (not the leaders, as with the operation log)."""
+    return rule.reads_operation_log(user)
+
+
+def can_issue_person_copy(user) -> bool:
+    """A person's own data, handed over on request (个人信息查阅): the county office acting as
+    such."""
+    return rule.office_writes(user) and rule.reads_operation_log(user)

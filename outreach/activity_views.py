@@ -17,7 +17,7 @@ from campaign.models import SupportOrganisation, Workstream
 from campaign.selectors import campaign_for
 from outreach import access, activities, services
 from outreach.forms import ActivityForm, EvidenceForm
-from outreach.models import Activity, ActivityKind, Evidence, Person
+from outreach.models import Activity, ActivityKind, Evidence, IdNumberView, Person
 
 
 def support_organisations(request):
@@ -101,7 +101,11 @@ class ActivityUpdateView(EditRightsMixin, ActivityFormMixin, UpdateView):
         form = super().get_form(form_class)
         if self.request.method == "GET":
             # The text box shows these persons' full ID numbers: a full view, logged.
-            services.persons_log_full_view(user=self.request.user, persons=form.shown_persons)
+            services.persons_log_full_view(
+                user=self.request.user,
+                persons=form.shown_persons,
+                source=IdNumberView.Source.ACTIVITY_FORM,
+            )
         return form
 
 

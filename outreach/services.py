@@ -1,10 +1,12 @@
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import EmptyResultSet, PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from campaign import clock
+from campaign.access import county_in_view_id
 from campaign.lists import list_values_check
 from campaign.models import Topic, Unit
 from outreach.access import can_edit_township
@@ -140,9 +142,79 @@ def person_save(*, user, person: Person, categories=None, priority_marks=None) -
     return warnings
 
 
-def persons_log_full_view(*, user, persons) -> None:
+LINK_BATCH = 2000
+
+
+def persons_log_full_view(*, user, persons, source=IdNumberView.Source.HOUSEHOLD_PAGE) -> None:
     """Each time a page shows persons' full ID numbers or phones, who saw whose."""
-    IdNumberView.objects.bulk_create([IdNumberView(user=user, person=p) for p in persons])
+    county = county_in_view_id(user)
+    IdNumberView.objects.bulk_create(
+        [
+            IdNumberView(
+                user=user,
+                person=p,
+                county_id=county or p.household.township.area_id,
+                kind=IdNumberView.Kind.VIEW,
+                source=source,
+            )
+            for p in persons
+        ]
+    )
+
+
+def log_personal_file(*, user, kind, source, person_ids, count=None, county_id=None):
+    """A file (or printed batch) with persons' details left the registry, or came into it:
+    one log row, linked to every person it named. `person_ids` is a queryset of person ids
+    (`.values("pk")`), linked in one INSERT … SELECT whatever its size, so a 20,000-row export
+    costs the same three queries as a one-row one; or ids already in memory (an import's),
+    linked in batches."""
+    county = county_id or county_in_view_id(user)
+    if county is None:
+        # A user outside every county (a superuser at the command line) names no county's
+        # records here; nothing was read through the app.
+        return None
+    look = IdNumberView.objects.create(
+        user=user, county_id=county, kind=kind, source=source, count=count or 0
+    )
+    link = IdNumberView.persons.through
+    if isinstance(person_ids, QuerySet):
+        linked = _link_selected(look, person_ids.values("pk").order_by())
+    else:
+        ids = sorted(set(person_ids))
+        for start in range(0, len(ids), LINK_BATCH):
+            link.objects.bulk_create(
+                [
+                    link(idnumberview_id=look.pk, person_id=pk)
+                    for pk in ids[start : start + LINK_BATCH]
+                ]
+            )
+        linked = len(ids)
+    if count is None:
+        look.count = linked
+        look.save(update_fields=["count"])
+    return look
+
+
+def _link_selected(look, persons) -> int:
+    link = IdNumberView.persons.through._meta
+    quote = connection.ops.quote_name
+    try:
+        select, params = persons.query.sql_with_params()
+    except EmptyResultSet:  # no households to name, e.g. an empty ledger
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(link.db_table)} "
+            f"({quote('idnumberview_id')}, {quote('person_id')}) "
+            f"SELECT %s, chosen.* FROM ({select}) AS chosen",
+            [look.pk, *params],
+        )
+        return cursor.rowcount
+
+
+def persons_of_households(households) -> QuerySet:
+    """The ids of every person of these households (household ids, or a queryset of them)."""
+    return Person.objects.filter(household__in=households).values("pk")
 
 
 def _check_findings(subject_about: str, findings: list[dict]) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from outreach import activity_views, plaque_views, views
+from outreach import activity_views, look_views, plaque_views, views
 
 app_name = "outreach"
 
@@ -20,6 +20,9 @@ urlpatterns = [
         name="person_add",
     ),
     path("persons/<int:pk>/edit/", views.PersonUpdateView.as_view(), name="person_edit"),
+    path("persons/<int:pk>/looks/", look_views.PersonLooksView.as_view(), name="person_looks"),
+    path("persons/<int:pk>/copy.xlsx", look_views.PersonCopyView.as_view(), name="person_copy"),
+    path("looks/users/<int:pk>/", look_views.UserLooksView.as_view(), name="user_looks"),
     path(
         "households/<int:household_pk>/visit/",
         views.VisitCreateView.as_view(),

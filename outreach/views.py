@@ -20,7 +20,7 @@ from campaign.models import Topic, Unit
 from outreach import access, services
 from outreach.filters import HouseholdFilter
 from outreach.forms import HouseholdForm, PersonForm, VisitForm
-from outreach.models import Finding, Household, Person, Visit
+from outreach.models import Finding, Household, IdNumberView, Person, Visit
 from outreach.selectors import survey_coverage
 
 
@@ -96,6 +96,7 @@ class HouseholdDetailView(RegistryMixin, DetailView):
             persons=persons,
             show_full=show_full,
             can_edit=access.can_edit(user, household),
+            reads_looks=access.reads_looks(user),
             history=history,
             **kwargs,
         )
@@ -209,7 +210,9 @@ class PersonUpdateView(EditRightsMixin, PersonFormMixin, UpdateView):
 
     def get(self, request, *args, **kwargs):
         # The form shows the stored ID number and phone whole: a full view, logged.
-        services.persons_log_full_view(user=request.user, persons=[self.object])
+        services.persons_log_full_view(
+            user=request.user, persons=[self.object], source=IdNumberView.Source.PERSON_FORM
+        )
         return super().get(request, *args, **kwargs)
 
 

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
+from campaign.watermark import mark_sheet
 from campaign.xlsx import (
     BODY_FONT,
     BORDER,
@@ -60,6 +61,7 @@ class SheetContext:
     as_of: date
     status_line: str
     preparer: str
+    reader: str = ""  # who exported the file and when, or "" when watermarks are off
 
 
 class StyledCells:
@@ -125,7 +127,12 @@ class OfficialSheet:
             _("Figures as of: %(date)s") % {"date": chinese_date(context.as_of)},
             at=half,
         )
-        self._merged_line(context.status_line, font=INFO_FONT, alignment=LEFT)
+        # The reader on screen in the status line (no row moves), and in the page header.
+        status = (
+            f"{context.status_line}　{context.reader}" if context.reader else context.status_line
+        )
+        self._merged_line(status, font=INFO_FONT, alignment=LEFT)
+        mark_sheet(sheet, context.reader)
         self._append(header_row(sheet, [c.label for c in self.columns]))
 
     def _append(self, cells):

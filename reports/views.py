@@ -7,10 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from campaign import clock
+from campaign import clock, watermark
 from campaign.models import Unit
 from campaign.selectors import campaign_for, timeline
 from grievances.models import Case
+from outreach.models import IdNumberView
+from outreach.services import log_personal_file, persons_of_households
 from reports import access, links, services
 from reports.charts import chart_configs
 from reports.figures import GRADE_LABELS, INDICATOR_LABELS, INDICATOR_NOTES, summary_rows
@@ -516,8 +518,21 @@ class YearEndView(CountyMixin, YearMixin, TemplateView):
 class WorkbookView(CountyMixin, YearMixin, View):
     def get(self, request, year):
         user = request.user
+        cases = Case.objects.visible_to(user)
+        ledger = services.ledger_rows_for(self.report.campaign, self.report.year)
+        ledger = ledger.filter(pk__in=cases.values("pk"))
+        log_personal_file(
+            user=user,
+            kind=IdNumberView.Kind.EXPORT,
+            source=IdNumberView.Source.YEAREND_WORKBOOK,
+            person_ids=persons_of_households(ledger.values("household_id")),
+            count=ledger.count(),
+        )
         return yearend_response(
-            self.report, preparer=user.display_name, cases=Case.objects.visible_to(user)
+            self.report,
+            preparer=user.display_name,
+            cases=cases,
+            reader=watermark.export_line(user),
         )
 
 

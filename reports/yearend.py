@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from campaign.models import FiveOnesItem, Topic, Unit
+from campaign.watermark import mark_workbook
 from grievances.models import CaseEvent, Status
 from reports.figures import GRADE_LABELS, INDICATOR_LABELS, summary_rows
 from reports.ledger import changes_after_sign_off, frozen_values, ledger_values
@@ -45,12 +46,15 @@ def sheet_names() -> list[str]:
     ]
 
 
-def write_yearend(report: YearReport, handle, *, preparer: str = "", cases=None) -> None:
+def write_yearend(
+    report: YearReport, handle, *, preparer: str = "", cases=None, reader: str = ""
+) -> None:
     """Write the workbook for `report` to the binary file `handle`. `cases` limits the live
     ledger sheet to what the requesting user may see (the office and leaders see it all)."""
     with translation.override(settings.LANGUAGE_CODE):
         workbook = Workbook(write_only=True)
-        context = _context(report, preparer)
+        context = _context(report, preparer, reader)
+        mark_workbook(workbook, reader)
         names = sheet_names()
 
         def sheet(index, columns, what=None):
@@ -88,9 +92,9 @@ def yearend_filename(year: int) -> str:
     return f"双拥在基层-{year}年度报表.xlsx"
 
 
-def yearend_response(report: YearReport, *, preparer: str, cases) -> FileResponse:
+def yearend_response(report: YearReport, *, preparer: str, cases, reader: str = "") -> FileResponse:
     handle = tempfile.TemporaryFile()
-    write_yearend(report, handle, preparer=preparer, cases=cases)
+    write_yearend(report, handle, preparer=preparer, cases=cases, reader=reader)
     handle.seek(0)
     return FileResponse(
         handle,
@@ -100,7 +104,7 @@ def yearend_response(report: YearReport, *, preparer: str, cases) -> FileRespons
     )
 
 
-def _context(report: YearReport, preparer: str) -> SheetContext:
+def _context(report: YearReport, preparer: str, reader: str = "") -> SheetContext:
     if report.frozen:
         signed = report.sign_off
         status = _(
@@ -116,6 +120,7 @@ def _context(report: YearReport, preparer: str) -> SheetContext:
         as_of=report.as_of,
         status_line=status,
         preparer=preparer,
+        reader=reader,
     )
 
 

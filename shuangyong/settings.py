@@ -84,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "campaign.context_processors.navigation_entries",
+                "campaign.context_processors.watermark",
             ],
         },
     },
@@ -108,6 +109,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # How many days a one-time login code stays valid.
 ONE_TIME_CODE_DAYS = env.int("ONE_TIME_CODE_DAYS", default=3)
+# Pages with personal details and every exported workbook carry the reader and the time.
+WATERMARK = env.bool("WATERMARK", default=True)
 
 # Repeated wrong passwords lock that username from that address for half an hour.
 LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)

@@ -28,7 +28,7 @@ def test_the_office_reads_every_change_in_one_list(client_for, office, clerk_a, 
         ("修改", clerk_a),
         ("新建", clerk_a),
     ]
-    assert any(r["record_type"] == "完整证件号查看记录" and r["user"] == clerk_a for r in rows)
+    assert any(r["record_type"] == "个人信息访问记录" and r["user"] == clerk_a for r in rows)
 
 
 def test_the_list_filters_by_user_record_and_date(client_for, office, clerk_a, changed):
@@ -92,7 +92,9 @@ def test_the_trail_keeps_its_query_count(
     for n in range(rows):
         user = UserFactory(unit=township_a, last_name=f"审计员{n}")
         CaseEventFactory(case=case, by=user, kind="progress", note="已上门")
-        IdNumberView.objects.create(person=person, user=user)
+        IdNumberView.objects.create(
+            person=person, user=user, county_id=person.household.township.area_id
+        )
         users.append(user)
     client = client_for(office)
     with django_assert_num_queries(6):

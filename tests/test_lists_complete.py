@@ -128,7 +128,8 @@ def paged_views():
 
 
 def test_every_paged_list_is_walked_above():
-    assert paged_views() - {view for _, _, view in LISTS} == set()
+    walked = {view for _, _, view in LISTS} | {view for _, _, view in RECORD_LISTS}
+    assert paged_views() - walked == set()
 
 
 # A reference list's values with their usage counts: session, user, the count for the pages,
@@ -152,3 +153,73 @@ def test_a_reference_list_takes_the_same_queries_at_1_and_3_rows(
     page = response.content.decode()
     assert all(f"政策{n}" in page for n in range(rows))
     assert len(response.context["page_obj"].object_list) == rows
+
+
+# Lists of one record's rows: url name, the fixture whose pk the URL takes, the view class.
+RECORD_LISTS = [
+    ("outreach:person_looks", "person", "outreach.look_views.PersonLooksView"),
+    ("outreach:user_looks", "clerk_a", "outreach.look_views.UserLooksView"),
+]
+
+
+def _looks(person, user, n):
+    """n looks at the person by the user: full views and a file with the person in it."""
+    from outreach.models import IdNumberView
+    from outreach.services import log_personal_file, persons_log_full_view
+
+    for i in range(n):
+        if i % 2:
+            log_personal_file(
+                user=user,
+                kind=IdNumberView.Kind.EXPORT,
+                source=IdNumberView.Source.LEDGER_EXPORT,
+                person_ids=[person.pk],
+            )
+        else:
+            persons_log_full_view(user=user, persons=[person])
+
+
+@pytest.mark.parametrize(
+    ("name", "fixture", "view"), RECORD_LISTS, ids=[r[0] for r in RECORD_LISTS]
+)
+def test_a_records_list_longer_than_a_page_says_its_total_and_reaches_its_last_row(
+    name, fixture, view, request, client_for, office, clerk_a, person, monkeypatch
+):
+    monkeypatch.setattr(view_class(view), "paginate_by", PER_PAGE)
+    _looks(person, clerk_a, ROWS)
+    url = reverse(name, args=[request.getfixturevalue(fixture).pk])
+    client = client_for(office)
+    first = client.get(url)
+    paginator = first.context["page_obj"].paginator
+    assert paginator.count == ROWS
+    page = first.content.decode()
+    assert f'data-total="{ROWS}"' in page and f"共{ROWS}条" in page
+    assert 'data-testid="last-page"' in page
+    last = client.get(url, {"page": paginator.num_pages})
+    assert len(last.context["page_obj"].object_list) == ROWS - PER_PAGE * (paginator.num_pages - 1)
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+@pytest.mark.parametrize(
+    ("name", "fixture", "view"), RECORD_LISTS, ids=[r[0] for r in RECORD_LISTS]
+)
+def test_a_records_list_keeps_its_query_count(
+    rows,
+    name,
+    fixture,
+    view,
+    request,
+    client_for,
+    office,
+    clerk_a,
+    person,
+    django_assert_max_num_queries,
+):
+    _looks(person, clerk_a, rows)
+    client = client_for(office)
+    url = reverse(name, args=[request.getfixturevalue(fixture).pk])
+    with django_assert_max_num_queries(5):
+        response = client.get(url)
+    assert len(response.context["looks"]) == rows
+    page = response.content.decode()
+    assert page.count('<td class="text-nowrap">') == rows

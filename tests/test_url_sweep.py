@@ -147,6 +147,15 @@ OBJECT_URLS = {
         {"office": 200, "leader": 403, "clerk_a": 200},
     ),
     "outreach:person_edit": ("person", "pk", {"office": 200, "leader": 403, "clerk_a": 200}),
+    # Who looked at a person, what a user looked at, a person's own data: the county office's.
+    # Who may see the record but not its looks gets 403 (as the operation log), the rest 404.
+    "outreach:person_looks": ("person", "pk", {"office": 200, "leader": 403, "clerk_a": 403}),
+    "outreach:person_copy": ("person", "pk", {"office": 405, "leader": 403, "clerk_a": 403}),
+    "outreach:user_looks": (
+        "clerk_a",
+        "pk",
+        {"office": 200, "leader": 403, "clerk_a": 403, "city": 403},
+    ),
     "outreach:visit_household": (
         "household",
         "household_pk",

@@ -20,6 +20,8 @@ from administration.mixins import AdministratorMixin
 from outreach.imports import ImportRefused, pending
 from outreach.imports.reading import read_workbook
 from outreach.imports.views import XLSX, xlsx_response
+from outreach.models import IdNumberView
+from outreach.services import log_personal_file
 
 SESSION_KEY = "accounts_import"
 
@@ -127,6 +129,13 @@ class ImportConfirmView(PendingMixin, View):
                 ),
             )
             return redirect("administration:accounts_import_preview")
+        log_personal_file(
+            user=request.user,
+            kind=IdNumberView.Kind.IMPORT,
+            source=IdNumberView.Source.ACCOUNTS_IMPORT,
+            person_ids=[],
+            count=len(issued),
+        )
         pending.discard(request, SESSION_KEY)
         return render_slips(request, issued, title=_("Accounts created"))
 

@@ -17,6 +17,7 @@ from administration.accounts import codes, lockout, services
 from administration.accounts.forms import AccountFilter, AccountForm
 from administration.mixins import AdministratorMixin
 from campaign.models import User
+from outreach import access as field_access
 
 SLIPS = "administration/accounts/slips.html"
 
@@ -79,6 +80,7 @@ class AccountView(CountyAccountMixin, DetailView):
         return super().get_context_data(
             role_label=access.role_label(account),
             may_manage=access.may_manage(self.request.user, account),
+            reads_looks=field_access.reads_looks(self.request.user),
             locked=lockout.is_locked(account),
             open_code=codes.open_code(account),
             must_set_password=not account.has_usable_password(),

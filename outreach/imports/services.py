@@ -14,8 +14,9 @@ from outreach.access import can_edit_township
 from outreach.imports import ImportRefused
 from outreach.imports.plan import ImportPlan, plan_import
 from outreach.imports.reading import Sheet
-from outreach.models import HonourPlaque, Household, Person, PlaqueEvent
+from outreach.models import HonourPlaque, Household, IdNumberView, Person, PlaqueEvent
 from outreach.plaques import plaque_record
+from outreach.services import log_personal_file
 
 BATCH = 500
 M2M_FIELDS = ("categories", "priority_marks")
@@ -96,6 +97,13 @@ def households_import(*, user, township, sheet: Sheet) -> ImportPlan:
             )
         except ValidationError as exc:  # the plan asked the same rules; this is a net
             raise ImportRefused(" ".join(exc.messages)) from None
+    log_personal_file(
+        user=user,
+        kind=IdNumberView.Kind.IMPORT,
+        source=IdNumberView.Source.HOUSEHOLD_IMPORT,
+        person_ids=written,
+        county_id=township.area_id,
+    )
     return plan
 
 

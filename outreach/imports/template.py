@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from campaign import watermark
 from campaign.xlsx import neutralise
 from outreach.imports.cells import cell_value
 from outreach.imports.layout import (
@@ -42,19 +43,27 @@ def template_workbook(*, county_id=None) -> bytes:
     return _workbook([], county_id=county_id)
 
 
-def error_workbook(plan: ImportPlan, *, only_errors: bool = False) -> bytes:
+def error_workbook(plan: ImportPlan, *, only_errors: bool = False, reader: str = "") -> bytes:
     """Every row of the upload with its errors beside it, or only the rows that have errors.
-    Nothing is imported while any row has errors, so the whole file is what gets uploaded again."""
+    Nothing is imported while any row has errors, so the whole file is what gets uploaded again.
+    The reader goes in the properties, the page header and the instructions sheet, never on the
+    data sheet, which must read back as it was written."""
     rows = [row for row in plan.rows if row.errors or not only_errors]
-    return _workbook(rows, county_id=plan.township.area_id, errors=True)
+    return _workbook(rows, county_id=plan.township.area_id, errors=True, reader=reader)
 
 
-def _workbook(rows, *, county_id, errors: bool = False) -> bytes:
+def _workbook(rows, *, county_id, errors: bool = False, reader: str = "") -> bytes:
     workbook = Workbook(write_only=True)
+    watermark.mark_workbook(workbook, reader)
     lists = _lists(county_id)
     data = workbook.create_sheet(DATA_SHEET)
+    watermark.mark_sheet(data, reader)
     _write_data(data, rows, lists, errors=errors)
-    _write_instructions(workbook.create_sheet(INSTRUCTIONS_SHEET))
+    instructions = workbook.create_sheet(INSTRUCTIONS_SHEET)
+    _write_instructions(instructions)
+    if reader:
+        instructions.append([])
+        instructions.append([reader])
     sheet = workbook.create_sheet(LISTS_SHEET)
     sheet.sheet_state = "hidden"
     width = max(len(values) for values in lists.values())

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
 from campaign import access as rule
+from campaign import watermark
 from campaign.models import Unit
 from outreach.access import can_edit_township, can_import, chooses_township, import_shown_to
 from outreach.imports import ImportRefused, pending
@@ -26,6 +27,8 @@ from outreach.imports.plan import plan_import
 from outreach.imports.reading import Sheet, read_workbook
 from outreach.imports.services import households_import
 from outreach.imports.template import error_workbook, template_workbook
+from outreach.models import IdNumberView
+from outreach.services import log_personal_file
 
 SESSION_KEY = "outreach_import"
 SHOWN = 1000  # rows listed per section of the preview; the downloads hold all of them
@@ -205,8 +208,18 @@ class ImportErrorsView(ImportAccessMixin, View):
             return redirect("outreach_import:preview")
         only_errors = request.GET.get("only") == "errors"
         stem = PurePath(self.pending.filename).stem[:60]
+        log_personal_file(
+            user=request.user,
+            kind=IdNumberView.Kind.EXPORT,
+            source=IdNumberView.Source.IMPORT_ERRORS,
+            person_ids=[person.pk for person, *_rest in plan.changed_persons],
+            count=len(plan.rows),
+            county_id=self.pending.township.area_id,
+        )
         return xlsx_response(
-            error_workbook(plan, only_errors=only_errors),
+            error_workbook(
+                plan, only_errors=only_errors, reader=watermark.export_line(request.user)
+            ),
             f"{stem}-{_('errors')}.xlsx",
         )
 

@@ -202,19 +202,75 @@ class Person(models.Model):
 
 
 class IdNumberViewQuerySet(ScopedQuerySet):
-    county_field = "person__household__township__area"
+    county_field = "county"
     personal = True
 
     def unit_scope(self, user):
         return access.nobody_else(user)
 
+    def about(self, person):
+        """Every look that took in this person: alone, or among the rows of an export or
+        import."""
+        return self.filter(
+            Q(person=person)
+            | Q(
+                pk__in=IdNumberView.persons.through.objects.filter(person=person).values(
+                    "idnumberview"
+                )
+            )
+        )
+
 
 class IdNumberView(models.Model):
-    """Each time a full ID number is shown, who saw whose (个人信息保护法)."""
+    """Each look at personal details (个人信息保护法): a full ID number or phone shown, a file
+    exported or imported with persons in it, who did it, when, and whose they were.
 
-    person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="id_views", verbose_name=_("person")
+    It began as the log of full ID number views and keeps that model's name, table and content
+    type, so the rows a database already holds stay where they are and keep their numbers."""
+
+    class Kind(models.TextChoices):
+        VIEW = "view", _("full ID number or phone viewed")
+        EXPORT = "export", _("exported with personal details")
+        IMPORT = "import", _("imported from Excel")
+        COPY = "copy", _("personal information copy issued")
+
+    class Source(models.TextChoices):
+        HOUSEHOLD_PAGE = "household_page", _("household page")
+        PERSON_FORM = "person_form", _("person form")
+        ACTIVITY_FORM = "activity_form", _("activity form")
+        LEDGER_EXPORT = "ledger_export", _("ledger workbook")
+        LEDGER_PRINT = "ledger_print", _("printed ledger")
+        YEAREND_WORKBOOK = "yearend_workbook", _("year-end workbook")
+        IMPORT_ERRORS = "import_errors", _("import file with its errors")
+        HOUSEHOLD_IMPORT = "household_import", _("household import")
+        ACCOUNTS_IMPORT = "accounts_import", _("accounts sheet import")
+        PERSON_COPY = "person_copy", _("personal information copy")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.VIEW)
+    source = models.CharField(
+        _("where"), max_length=20, choices=Source.choices, default=Source.HOUSEHOLD_PAGE
     )
+    county = models.ForeignKey(
+        "campaign.Area",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("county"),
+    )
+    # One person looked at: a page or a form. Files name many, through `persons`: a row per
+    # person in an indexed link table, so "who looked at this person" stays one indexed lookup
+    # however large the export was.
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="id_views",
+        verbose_name=_("person"),
+    )
+    persons = models.ManyToManyField(
+        Person, blank=True, related_name="file_looks", verbose_name=_("persons in the file")
+    )
+    count = models.PositiveIntegerField(_("record count"), default=1)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("user")
     )
@@ -223,9 +279,10 @@ class IdNumberView(models.Model):
     objects = IdNumberViewQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("full ID number view")
-        verbose_name_plural = _("full ID number views")
-        ordering = ["-viewed_at"]
+        verbose_name = _("personal data access")
+        verbose_name_plural = _("personal data accesses")
+        ordering = ["-viewed_at", "-id"]
+        indexes = [models.Index(fields=["user", "viewed_at"], name="outreach_look_user_at")]
 
     def __str__(self):
-        return f"{self.user} · {self.person} · {self.viewed_at:%Y-%m-%d %H:%M}"
+        return f"{self.user} · {self.get_source_display()} · {self.viewed_at:%Y-%m-%d %H:%M}"

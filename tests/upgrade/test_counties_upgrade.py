@@ -40,6 +40,8 @@ NEW_TABLES |= {
     "outreach_anonymisationrun",
     "outreach_historicalanonymisationrun",
 }
+# The log of looks at personal details links a file to every person it named.
+NEW_TABLES |= {"outreach_idnumberview_persons"}
 # Later steps add rows of their own on the way: the plaque dates once kept on households move
 # into the plaque register (tests/outreach/test_plaque_migration.py counts them exactly).
 GROWN = {"outreach_honourplaque"}
