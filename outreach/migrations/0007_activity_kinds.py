@@ -95,6 +95,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ('campaign', '0006_user_history'),
         ('outreach', '0006_reference_lists_per_county'),
+        # Both change the activity table; in this order going back rebuilds it as it was.
+        ('outreach', '0006_activity_support_organisation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
