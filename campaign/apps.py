@@ -8,7 +8,7 @@ class CampaignConfig(AppConfig):
     verbose_name = _("Campaign and organisation")
 
     def ready(self):
-        from campaign import access, navigation
+        from campaign import access, checks, navigation  # noqa: F401 (checks registers)
 
         navigation.register(order=0, label=_("Home"), url_name="home", shown_to=access.everyone)
         navigation.register(

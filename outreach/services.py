@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from campaign import clock
+from campaign.fields import hash_of
 from campaign.models import Topic, Unit
 from outreach.access import can_edit_township
 from outreach.idnumbers import parse_id_number
@@ -13,7 +14,11 @@ from outreach.models import Finding, Household, IdNumberView, Person, Visit
 
 def id_number_holder(number: str, *, exclude_pk=None) -> Person | None:
     """The active person already registered under this ID number, if any."""
-    holders = Person.objects.active().filter(id_number=number).select_related("household__township")
+    holders = (
+        Person.objects.active()
+        .filter(id_number_hash=hash_of(number))
+        .select_related("household__township")
+    )
     if exclude_pk:
         holders = holders.exclude(pk=exclude_pk)
     return holders.first()
