@@ -2,16 +2,19 @@
 
 ``EncryptedCharField`` holds a clear value in Python (forms, masks and templates see the number)
 and a token in the database; its ``max_length`` is the clear value's, the column is wide enough
-for the token. It cannot be searched: a filter on it other than ``isnull`` or ``= ""`` raises,
-so no query silently compares a number with ciphertext. Search the ``HashField`` beside it,
-with ``hash_of(number)``.
+for the token.
+
+An exact filter (``id_number=…``, ``id_number__in=…``) is answered by the ``HashField``
+beside it (``HashField(of="id_number")``), which holds ``hash_of(number)``. Any other filter,
+or an exact one on a field with no hash, raises: no query silently compares a number with
+ciphertext.
 """
 
 import math
 
 from django.core.exceptions import FieldError
 from django.db import models
-from django.db.models.lookups import Exact, IsNull
+from django.db.models.lookups import Exact, In, IsNull
 
 from campaign.crypto import decrypt, encrypt, hash_of
 
@@ -24,13 +27,41 @@ def stored_length(max_length: int) -> int:
     return 48 + math.ceil((4 * max_length + 16) / 3) * 4
 
 
-class _EmptyOnlyExact(Exact):
-    def get_prep_lookup(self):
-        if self.rhs not in ("", None) and not hasattr(self.rhs, "resolve_expression"):
-            raise FieldError(
-                f"{self.lhs.target.name} is stored encrypted: search its hash (hash_of) instead."
-            )
-        return super().get_prep_lookup()
+def _hash_field(field):
+    for other in field.model._meta.concrete_fields:
+        if isinstance(other, HashField) and other.of == field.name:
+            return other
+    return None
+
+
+def _refused(field):
+    return FieldError(
+        f"{field.name} is stored encrypted and has no hash beside it: it cannot be searched."
+    )
+
+
+def _on_hash(lookup, lhs, rhs, values):
+    """lhs and rhs moved onto the hash column: a clear number compares with its hash."""
+    field = getattr(lhs, "target", None)
+    if not isinstance(field, EncryptedCharField) or hasattr(rhs, "resolve_expression"):
+        return lhs, rhs
+    if not values and rhs in ("", None):
+        return lhs, rhs
+    hashed = _hash_field(field)
+    if hashed is None:
+        raise _refused(field)
+    rhs = [hash_of(v) for v in rhs] if values else hash_of(rhs)
+    return hashed.get_col(lhs.alias), rhs
+
+
+class _HashedExact(Exact):
+    def __init__(self, lhs, rhs):
+        super().__init__(*_on_hash(self, lhs, rhs, values=False))
+
+
+class _HashedIn(In):
+    def __init__(self, lhs, rhs):
+        super().__init__(*_on_hash(self, lhs, rhs, values=True))
 
 
 class EncryptedCharField(models.CharField):
@@ -48,7 +79,9 @@ class EncryptedCharField(models.CharField):
 
     def get_lookup(self, lookup_name):
         if lookup_name == "exact":
-            return _EmptyOnlyExact
+            return _HashedExact
+        if lookup_name == "in":
+            return _HashedIn
         if lookup_name == "isnull":
             return IsNull
         return None
