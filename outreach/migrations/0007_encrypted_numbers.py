@@ -73,12 +73,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(FORWARD, BACKWARD),
-        migrations.AddConstraint(
-            model_name="person",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("archived", False)),
-                fields=("id_number_hash",),
-                name="outreach_person_unique_id_number_hash",
-            ),
-        ),
     ]

@@ -162,7 +162,7 @@ def test_rotation_re_encrypts_everything_and_the_old_key_can_then_be_dropped(set
     settings.FIELD_CIPHER = "sm4"
     out = StringIO()
     call_command("rotate_field_keys", "--batch", "3", stdout=out)
-    assert "outreach.Person.id_number: 7 of 7" in out.getvalue()
+    assert "outreach.Person.id_number：已重新加密 7 / 7" in out.getvalue()
     again = StringIO()
     call_command("rotate_field_keys", stdout=again)
     assert "outreach.Person.id_number" not in again.getvalue()  # nothing left to do
@@ -211,7 +211,7 @@ def test_an_interrupted_rotation_continues_where_it_stopped(settings, township_a
 
     out = StringIO()
     call_command("rotate_field_keys", "--batch", "2", stdout=out)
-    assert "outreach.Person.id_number: 3 of 3" in out.getvalue()
+    assert "outreach.Person.id_number：已重新加密 3 / 3" in out.getvalue()
     settings.FIELD_KEYS = new
     assert sorted(p.id_number for p in Person.objects.all()) == sorted(p.id_number for p in persons)
 
