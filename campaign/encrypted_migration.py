@@ -42,6 +42,16 @@ def _convert(apps, schema_editor, specs, forward: bool):
                         f"UPDATE {table} SET {sets} WHERE {pk} = %s",
                         updates[start : start + BATCH],
                     )
+    _settle(connection)
+
+
+def _settle(connection):
+    """PostgreSQL queues deferred foreign-key checks for the updated rows; it refuses to build an
+    index on the table (the migration's deferred index on the hash) until they have run."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def encrypting(specs):
