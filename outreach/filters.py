@@ -52,10 +52,9 @@ class HouseholdFilter(django_filters.FilterSet):
             number = None
         if number:
             # A full ID number matches exactly; partial numbers are not searchable by design.
-            persons = Person.objects.filter(
-                household=OuterRef("pk"), id_number_hash=hash_of(number)
-            )
-            return queryset.filter(Exists(persons))
+            # Looked up through the hash's index first, not probed household by household.
+            holders = Person.objects.filter(id_number_hash=hash_of(number)).values("household")
+            return queryset.filter(pk__in=holders)
         persons = Person.objects.filter(household=OuterRef("pk"), name__icontains=value)
         return queryset.filter(Q(head_name__icontains=value) | Exists(persons))
 
