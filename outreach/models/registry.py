@@ -197,6 +197,11 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is not None and "id_number" in update_fields:
+            update_fields = {*update_fields, "id_number_hash"}  # the hash follows its number
+        super().save(*args, update_fields=update_fields, **kwargs)
+
     @property
     def masked_id_number(self):
         return mask_id_number(self.id_number)

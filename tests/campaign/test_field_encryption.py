@@ -16,7 +16,7 @@ from campaign.fields import hash_of
 from campaign.rotation import encrypted_columns
 from grievances.models import Case
 from outreach.models import Household, Person
-from tests.factories import HouseholdFactory, PersonFactory
+from tests.factories import HouseholdFactory, PersonFactory, make_id_number
 
 
 def new_key() -> str:
@@ -237,3 +237,13 @@ def test_a_malformed_key_stops_the_checks():
     result = run_manage("check", FIELD_KEYS="k1:tooshort")
     assert result.returncode != 0
     assert "FIELD_KEYS" in result.stderr
+
+
+@pytest.mark.django_db
+def test_the_hash_follows_a_number_saved_with_update_fields(township_a):
+    person = PersonFactory(household__township=township_a)
+    other = make_id_number()
+    person.id_number = other
+    person.save(update_fields=["id_number"])
+    assert stored(Person, person.pk, "id_number_hash") == hash_of(other)
+    assert list(Person.objects.filter(id_number=other)) == [person]
