@@ -8,6 +8,22 @@ from django.db import migrations
 FORWARD, BACKWARD = encrypting([("grievances.Case", ["responsible_phone"], {})])
 
 
+def mask_phones_in_events(apps, schema_editor):
+    """An edit of the responsible person's phone was recorded in the event with both numbers in
+    the clear; the event keeps them masked, as the case page shows them (the case itself keeps
+    its current number, encrypted). Masking cannot be undone: going back leaves them masked."""
+    from outreach.idnumbers import mask_phone
+
+    CaseEvent = apps.get_model("grievances", "CaseEvent")
+    for event in CaseEvent.objects.filter(changes__has_key="responsible_phone").only("changes"):
+        values = event.changes["responsible_phone"]
+        if isinstance(values, list):
+            event.changes["responsible_phone"] = [mask_phone(v or "") for v in values]
+        else:
+            event.changes["responsible_phone"] = mask_phone(values or "")
+        event.save(update_fields=["changes"])
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("grievances", "0005_township_merged_event"),
@@ -22,4 +38,5 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(FORWARD, BACKWARD),
+        migrations.RunPython(mask_phones_in_events, migrations.RunPython.noop),
     ]
