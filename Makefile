@@ -42,6 +42,8 @@ lint: $(STAMP)
 check-deploy: $(STAMP)
 	DEBUG=False ALLOWED_HOSTS=shuangyong.example.org \
 	  SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
+	  FIELD_KEYS=k1:$$($(PY) -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())') \
+	  FIELD_HASH_KEY=$$($(PY) -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())') \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
 messages: $(STAMP)

@@ -9,6 +9,9 @@ from itertools import islice
 from django.core.management.color import no_style
 from django.db import connection, models
 
+from campaign.crypto import encrypt
+from campaign.fields import EncryptedCharField, HashField, hash_of
+
 BATCH = 2000
 
 
@@ -32,10 +35,11 @@ class Writer:
         order = [concrete[name] for name in fields] + rest
         columns = ", ".join(self.connection.ops.quote_name(f.column) for f in order)
         table = self.connection.ops.quote_name(model._meta.db_table)
+        rows = _with_numbers_sealed(order, (row + defaults for row in rows), self.postgres)
         if self.postgres:
-            count = self._copy(table, columns, order, rows, defaults)
+            count = self._copy(table, columns, order, rows, ())
         else:
-            count = self._insert(table, columns, order, rows, defaults)
+            count = self._insert(table, columns, order, rows, ())
         self.counts[model._meta.db_table] = self.counts.get(model._meta.db_table, 0) + count
         return count
 
@@ -79,6 +83,26 @@ class Writer:
         with self.connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)
+
+
+def _with_numbers_sealed(order, rows, copying: bool):
+    """Rows as the database stores them: each hash column filled from its clear number, and,
+    for COPY (which bypasses the fields), each encrypted column encrypted. INSERT goes through
+    the fields' get_db_prep_save, which encrypts."""
+    position = {f.name: i for i, f in enumerate(order)}
+    hashes = [(i, position[f.of]) for i, f in enumerate(order) if isinstance(f, HashField)]
+    sealed = [i for i, f in enumerate(order) if isinstance(f, EncryptedCharField)]
+    if not hashes and not (copying and sealed):
+        yield from rows
+        return
+    for row in rows:
+        row = list(row)
+        for at, source in hashes:
+            row[at] = hash_of(row[source])
+        if copying:
+            for at in sealed:
+                row[at] = encrypt(row[at])
+        yield tuple(row)
 
 
 def _default(field):

@@ -67,7 +67,7 @@ class UnitAdmin(SimpleHistoryAdmin):
 class UserAdmin(BaseUserAdmin):
     list_display = ["username", "last_name", "first_name", "unit", "read_only", "is_active"]
     list_filter = ["unit__kind", "read_only", "is_active", "is_staff"]
-    search_fields = ["username", "first_name", "last_name", "unit__name", "phone"]
+    search_fields = ["username", "first_name", "last_name", "unit__name"]
     list_select_related = ["unit"]
     autocomplete_fields = ["unit"]
     fieldsets = [

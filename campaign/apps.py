@@ -8,7 +8,7 @@ class CampaignConfig(AppConfig):
     verbose_name = _("Campaign and organisation")
 
     def ready(self):
-        from campaign import access, county_lists, navigation
+        from campaign import access, checks, county_lists, navigation  # noqa: F401 (checks registers)
         from campaign.models.inspections import starter_ratings_create
 
         county_lists.register("campaign", starter_ratings_create)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from campaign.fields import EncryptedCharField
 from campaign.models import Campaign, InspectionFinding, Phase, Topic, Unit
 from campaign.scoping import ScopedQuerySet
 from grievances import access, states
@@ -121,7 +122,9 @@ class Case(models.Model):
         Unit, blank=True, related_name="co_cases", verbose_name=_("co-responsible units")
     )
     responsible_person = models.CharField(_("responsible person"), max_length=50, blank=True)
-    responsible_phone = models.CharField(_("responsible person's phone"), max_length=30, blank=True)
+    responsible_phone = EncryptedCharField(
+        _("responsible person's phone"), max_length=30, blank=True
+    )
     deadline = models.DateField(_("deadline"), null=True, blank=True, db_index=True)
     original_deadline = models.DateField(_("original deadline"), null=True, blank=True)
     status = models.CharField(

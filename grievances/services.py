@@ -22,9 +22,12 @@ from grievances.models import (
     Source,
     Status,
 )
+from outreach.idnumbers import mask_phone
 from outreach.models import Finding, Household
 
 REVISIT_AFTER_DAYS = 30
+# The case keeps its phone encrypted; an event's record of an edit keeps it masked, as shown.
+MASKED_IN_EVENTS = {"responsible_phone"}
 EDITABLE_FIELDS = ["description", "measures", "responsible_person", "responsible_phone", "topic"]
 
 
@@ -572,6 +575,8 @@ def case_edit(*, user, case: Case, version: int, original: dict, data: dict) -> 
     for field in EDITABLE_FIELDS:
         if field in data and getattr(stored, field) != data[field]:
             changes[field] = [_as_text(getattr(stored, field)), _as_text(data[field])]
+            if field in MASKED_IN_EVENTS:
+                changes[field] = [mask_phone(value) for value in changes[field]]
             setattr(stored, field, data[field])
     if not changes:
         return stored

@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from campaign import access
+from campaign.fields import hash_of
 from campaign.filters import townships
 from outreach.idnumbers import parse_id_number
 from outreach.models import BeneficiaryCategory, Household, Person, Visit
@@ -52,8 +53,9 @@ class HouseholdFilter(django_filters.FilterSet):
             number = None
         if number:
             # A full ID number matches exactly; partial numbers are not searchable by design.
-            persons = Person.objects.filter(household=OuterRef("pk"), id_number=number)
-            return queryset.filter(Exists(persons))
+            # Looked up through the hash's index first, not probed household by household.
+            holders = Person.objects.filter(id_number_hash=hash_of(number)).values("household")
+            return queryset.filter(pk__in=holders)
         persons = Person.objects.filter(household=OuterRef("pk"), name__icontains=value)
         return queryset.filter(Q(head_name__icontains=value) | Exists(persons))
 

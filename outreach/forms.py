@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign import access as rule
 from campaign import clock
+from campaign.fields import hash_of
 from campaign.forms import DateInput
 from campaign.models import SupportOrganisation, Topic, Unit
 from outreach import access
@@ -293,7 +294,9 @@ class ActivityForm(forms.ModelForm):
                 ) from None
         found = {
             p.id_number: p
-            for p in Person.objects.visible_to(self.user).active().filter(id_number__in=numbers)
+            for p in Person.objects.visible_to(self.user)
+            .active()
+            .filter(id_number_hash__in=[hash_of(n) for n in numbers])
         }
         unknown = [n for n in numbers if n not in found]
         if unknown:

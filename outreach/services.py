@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from campaign import clock
 from campaign.access import county_in_view_id
+from campaign.fields import hash_of
 from campaign.lists import list_values_check
 from campaign.models import Topic, Unit
 from outreach.access import can_edit_township
@@ -16,7 +17,11 @@ from outreach.models import Finding, Household, IdNumberView, Person, Policy, Vi
 
 def id_number_holder(number: str, *, exclude_pk=None) -> Person | None:
     """The active person already registered under this ID number, if any."""
-    holders = Person.objects.active().filter(id_number=number).select_related("household__township")
+    holders = (
+        Person.objects.active()
+        .filter(id_number_hash=hash_of(number))
+        .select_related("household__township")
+    )
     if exclude_pk:
         holders = holders.exclude(pk=exclude_pk)
     return holders.first()

@@ -26,6 +26,25 @@ if not DEBUG and (len(SECRET_KEY) < 50 or SECRET_KEY == DEV_SECRET_KEY):
         "SECRET_KEY must be set to a random value of at least 50 characters when DEBUG is off."
     )
 
+# ID numbers and phones are stored encrypted (campaign/crypto.py). FIELD_KEYS lists the keys,
+# "id:base64key,id2:base64key": the first encrypts, every one decrypts (rotation:
+# `manage.py rotate_field_keys`). FIELD_HASH_KEY keys the hash beside each number, used for
+# exact search and uniqueness; it never rotates. Under DEBUG both default to development keys
+# derived from the development SECRET_KEY (key id "dev"); production refuses to start without.
+FIELD_CIPHER = env.str("FIELD_CIPHER", default="aes-gcm")
+FIELD_KEYS = env.str("FIELD_KEYS", default="")
+FIELD_HASH_KEY = env.str("FIELD_HASH_KEY", default="")
+if not (FIELD_KEYS and FIELD_HASH_KEY):
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "FIELD_KEYS and FIELD_HASH_KEY must be set when DEBUG is off: ID numbers and phones "
+            "are stored encrypted (see the README's settings)."
+        )
+    from campaign.crypto import DEV_KEY_ID, dev_key
+
+    FIELD_KEYS = FIELD_KEYS or f"{DEV_KEY_ID}:{dev_key(DEV_SECRET_KEY, 'field')}"
+    FIELD_HASH_KEY = FIELD_HASH_KEY or dev_key(DEV_SECRET_KEY, "field hash")
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -96,6 +115,10 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # PostgreSQL's JIT spends longer compiling the report aggregates than running them.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A deleted or rewritten row (a number before it was encrypted) is zeroed in the file, not
+    # left in a free page.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA secure_delete=ON;"
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,5 +1,6 @@
 """Production settings: refuse to start without a real key; `check --deploy` is clean."""
 
+import base64
 import os
 import secrets
 import subprocess
@@ -51,6 +52,8 @@ def test_check_deploy_is_clean_under_production_settings():
         DEBUG="False",
         ALLOWED_HOSTS="shuangyong.example.org",
         SECRET_KEY=secrets.token_urlsafe(64),
+        FIELD_KEYS=f"k1:{base64.b64encode(secrets.token_bytes(32)).decode()}",
+        FIELD_HASH_KEY=base64.b64encode(secrets.token_bytes(32)).decode(),
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout

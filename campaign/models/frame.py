@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from campaign import access
+from campaign.fields import EncryptedCharField
 from campaign.models.account_history import AccountHistory
 from campaign.models.areas import Area
 from campaign.scoping import ScopedQuerySet
@@ -205,7 +206,7 @@ class Unit(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     code = models.SlugField(_("code"), max_length=30)
     contact = models.CharField(_("contact person"), max_length=50, blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=30, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     merged_into = models.ForeignKey(
         "self",
@@ -286,7 +287,7 @@ class User(AbstractUser):
         default=False,
         help_text=_("County leaders read everything and change nothing."),
     )
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=30, blank=True)
     is_administrator = models.BooleanField(
         _("system administrator"),
         default=False,

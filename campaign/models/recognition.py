@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from campaign import access, clock
+from campaign.fields import EncryptedCharField
 from campaign.models.areas import Area
 from campaign.models.frame import Unit
 from campaign.scoping import ScopedQuerySet
@@ -139,7 +140,7 @@ class SupportOrganisation(models.Model):
         verbose_name=_("unit in charge"),
     )
     contact = models.CharField(_("contact person"), max_length=50, blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=30, blank=True)
     services = models.TextField(_("services offered"), blank=True)
     members = models.PositiveIntegerField(_("members"), default=0)
     active = models.BooleanField(

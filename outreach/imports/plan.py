@@ -8,6 +8,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from campaign.fields import hash_of
 from campaign.models import Unit
 from outreach.idnumbers import mask_phone
 from outreach.imports.layout import BY_KEY, GRADE_LABELS, NO, SEPARATOR, YES
@@ -83,7 +84,7 @@ def plan_import(sheet: Sheet, *, township: Unit, for_update: bool = False) -> Im
     ids = {row.id_number for row in plan.rows if row.id_number}
     holders = (
         Person.objects.active()
-        .filter(id_number__in=ids)
+        .filter(id_number_hash__in={hash_of(number) for number in ids})
         .select_related("household__township")
         .prefetch_related("categories", "priority_marks")
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from campaign.fields import hash_of
 from outreach.access import can_edit_township
 from outreach.imports import ImportRefused
 from outreach.imports.plan import ImportPlan, plan_import
@@ -77,6 +78,10 @@ def households_import(*, user, township, sheet: Sheet) -> ImportPlan:
                 links["categories"][person.pk] = categories
             if marks is not None:
                 links["priority_marks"][person.pk] = marks
+        if "id_number" in fields:  # bulk_update skips the hash field's pre_save
+            for person in persons:
+                person.id_number_hash = hash_of(person.id_number)
+            fields.add("id_number_hash")
         # With no field changed this records history only: a change of categories is a change.
         bulk_update_with_history(persons, Person, fields=sorted(fields), **history)
     for name, chosen in links.items():

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from campaign.fields import EncryptedCharField, HashField
 from campaign.models import Unit
 from campaign.models.reference import CodedValue
 from campaign.scoping import ScopedQuerySet
@@ -70,7 +71,7 @@ class Household(models.Model):
     head_name = models.CharField(_("head of household"), max_length=50)
     village = models.CharField(_("village / community"), max_length=50)
     address = models.CharField(_("address"), max_length=200, blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=30, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     archived = models.BooleanField(_("archived"), default=False)
     # The day it was last archived, from which the county's retention period runs; and the day
@@ -138,7 +139,9 @@ class Person(models.Model):
         Household, on_delete=models.PROTECT, related_name="persons", verbose_name=_("household")
     )
     name = models.CharField(_("full name"), max_length=50)
-    id_number = models.CharField(_("ID number"), max_length=18)
+    id_number = EncryptedCharField(_("ID number"), max_length=18)
+    # The keyed hash of the ID number: exact search and the one-active-person rule.
+    id_number_hash = HashField(of="id_number")
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, editable=False)
     birth_date = models.DateField(_("birth date"), editable=False)
     relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices)
@@ -157,7 +160,7 @@ class Person(models.Model):
     disability_nature = models.CharField(
         _("disability nature"), max_length=10, choices=DisabilityNature.choices, blank=True
     )
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = EncryptedCharField(_("phone"), max_length=30, blank=True)
     deceased = models.BooleanField(_("deceased"), default=False)
     archived = models.BooleanField(_("archived"), default=False)
     archived_on = models.DateField(_("archived on"), null=True, blank=True, editable=False)
@@ -172,9 +175,9 @@ class Person(models.Model):
         ordering = ["household", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["id_number"],
+                fields=["id_number_hash"],
                 condition=Q(archived=False),
-                name="outreach_person_unique_id_number",
+                name="outreach_person_unique_id_number_hash",
             ),
             models.CheckConstraint(
                 condition=Q(disability_grade__isnull=True)
@@ -185,6 +188,11 @@ class Person(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is not None and "id_number" in update_fields:
+            update_fields = {*update_fields, "id_number_hash"}  # the hash follows its number
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     @property
     def masked_id_number(self):
