@@ -4,6 +4,8 @@ record (audit's trail, reached by URL name only)."""
 
 from django.core.paginator import Paginator
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from campaign import access
 
@@ -11,8 +13,34 @@ PER_PAGE = 20
 PARAM = "history_page"
 
 
+def newest_first(record):
+    return record.history.select_related("history_user").order_by("-history_date", "-history_id")
+
+
+def last_change(record):
+    """The record's newest history row (who changed it last, and when), or None."""
+    return newest_first(record).first()
+
+
+def seen_mark(record) -> str:
+    """What an edit form remembers of its record: the newest history row ("" before any). A
+    different row at save time means someone changed the record since the form was opened."""
+    row = last_change(record) if record is not None else None
+    return str(row.history_id) if row else ""
+
+
+def who_and_when(row) -> dict:
+    """The words a stale-form refusal names: who made the change, and when (local time)."""
+    if row is None:
+        return {"who": _("someone"), "when": "—"}
+    return {
+        "who": row.history_user.display_name if row.history_user else _("someone"),
+        "when": timezone.localtime(row.history_date).strftime("%Y-%m-%d %H:%M"),
+    }
+
+
 def history_page(request, record, *, trail_type: str):
-    rows = record.history.select_related("history_user").order_by("-history_date", "-history_id")
+    rows = newest_first(record)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get(PARAM))
     page.trail_url = None
     if access.reads_operation_log(request.user):

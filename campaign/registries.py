@@ -7,10 +7,10 @@ when) and leaves a history row with who and why."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaign import access
+from campaign.history import last_change, who_and_when
 from campaign.models import Commendation, ModelFigure, SupportOrganisation, Unit
 
 REGISTRY_MODELS = (ModelFigure, Commendation, SupportOrganisation)
@@ -44,15 +44,12 @@ def _locked(user, record):
 
 
 def changed_meanwhile(stored) -> ValidationError:
-    latest = stored.history.select_related("history_user").order_by("-history_date").first()
-    who = latest.history_user.display_name if latest and latest.history_user else _("system")
-    when = timezone.localtime(latest.history_date) if latest else None
     return ValidationError(
         _(
             "%(who)s changed this record on %(when)s, after you opened the form. Nothing was "
             "saved: look at it as it is now and make your change again."
         )
-        % {"who": who, "when": when.strftime("%Y-%m-%d %H:%M") if when else "—"},
+        % who_and_when(last_change(stored)),
         code="stale",
     )
 

@@ -2,7 +2,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from administration.units.services import UnitData, seen_mark
+from administration.units.services import UnitData
+from campaign.history import seen_mark
 from campaign.models import Unit
 
 

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from administration import access
 from administration.units.selectors import county_units, open_cases_of
 from campaign import access as rule
+from campaign.history import last_change, who_and_when
 from campaign.models import Unit, User
 from grievances.models import Case
 from outreach.models import Household
@@ -27,19 +27,6 @@ class UnitData:
     kind: str = ""
 
 
-def last_change(unit):
-    """The unit's newest history row (who changed it last, and when), or None."""
-    return (
-        unit.history.select_related("history_user").order_by("-history_date", "-history_id").first()
-    )
-
-
-def seen_mark(unit) -> str:
-    """What the edit form remembers of the unit: its newest history row."""
-    row = last_change(unit)
-    return str(row.history_id) if row else ""
-
-
 def _refuse_if_stale(unit, seen: str) -> None:
     row = last_change(unit)
     if row is not None and str(row.history_id) != seen:
@@ -48,10 +35,7 @@ def _refuse_if_stale(unit, seen: str) -> None:
                 "%(who)s changed this unit at %(when)s, after you opened the form. Look at it "
                 "again and make your change once more."
             )
-            % {
-                "who": row.history_user.display_name if row.history_user else _("someone"),
-                "when": timezone.localtime(row.history_date).strftime("%Y-%m-%d %H:%M"),
-            },
+            % who_and_when(row),
             code="stale",
         )
 

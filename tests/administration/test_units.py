@@ -4,7 +4,7 @@ deactivate (refused with its reasons) and reactivate."""
 import pytest
 from django.urls import reverse
 
-from administration.units.services import seen_mark
+from campaign.history import seen_mark
 from campaign.models import Unit
 from tests.factories import CaseFactory, HouseholdFactory, UnitFactory, UserFactory
 from tests.other_county import build_other_county
