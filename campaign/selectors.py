@@ -2,7 +2,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from campaign import access
-from campaign.models import Campaign, Phase
+from campaign.models import Campaign, Phase, Topic, Workstream
 
 
 @dataclass
@@ -56,6 +56,16 @@ def campaign_for(user) -> Campaign | None:
         cached = (county, current_campaign(county))
         user._campaign_in_view = cached
     return cached[1]
+
+
+def topics_of(campaign):
+    """The survey topics of a campaign, in their order."""
+    return Topic.objects.select_related("workstream").order_by("number")
+
+
+def workstreams_of(campaign):
+    """The workstreams of a campaign, in their order."""
+    return Workstream.objects.order_by("number")
 
 
 def timeline(*, today: date, campaign: Campaign | None) -> Timeline:
