@@ -233,3 +233,9 @@ def units_of_the_county(user) -> bool:
 
 def above_counties(user) -> bool:
     return is_higher_office(user)
+
+
+def concludes_campaigns(user) -> bool:
+    """At a campaign's end the county office decides, case by case, what goes on into the
+    next campaign and what ends with it."""
+    return office_writes(user)

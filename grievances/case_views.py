@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -18,7 +19,7 @@ from django.views.generic import DetailView, View
 
 from campaign import clock
 from grievances import access, forms, services, states
-from grievances.models import CaseFinding
+from grievances.models import Case, CaseFinding
 from grievances.views import case_queryset
 from grievances.workdays import covered
 
@@ -131,6 +132,27 @@ def action_form(action: CaseAction, case, user, data=None):
     return action.form(initial=initial, prefix=action.name, user=user)
 
 
+def carried_links(user, case) -> dict:
+    """The cases this one continues and goes on as, linked only where the user may read them
+    (an unreadable one is named without a link); no query for a case never carried."""
+    if case.carried_from_id is None and case.status != states.Status.CARRIED:
+        return {}
+    linked = {
+        other.pk: other
+        for other in Case.objects.visible_to(user)
+        .filter(Q(pk=case.carried_from_id) | Q(carried_from=case))
+        .select_related("campaign")
+    }
+    successor = next((c for c in linked.values() if c.carried_from_id == case.pk), None)
+    return {
+        "carried_from": linked.get(case.carried_from_id),
+        "carried_from_hidden": case.carried_from_id is not None
+        and case.carried_from_id not in linked,
+        "carried_into": successor,
+        "carried_into_hidden": case.status == states.Status.CARRIED and successor is None,
+    }
+
+
 class CaseDetailView(LoginRequiredMixin, DetailView):
     template_name = "grievances/case_detail.html"
 
@@ -161,6 +183,7 @@ class CaseDetailView(LoginRequiredMixin, DetailView):
             standing=states.deadline_standing(case, today),
             overdue=states.is_overdue(case, today),
             calendar_covered=covered(case.deadline) if case.deadline else True,
+            **carried_links(user, case),
             **kwargs,
         )
 

@@ -172,6 +172,15 @@ class Case(models.Model):
         verbose_name=_("declined by"),
         help_text=_("The unit that handed the assignment back; cleared when it is assigned again."),
     )
+    carried_from = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="carried_into",
+        verbose_name=_("carried over from"),
+        help_text=_("The case of an earlier campaign this one continues."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -293,6 +302,9 @@ class CaseEvent(models.Model):
         EDITED = "edited", _("edited")
         MERGED = "merged", _("findings merged")
         TOWNSHIP_MERGED = "township_merged", _("moved by a township merge")
+        CARRIED_OUT = "carried_out", _("moved out to the next campaign")
+        CARRIED_IN = "carried_in", _("moved in from an earlier campaign")
+        ENDED = "ended", _("closed at the campaign's end")
 
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="events", verbose_name=_("case")

@@ -18,10 +18,19 @@ class Status(models.TextChoices):
     RESOLVED = "resolved", _("resolved")
     RETURNED = "returned", _("returned")
     CLOSED = "closed", _("closed off")
+    # A campaign's end: the case goes on in the next campaign under a new number, or the
+    # office ends it unsolved with a reason. Neither is open, resolved nor closed off (solved).
+    CARRIED = "carried", _("carried into the next campaign")
+    ENDED = "ended", _("closed at the campaign's end")
 
 
 # Still being worked on: neither reported resolved nor closed off.
 OPEN_STATUSES = [Status.REGISTERED, Status.ASSIGNED, Status.IN_PROGRESS, Status.RETURNED]
+# Settled when a campaign ended, without being solved: closed_on holds the day, so the
+# campaign's figures count the case as no longer in hand from then on.
+CONCLUDED_STATUSES = [Status.CARRIED, Status.ENDED]
+# Done with in this campaign, whether solved or not: such a case stays where it was.
+FINISHED_STATUSES = [Status.CLOSED, *CONCLUDED_STATUSES]
 DUE_SOON_WORKDAYS = 3
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grievances import case_views, views
+from grievances import carry_views, case_views, views
 
 app_name = "grievances"
 
@@ -15,6 +15,14 @@ urlpatterns = [
         "inspection-findings/<int:finding_pk>/case/",
         views.CaseFromInspectionView.as_view(),
         name="case_from_inspection",
+    ),
+    path("carry-over/", carry_views.CarryOverView.as_view(), name="carry_over"),
+    path("carry-over/preview/", carry_views.CarryPreviewView.as_view(), name="carry_preview"),
+    path("carry-over/confirm/", carry_views.CarryConfirmView.as_view(), name="carry_confirm"),
+    path(
+        "carry-over/cases/<int:pk>/close/",
+        carry_views.CaseCloseAtEndView.as_view(),
+        name="case_close_at_end",
     ),
     path("cases/<int:pk>/", case_views.CaseDetailView.as_view(), name="case"),
     path("cases/<int:pk>/edit/", views.CaseEditView.as_view(), name="case_edit"),

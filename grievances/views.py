@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView, View
 from django_filters.views import FilterView
 
+from campaign import access as rule
 from campaign import clock, watermark
 from campaign.mixins import AllowedMixin, ServiceFormMixin
 from campaign.models import InspectionFinding, Topic
@@ -46,6 +47,7 @@ class LedgerView(LedgerScopeMixin, FilterView):
         user = self.request.user
         return super().get_context_data(
             can_register=access.can_register(user),
+            concludes_campaigns=rule.concludes_campaigns(user),
             query=self.request.GET.urlencode(),
             **kwargs,
         )

@@ -28,6 +28,8 @@ STATUS_ORDER = [
     Status.RETURNED,
     Status.RESOLVED,
     Status.CLOSED,
+    Status.CARRIED,
+    Status.ENDED,
 ]
 
 

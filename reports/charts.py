@@ -14,6 +14,8 @@ STATUS_COLOURS = {
     Status.RETURNED: "#fd7e14",
     Status.RESOLVED: "#20c997",
     Status.CLOSED: "#198754",
+    Status.CARRIED: "#6f42c1",
+    Status.ENDED: "#343a40",
 }
 WORKSTREAM_COLOURS = ["#dc3545", "#fd7e14", "#0d6efd", "#198754", "#6f42c1"]
 

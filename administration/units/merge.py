@@ -31,7 +31,8 @@ from campaign.models import (
     User,
 )
 from campaign.selectors import campaign_for
-from grievances.models import Case, CaseEvent, Status
+from grievances.models import Case, CaseEvent
+from grievances.states import FINISHED_STATUSES
 from outreach.models import Activity, HonourPlaque, Household, Visit
 
 NUMBER_LENGTH = Household._meta.get_field("number").max_length
@@ -66,7 +67,7 @@ def township_for_merge(user, pk) -> Unit:
 
 def _moving_cases(absorbed):
     co = Case.co_units.through.objects.filter(unit_id=absorbed.pk).values("case_id")
-    return Case.objects.exclude(status=Status.CLOSED).filter(
+    return Case.objects.exclude(status__in=FINISHED_STATUSES).filter(
         Q(township=absorbed) | Q(lead_unit=absorbed) | Q(subject_unit=absorbed) | Q(pk__in=co)
     )
 
@@ -167,7 +168,7 @@ def merge_plan(*, user, absorbed: Unit, survivor: Unit, merged_on: date) -> Merg
         (_("visits"), Visit.objects.filter(township=absorbed).count()),
         (
             _("closed cases"),
-            Case.objects.filter(status=Status.CLOSED)
+            Case.objects.filter(status__in=FINISHED_STATUSES)
             .filter(Q(township=absorbed) | Q(lead_unit=absorbed) | Q(subject_unit=absorbed))
             .count(),
         ),
