@@ -27,13 +27,23 @@ from grievances.states import open_q
 
 
 def chosen_campaign(request) -> Campaign | None:
-    """The campaign whose end is being settled: ?campaign=ID of the county in view, else the
-    campaign the user is looking at."""
+    """The campaign whose end is being settled: ?campaign=ID of the county in view; else the
+    campaign the user is looking at, or, once that one is the latest, the one before it."""
+    if not hasattr(request, "_campaign_ending"):
+        request._campaign_ending = _campaign_ending(request)
+    return request._campaign_ending
+
+
+def _campaign_ending(request) -> Campaign | None:
     campaigns = Campaign.objects.visible_to(request.user)
     value = request.GET.get("campaign", "")
     if value.isdigit():
         return get_object_or_404(campaigns, pk=value)
-    return campaign_for(request.user)
+    current = campaign_for(request.user)
+    if current is None or carrying.later_campaigns(current).exists():
+        return current
+    before = campaigns.filter(ends_on__lt=current.starts_on).order_by("-starts_on").first()
+    return before or current
 
 
 def open_cases(user, campaign):
