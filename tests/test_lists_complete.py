@@ -127,8 +127,34 @@ def paged_views():
     return found
 
 
+# The open cases at a campaign's end, listed once the county has a later campaign.
+CARRY_OVER_VIEW = "grievances.carry_views.CarryOverView"
+
+
+def test_the_open_cases_at_a_campaigns_end_say_their_total_and_reach_their_last_row(
+    client_for, office, plan, monkeypatch
+):
+    from tests.campaigns import add_next_campaign
+
+    for _ in range(ROWS):
+        CaseFactory()
+    add_next_campaign()
+    monkeypatch.setattr(view_class(CARRY_OVER_VIEW), "paginate_by", PER_PAGE)
+    client = client_for(office)
+    url = reverse("grievances:carry_over")
+    first = client.get(url, {"campaign": plan.pk})
+    paginator = first.context["page_obj"].paginator
+    assert paginator.count == ROWS
+    page = first.content.decode()
+    assert f'data-total="{ROWS}"' in page and f"共{ROWS}条" in page
+    assert 'data-testid="last-page"' in page
+    last = client.get(url, {"campaign": plan.pk, "page": paginator.num_pages})
+    assert len(last.context["page_obj"].object_list) == ROWS - PER_PAGE * (paginator.num_pages - 1)
+
+
 def test_every_paged_list_is_walked_above():
     walked = {view for _, _, view in LISTS} | {view for _, _, view in RECORD_LISTS}
+    walked.add(CARRY_OVER_VIEW)
     assert paged_views() - walked == set()
 
 

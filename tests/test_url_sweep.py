@@ -83,6 +83,10 @@ EXPECTED = {
     | {"leader": 403, "member": 403, "liaison": 403, "city": 403},
     "grievances:case_add": {"office": 200, "clerk_a": 200, "clerk_b": 200}
     | {"leader": 403, "member": 403, "liaison": 403, "city": 403},
+    # 结转与收尾: the county office's writers settle a campaign's end; others are refused.
+    "grievances:carry_over": {"office": 200} | dict.fromkeys(ROLES[2:], 403),
+    "grievances:carry_preview": {"office": 405} | dict.fromkeys(ROLES[2:], 403),
+    "grievances:carry_confirm": {"office": 405} | dict.fromkeys(ROLES[2:], 403),
     "outreach:activities": EVERYONE_SIGNED_IN,
     "outreach:activity_add": EVERYONE_SIGNED_IN | {"leader": 403, "city": 403},
     "outreach:plaques": REGISTRY,
@@ -181,6 +185,11 @@ OBJECT_URLS = {
         {"office": 200, "leader": 200, "clerk_a": 200, "member": 200, "city": 200},
     ),
     "grievances:case_edit": (
+        "assigned_case",
+        "pk",
+        {"office": 200, "leader": 403, "clerk_a": 403, "member": 403, "city": 403},
+    ),
+    "grievances:case_close_at_end": (
         "assigned_case",
         "pk",
         {"office": 200, "leader": 403, "clerk_a": 403, "member": 403, "city": 403},

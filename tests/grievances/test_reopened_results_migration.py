@@ -22,6 +22,17 @@ def migrate(targets):
     executor.migrate(targets)
 
 
+@pytest.fixture(autouse=True)
+def _latest_schema_after():
+    """The tests stop at 0004; later migrations add columns the next tests need."""
+    yield
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+# The columns 0004 knows of, read at that state.
+KEPT = ("status", "version", "reopened_count", "lead_unit_id")
+
+
 def closed(case, *, office, member, result):
     case = services.case_accept(user=member, case=case)
     case = services.case_resolve(user=member, case=case, result=result)
@@ -52,9 +63,7 @@ def test_it_moves_a_reopened_cases_result_into_its_history(make_cases, office, m
         closed(unrecorded, office=office, member=member, result="旧结果四"), office=office
     )
     unrecorded.events.filter(kind=CaseEvent.Kind.REOPENED).delete()
-    kept = {
-        c.pk: (c.status, c.version, c.reopened_count, c.lead_unit_id) for c in Case.objects.all()
-    }
+    kept = {c[0]: c[1:] for c in Case.objects.values_list("pk", *KEPT)}
     events = {e.pk: (e.kind, e.note, e.on) for e in CaseEvent.objects.all()}
 
     migrate(BEFORE)
@@ -68,9 +77,7 @@ def test_it_moves_a_reopened_cases_result_into_its_history(make_cases, office, m
         unrecorded.pk: "",
         waiting.pk: "",
     }
-    assert {
-        c.pk: (c.status, c.version, c.reopened_count, c.lead_unit_id) for c in Case.objects.all()
-    } == kept
+    assert {c[0]: c[1:] for c in Case.objects.values_list("pk", *KEPT)} == kept
     assert {e.pk: (e.kind, e.note, e.on) for e in CaseEvent.objects.filter(pk__in=events)} == events
     reopening = stale.events.get(kind=CaseEvent.Kind.REOPENED)
     assert reopening.changes == {"result": ["旧结果一", ""]}
@@ -91,6 +98,6 @@ def test_it_puts_the_result_back_when_migrated_backwards(make_cases, office, mem
     services.case_revisit(user=office, case=case, satisfaction="dissatisfied")
     assert Case.objects.get(pk=case.pk).result == ""
     migrate(BEFORE)
-    assert Case.objects.get(pk=case.pk).result == "旧结果"
+    assert Case.objects.values_list("result", flat=True).get(pk=case.pk) == "旧结果"
     migrate(AFTER)
-    assert Case.objects.get(pk=case.pk).result == ""
+    assert Case.objects.values_list("result", flat=True).get(pk=case.pk) == ""
