@@ -190,6 +190,9 @@ class CarryConfirmView(CarryRequestMixin, View):
                 versions=self.versions,
             )
         except services.ChangedMeanwhile as exc:
+            # Sent again, the preview is checked against the cases as they are now.
+            ids = [case.pk for case in self.cases]
+            self.versions = dict(Case.objects.filter(pk__in=ids).values_list("pk", "version"))
             return self.preview(request, error=" ".join(exc.messages), status=409)
         except ValidationError as exc:
             return self.preview(request, error=" ".join(exc.messages), status=400)

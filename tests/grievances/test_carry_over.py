@@ -357,6 +357,13 @@ def test_a_stale_confirm_is_refused_on_the_page(
     response = client.post(reverse("grievances:carry_confirm"), form)
     assert response.status_code == 409 and "未保存" in response.content.decode()
     assert _all_rows() == before
+    # The preview shown again carries the version the case has now: confirming it carries.
+    assigned_case.refresh_from_db()
+    assert f'name="version_{assigned_case.pk}" value="{assigned_case.version}"' in (
+        response.content.decode()
+    )
+    form[f"version_{assigned_case.pk}"] = assigned_case.version
+    assert client.post(reverse("grievances:carry_confirm"), form).status_code == 302
 
 
 def test_another_countys_campaign_or_case_answers_404_or_is_refused(
