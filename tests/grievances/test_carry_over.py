@@ -412,3 +412,27 @@ def test_closing_with_a_reason_on_its_page(client_for, office, assigned_case, ne
     assert done.status_code == 302
     assigned_case.refresh_from_db()
     assert assigned_case.status == Status.ENDED
+
+
+def test_the_ledger_and_its_workbook_name_the_ended_states(
+    client_for, office, make_cases, settings
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    cases, next_campaign = open_cases(make_cases, settings, 2)
+    carry(office, cases[0], next_campaign)
+    carrying.case_close_at_campaign_end(user=office, case=cases[1], reason="户主已搬离")
+    client = client_for(office)
+    for status, label, case in (
+        ("carried", "转入下一轮活动", cases[0]),
+        ("ended", "随本轮活动结束关闭", cases[1]),
+    ):
+        page = client.get(reverse("grievances:ledger"), {"status": status})
+        assert [c.pk for c in page.context["object_list"]] == [case.pk]
+        assert label in page.content.decode()
+        export = client.get(reverse("grievances:ledger_export"), {"status": status})
+        book = load_workbook(io.BytesIO(b"".join(export.streaming_content)), read_only=True)
+        cells = [v for row in book.active.iter_rows(values_only=True) for v in row if v]
+        assert case.number in cells and label in cells
