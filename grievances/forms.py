@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from campaign import access, clock
 from campaign.forms import DateInput
 from campaign.models import Topic, Unit
+from campaign.selectors import campaign_for, topics_of
 from grievances.models import Case, Satisfaction, Source
 from grievances.workdays import add_workdays
 from outreach.models import Household
@@ -13,7 +14,7 @@ from outreach.models import Household
 class CaseCreateForm(forms.Form):
     """A case registered by hand: a walk-in, a letter, or a problem found outside the survey."""
 
-    topic = forms.ModelChoiceField(Topic.objects.all(), label=_("topic"))
+    topic = forms.ModelChoiceField(Topic.objects.none(), label=_("topic"))
     source = forms.ChoiceField(
         label=_("source"),
         choices=[(Source.WALK_IN, Source.WALK_IN.label), (Source.LETTER, Source.LETTER.label)],
@@ -35,6 +36,7 @@ class CaseCreateForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = topics_of(campaign_for(user))
         # A household's problem is registered from its page, which passes the household on.
         self.fields["household"].queryset = Household.objects.visible_to(user).active()
         self.fields["garrison"].queryset = Unit.objects.visible_to(user).of_kind(Unit.Kind.GARRISON)
@@ -199,6 +201,7 @@ class CaseEditForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = topics_of(self.instance.campaign)
         # The values the form was opened with travel with it, to tell what changed meanwhile.
         for name in self.Meta.fields:
             self.fields[f"original_{name}"] = forms.CharField(
@@ -215,5 +218,9 @@ class CaseEditForm(forms.ModelForm):
 
 
 class InspectionCaseForm(forms.Form):
-    topic = forms.ModelChoiceField(Topic.objects.all(), label=_("topic"))
+    topic = forms.ModelChoiceField(Topic.objects.none(), label=_("topic"))
     description = forms.CharField(label=_("problem"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = topics_of(campaign)
