@@ -72,7 +72,6 @@ KIND_COLUMNS = [
 ]
 # 对象 as the office writes it; the codes themselves are read too.
 ABOUT_WORDS = {"驻军部队": "garrison", "部队": "garrison", "优抚对象": "beneficiary"}
-ABOUT_SHOWN = {"garrison": "驻军部队", "beneficiary": "优抚对象"}
 YES = {"是", "√", "✓", "y", "yes", "true", "1"}
 
 MONTH = re.compile(r"^\s*(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*月?\s*$")

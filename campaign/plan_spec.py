@@ -15,6 +15,10 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+# A topic's 对象 in the office's words, by the code the app keeps.
+ABOUT_SHOWN = {"garrison": "驻军部队", "beneficiary": "优抚对象"}
+
+
 @dataclass(frozen=True)
 class PhaseRow:
     number: int
@@ -44,6 +48,11 @@ class TopicRow:
     priority: bool = False
     # The topic whose finding records which policies are carried out and which are missing.
     policy_check: bool = False
+
+    @property
+    def about_shown(self) -> str:
+        """对象 as the office's workbook writes it."""
+        return ABOUT_SHOWN.get(self.about, self.about)
 
 
 @dataclass(frozen=True)
