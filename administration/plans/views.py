@@ -8,6 +8,7 @@ import binascii
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -55,7 +56,9 @@ class PlanUploadView(AdministratorMixin, View):
             self.template_name,
             {
                 "form": form,
-                "campaigns": Campaign.objects.filter(county=county).order_by("starts_on"),
+                "campaigns": Campaign.objects.filter(county=county)
+                .annotate(phase_count=Count("phases"))
+                .order_by("starts_on"),
                 "current": campaign_for(request.user),
                 **context,
             },
