@@ -23,13 +23,13 @@ class CaseCreateForm(forms.Form):
         Household.objects.none(),
         label=_("household"),
         required=False,
-        help_text=_("For topics 4–7."),
+        help_text=_("For a topic about beneficiaries."),
     )
     garrison = forms.ModelChoiceField(
         Unit.objects.none(),
         label=_("garrison unit"),
         required=False,
-        help_text=_("For topics 1–3."),
+        help_text=_("For a topic about garrison units."),
     )
     township = forms.ModelChoiceField(Unit.objects.none(), label=_("township"))
     description = forms.CharField(label=_("problem"), widget=forms.Textarea(attrs={"rows": 4}))
@@ -63,14 +63,14 @@ class CaseCreateForm(forms.Form):
                 self.add_error(
                     "topic",
                     _(
-                        "Topics 4–7 concern a household: open the household's page and "
+                        "This topic concerns a household: open the household's page and "
                         "choose “Register a problem” there."
                     ),
                 )
             cleaned["garrison"] = None
         else:
             if garrison is None:
-                self.add_error("garrison", _("Topics 1–3 concern a garrison unit; choose one."))
+                self.add_error("garrison", _("This topic concerns a garrison unit; choose one."))
             cleaned["household"] = None
         township = self.township or cleaned.get("township")
         if household is not None and township is not None and household.township_id != township.pk:

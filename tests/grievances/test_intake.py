@@ -140,7 +140,7 @@ def test_a_household_topic_without_a_household_is_refused(client_for, office, pl
             "description": "来信",
         },
     )
-    assert "专题4至7针对优抚对象户" in response.content.decode()
+    assert "该专题针对优抚对象户" in response.content.decode()
     assert Case.objects.count() == 0
 
 
