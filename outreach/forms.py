@@ -8,7 +8,7 @@ from campaign import clock
 from campaign.fields import hash_of
 from campaign.forms import DateInput
 from campaign.models import SupportOrganisation, Unit
-from campaign.selectors import topics_of
+from campaign.selectors import campaign_for, topics_of
 from outreach import access
 from outreach.idnumbers import mask_id_number, parse_id_number
 from outreach.models import (
@@ -249,8 +249,16 @@ class ActivityForm(forms.ModelForm):
             if self.instance.organiser_id
             else rule.county_in_view_id(user)
         )
-        kinds = list_choices(ActivityKind, county_id, self.instance, "kind").select_related(
-            "workstream"
+        # The kinds of one campaign: the one of the kind it holds, else the one in view.
+        campaign = (
+            self.instance.kind.workstream.campaign_id
+            if self.instance.kind_id
+            else getattr(campaign_for(user), "pk", None)
+        )
+        kinds = (
+            list_choices(ActivityKind, county_id, self.instance, "kind")
+            .filter(workstream__campaign_id=campaign)
+            .select_related("workstream")
         )
         field = self.fields["kind"]
         field.queryset, field.to_field_name = kinds, "code"
