@@ -103,3 +103,18 @@ def test_the_years_statistics_follow_the_lists_order(plan, township_a):
     ActivityKind.objects.filter(county=township_a.area, code="legal_aid").update(order=1)
     rows = activity_statistics(period)["rows"]
     assert [(r["kind"], r["count"]) for r in rows] == [("legal_aid", 1), ("hero_visit", 2)]
+
+
+def test_the_form_offers_the_kinds_of_one_campaign_and_an_activity_keeps_its_own(clerk_a, plan):
+    from campaign.selectors import campaign_for
+    from tests.campaigns import add_next_campaign
+
+    second = add_next_campaign()
+    in_view = campaign_for(clerk_a)
+    kinds = ActivityForm(user=clerk_a).fields["kind"].queryset
+    assert kinds.exists() and {k.workstream.campaign_id for k in kinds} == {in_view.pk}
+    other = plan if in_view == second else second
+    held = ActivityKind.objects.filter(workstream__campaign=other).first()
+    activity = ActivityFactory(organiser=clerk_a.unit, kind=held.code)
+    kinds = ActivityForm(instance=activity, user=clerk_a).fields["kind"].queryset
+    assert held in kinds and {k.workstream.campaign_id for k in kinds} == {other.pk}
