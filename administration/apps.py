@@ -15,7 +15,7 @@ class AdministrationConfig(AppConfig):
 
         # Each section registers itself on the index (administration/sections.py). The small
         # registries are the office writers' daily work, kept in the campaign app's pages.
-        for section in ("accounts", "units", "lists", "privacy"):
+        for section in ("accounts", "units", "lists", "privacy", "plans"):
             import_module(f"administration.{section}.section")
 
         navigation.register(

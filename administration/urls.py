@@ -6,6 +6,7 @@ from django.urls import path
 from administration import views
 from administration.accounts import urls as accounts
 from administration.lists import urls as lists
+from administration.plans import urls as plans
 from administration.privacy import urls as privacy
 from administration.units import urls as units
 
@@ -17,4 +18,5 @@ urlpatterns = [
     *units.urlpatterns,
     *lists.urlpatterns,
     *privacy.urlpatterns,
+    *plans.urlpatterns,
 ]

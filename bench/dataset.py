@@ -34,6 +34,7 @@ from campaign.models import (
     User,
     Workstream,
 )
+from campaign.plan import first_plan
 from campaign.services import area_add, plan_load
 from demo.names import person_name
 from grievances.models import (
@@ -45,7 +46,6 @@ from grievances.models import (
 )
 from grievances.workdays import is_workday
 from outreach.models import (
-    KIND_WORKSTREAM,
     Activity,
     BeneficiaryCategory,
     Finding,
@@ -79,6 +79,7 @@ GARRISON_TEXTS = {
 MEASURES = ["协调相关部门落实政策，限期办结。", "实地核查后制定帮扶方案，落实专项资金。"]
 PLANS = ["registered", "assigned", "in_progress", "resolved", "returned", "closed"]
 PLAN_WEIGHTS = [8, 8, 27, 10, 5, 42]
+KIND_WORKSTREAM = {kind.code: kind.workstream for kind in first_plan().kinds}
 ACTIVITY_KINDS = sorted(KIND_WORKSTREAM)
 
 
@@ -242,9 +243,16 @@ class Generator:
                         rng=random.Random(self.seed * 1000 + index),
                     )
                 )
-        self.topics = dict(Topic.objects.values_list("number", "pk"))
+        # Each county's campaign has its own topics and workstreams: (campaign, number) → row.
+        self.topics = {
+            (campaign, number): pk
+            for campaign, number, pk in Topic.objects.values_list("campaign", "number", "pk")
+        }
         self.topic_priority = dict(Topic.objects.values_list("number", "priority"))
-        self.workstreams = dict(Workstream.objects.values_list("number", "pk"))
+        self.workstreams = {
+            (campaign, number): pk
+            for campaign, number, pk in Workstream.objects.values_list("campaign", "number", "pk")
+        }
 
     def units(self):
         """Each county's office, member units, townships and garrison units (codes unique in
@@ -547,7 +555,7 @@ class Generator:
             for number in numbers:
                 needs = number == 7 or county.rng.random() < 0.6
                 text = county.rng.choice(texts[number])
-                findings.append((fid, visit[0], self.topics[number], text, needs))
+                findings.append((fid, visit[0], self.topics[county.campaign, number], text, needs))
                 if needs:
                     # What the ledger builds on: a finding needing action, with its visit's
                     # subject, in its county.

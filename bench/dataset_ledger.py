@@ -136,7 +136,7 @@ def generate_cases(g: Generator) -> None:
                 campaign_id=county.campaign,
                 year=year,
                 sequence=numbers[year],
-                topic_id=g.topics[topic],
+                topic_id=g.topics[county.campaign, topic],
                 household_id=household,
                 garrison_id=garrison,
                 township_id=township,

@@ -5,9 +5,9 @@ units and office."""
 from collections import defaultdict
 from datetime import date, timedelta
 
-from bench.dataset import ACTIVITY_KINDS, TODAY, Generator, at
+from bench.dataset import ACTIVITY_KINDS, KIND_WORKSTREAM, TODAY, Generator, at
 from campaign.models import FiveOnesItem, Inspection, InspectionRating
-from outreach.models import KIND_WORKSTREAM, Activity, ActivityKind, HonourPlaque, PlaqueEvent
+from outreach.models import Activity, ActivityKind, HonourPlaque, PlaqueEvent
 
 REACHING = {"condolence_visit", "hero_visit", "legal_aid", "plaque"}
 
@@ -37,7 +37,7 @@ def generate_activities(g: Generator) -> None:
             rows.append(
                 (
                     pk,
-                    g.workstreams[KIND_WORKSTREAM[kind]],
+                    g.workstreams[county.campaign, KIND_WORKSTREAM[kind]],
                     kind_ids[county.area, kind],
                     organiser,
                     held_on,

@@ -162,7 +162,7 @@ def _params() -> dict:
     county = measured_county()
     today = clock.today()
     phase3_end = (
-        Phase.objects.filter(campaign=county.campaign, number=3)
+        Phase.objects.filter(campaign=county.campaign, carries_over=True)
         .values_list("ends_on", flat=True)
         .first()
     )

@@ -38,21 +38,22 @@ class CampaignAdmin(admin.ModelAdmin):
 
 @admin.register(Phase)
 class PhaseAdmin(admin.ModelAdmin):
-    list_display = ["number", "name", "starts_on", "ends_on", "campaign"]
+    list_display = ["number", "name", "starts_on", "ends_on", "carries_over", "campaign"]
     list_filter = ["campaign"]
     search_fields = ["name", "note"]
 
 
 @admin.register(Workstream)
 class WorkstreamAdmin(admin.ModelAdmin):
-    list_display = ["number", "name"]
+    list_display = ["number", "name", "campaign"]
+    list_filter = ["campaign"]
     search_fields = ["name", "summary"]
 
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["number", "name", "about", "workstream", "priority"]
-    list_filter = ["about", "workstream", "priority"]
+    list_display = ["number", "name", "about", "workstream", "priority", "policy_check", "campaign"]
+    list_filter = ["campaign", "about", "priority", "policy_check"]
     search_fields = ["name"]
 
 

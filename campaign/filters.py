@@ -81,3 +81,17 @@ class UnitFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(short_name__icontains=value))
+
+
+def campaign_topics(request):
+    """The topics a list offers: those of the campaign its user is looking at."""
+    from campaign.selectors import campaign_for, topics_of
+
+    return topics_of(campaign_for(request.user) if request is not None else None)
+
+
+def campaign_workstreams(request):
+    """The workstreams a list offers: those of the campaign its user is looking at."""
+    from campaign.selectors import campaign_for, workstreams_of
+
+    return workstreams_of(campaign_for(request.user) if request is not None else None)

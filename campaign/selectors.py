@@ -59,13 +59,13 @@ def campaign_for(user) -> Campaign | None:
 
 
 def topics_of(campaign):
-    """The survey topics of a campaign, in their order."""
-    return Topic.objects.select_related("workstream").order_by("number")
+    """The survey topics of a campaign, in their order (none without a campaign)."""
+    return Topic.objects.filter(campaign=campaign).select_related("workstream").order_by("number")
 
 
 def workstreams_of(campaign):
-    """The workstreams of a campaign, in their order."""
-    return Workstream.objects.order_by("number")
+    """The workstreams of a campaign, in their order (none without a campaign)."""
+    return Workstream.objects.filter(campaign=campaign).order_by("number")
 
 
 def timeline(*, today: date, campaign: Campaign | None) -> Timeline:

@@ -28,10 +28,11 @@ class PlanLoadResult:
     campaign: Campaign
     created: int = 0
     updated: int = 0
+    kinds: int = 0  # activity kinds added to or changed in the county's list
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated)
+        return bool(self.created or self.updated or self.kinds)
 
 
 def _upsert(model, lookup: dict, values: dict, result: PlanLoadResult):
@@ -79,39 +80,127 @@ def county_named(name: str) -> Area:
     return area_add(name=name, level=Area.Level.COUNTY)
 
 
-def plan_load(*, county: Area, phases: list[plan.PhaseRow] | None = None) -> PlanLoadResult:
-    """Create or update the county's campaign, its phases, workstreams and topics.
-
-    Every phase is checked against the window before anything is written, so a bad table
-    leaves the database as it was. Running it again with the same plan changes nothing.
-    """
-    phases = plan.PHASES if phases is None else phases
+def plan_errors(*, county: Area, spec: plan.PlanSpec) -> list[str]:
+    """Everything wrong with a plan for this county, in the county's words; none means it
+    can be loaded."""
     errors = []
-    numbers = [row.number for row in phases]
-    for number in sorted({n for n in numbers if numbers.count(n) > 1}):
-        errors.append(_("Phase number %(number)s appears more than once.") % {"number": number})
-    for row in phases:
+    if spec.ends_on < spec.starts_on:
+        errors.append(
+            _("The campaign ends on %(ends)s, before it starts on %(starts)s.")
+            % {"starts": spec.starts_on.isoformat(), "ends": spec.ends_on.isoformat()}
+        )
+    overlapping = (
+        Campaign.objects.filter(
+            county=county, starts_on__lte=spec.ends_on, ends_on__gte=spec.starts_on
+        )
+        .exclude(name=spec.name)
+        .order_by("starts_on")
+    )
+    for other in overlapping:
+        errors.append(
+            _(
+                "The window %(starts)s – %(ends)s overlaps the campaign “%(name)s” "
+                "(%(other_starts)s – %(other_ends)s) of the county."
+            )
+            % {
+                "starts": spec.starts_on.isoformat(),
+                "ends": spec.ends_on.isoformat(),
+                "name": other.name,
+                "other_starts": other.starts_on.isoformat(),
+                "other_ends": other.ends_on.isoformat(),
+            }
+        )
+    if not spec.phases:
+        errors.append(_("The plan has no phase."))
+    for label, rows in (
+        (_("Phase"), spec.phases),
+        (_("Workstream"), spec.workstreams),
+        (_("Topic"), spec.topics),
+    ):
+        numbers = [row.number for row in rows]
+        for number in sorted({n for n in numbers if numbers.count(n) > 1}):
+            errors.append(
+                _("%(what)s number %(number)s appears more than once.")
+                % {"what": label, "number": number}
+            )
+    if sum(row.carries_over for row in spec.phases) > 1:
+        errors.append(_("Only one phase may carry open cases over."))
+    for row in spec.phases:
         errors += phase_window_errors(
             number=row.number,
             name=row.name,
             starts_on=row.starts_on,
             ends_on=row.ends_on,
-            window=plan.CAMPAIGN_WINDOW,
+            window=spec.window,
         )
+    workstreams = {row.number for row in spec.workstreams}
+    for row in spec.workstreams:
+        if not row.name:
+            errors.append(_("Workstream %(number)s has no name.") % {"number": row.number})
+    abouts = {choice.value for choice in Topic.About}
+    for row in spec.topics:
+        if not row.name:
+            errors.append(_("Topic %(number)s has no name.") % {"number": row.number})
+        if row.workstream not in workstreams:
+            errors.append(
+                _("Topic %(number)s names workstream %(workstream)s, which the plan lacks.")
+                % {"number": row.number, "workstream": row.workstream}
+            )
+        if row.about not in abouts:
+            errors.append(
+                _(
+                    "Topic %(number)s is about “%(about)s”: write 驻军部队 (garrison) or "
+                    "优抚对象 (beneficiary)."
+                )
+                % {"number": row.number, "about": row.about}
+            )
+    for row in spec.kinds:
+        if not row.name:
+            errors.append(_("An activity kind has no name."))
+        elif row.workstream not in workstreams:
+            errors.append(
+                _(
+                    "The activity kind “%(name)s” names workstream %(workstream)s, which the plan "
+                    "lacks."
+                )
+                % {"name": row.name, "workstream": row.workstream}
+            )
+    errors += county_lists.plan_kinds_errors(county, spec)
+    return errors
+
+
+def plan_load(
+    *,
+    county: Area,
+    spec: plan.PlanSpec | None = None,
+    phases: list[plan.PhaseRow] | None = None,
+) -> PlanLoadResult:
+    """Add the campaign the plan describes to the county, or update the county's campaign of
+    the same name: its phases, workstreams, topics and activity kinds (by number; by code or
+    name for the kinds). Without a plan, the first campaign's; `phases` replaces the plan's
+    phase table.
+
+    Everything is checked before anything is written, so a bad plan leaves the database as it
+    was. Running it again with the same plan changes nothing. Nothing the plan leaves out is
+    deleted: records may name it.
+    """
+    spec = plan.first_plan() if spec is None else spec
+    if phases is not None:
+        spec = spec.with_phases(phases)
+    errors = plan_errors(county=county, spec=spec)
     if errors:
         raise ValidationError(errors)
 
     with transaction.atomic():
         result = PlanLoadResult(campaign=None)
-        starts_on, ends_on = plan.CAMPAIGN_WINDOW
         campaign = _upsert(
             Campaign,
-            {"county": county, "name": plan.CAMPAIGN_NAME},
-            {"starts_on": starts_on, "ends_on": ends_on},
+            {"county": county, "name": spec.name},
+            {"starts_on": spec.starts_on, "ends_on": spec.ends_on},
             result,
         )
         result.campaign = campaign
-        for row in phases:
+        for row in spec.phases:
             _upsert(
                 Phase,
                 {"campaign": campaign, "number": row.number},
@@ -121,31 +210,32 @@ def plan_load(*, county: Area, phases: list[plan.PhaseRow] | None = None) -> Pla
                     "ends_on": row.ends_on,
                     "summary": row.summary,
                     "note": row.note,
+                    "carries_over": row.carries_over,
                 },
                 result,
             )
         workstreams = {}
-        for number, name, summary in plan.WORKSTREAMS:
-            workstreams[number] = _upsert(
+        for row in spec.workstreams:
+            workstreams[row.number] = _upsert(
                 Workstream,
-                {"number": number},
-                {"name": name, "summary": summary},
+                {"campaign": campaign, "number": row.number},
+                {"name": row.name, "summary": row.summary},
                 result,
             )
-        for number, name, about, workstream, priority in plan.TOPICS:
+        for row in spec.topics:
             _upsert(
                 Topic,
-                {"number": number},
+                {"campaign": campaign, "number": row.number},
                 {
-                    "name": name,
-                    "about": about,
-                    "workstream": workstreams[workstream],
-                    "priority": priority,
+                    "name": row.name,
+                    "about": row.about,
+                    "workstream": workstreams[row.workstream],
+                    "priority": row.priority,
+                    "policy_check": row.policy_check,
                 },
                 result,
             )
-        # Lists that hang off the workstreams (activity kinds) can be made only now.
-        county_lists.county_lists_create(county)
+        result.kinds = county_lists.plan_kinds_write(county, spec, workstreams)
     return result
 
 

@@ -10,20 +10,21 @@ from campaign.filters import UnitFilter
 from campaign.home import panels_for
 from campaign.middleware import SESSION_KEY
 from campaign.mixins import AllowedMixin, VisibleToMixin
-from campaign.models import Topic, Unit, Workstream
-from campaign.selectors import campaign_for, timeline
+from campaign.models import Unit
+from campaign.selectors import campaign_for, timeline, topics_of, workstreams_of
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
     template_name = "campaign/home.html"
 
     def get_context_data(self, **kwargs):
+        campaign = campaign_for(self.request.user)
         return super().get_context_data(
-            timeline=timeline(today=clock.today(), campaign=campaign_for(self.request.user)),
+            timeline=timeline(today=clock.today(), campaign=campaign),
             panels=panels_for(self.request.user),
             workbench=workbench.items_for(self.request.user),
-            workstreams=Workstream.objects.all(),
-            topics=Topic.objects.select_related("workstream"),
+            workstreams=workstreams_of(campaign),
+            topics=topics_of(campaign),
             **kwargs,
         )
 

@@ -11,7 +11,7 @@ from campaign.models import Campaign, Unit, Workstream
 from demo.bulk import insert_with_history
 from demo.county import DemoCounty
 from demo.plaques import seed_plaques
-from outreach.models import KIND_WORKSTREAM, Activity, ActivityKind, Person
+from outreach.models import Activity, ActivityKind, Person
 
 ACTIVITIES = 400
 HEROES = ["退伍红军老战士", "复员军人"]  # the categories a 走访慰问老红军、老八路 visits
@@ -52,7 +52,6 @@ def seed_activities_and_plaques(county: DemoCounty) -> None:
 
 def _seed_activities(rng: random.Random, county: DemoCounty) -> None:
     """Each kind in turn, organised by any unit but the office on a day of 2015 or early 2016."""
-    workstreams = {w.number: w for w in Workstream.objects.all()}
     organisers = [unit for unit in county.units if unit.kind != Unit.Kind.OFFICE]
     heroes = list(
         Person.objects.in_county(county.area)
@@ -60,11 +59,14 @@ def _seed_activities(rng: random.Random, county: DemoCounty) -> None:
         .order_by("pk")[:60]
     )
     kinds = list(ACTIVITY_TITLES)
-    county_kinds = {k.code: k for k in ActivityKind.objects.filter(county=county.area)}
+    county_kinds = {
+        k.code: k
+        for k in ActivityKind.objects.filter(county=county.area).select_related("workstream")
+    }
     activities, visited = [], []
     for n in range(ACTIVITIES):
         kind = kinds[n % len(kinds)]
-        activity = _activity(rng, county, kind, organisers, workstreams[KIND_WORKSTREAM[kind]])
+        activity = _activity(rng, county, kind, organisers, county_kinds[kind].workstream)
         activity.kind = county_kinds[kind]
         activities.append(activity)
         if kind == "hero_visit" and heroes:

@@ -20,7 +20,7 @@ TIME_LIMIT = 15  # working days to rectify
 def seed_rectifications(county: DemoCounty) -> int:
     if Case.objects.filter(campaign=county.campaign, source=Source.INSPECTION).exists():
         return 0
-    topic = Topic.objects.get(number=4)
+    topic = county.campaign.topics.get(policy_check=True)
     findings = (
         InspectionFinding.objects.in_county(county.area)
         .select_related("inspection__unit")

@@ -37,9 +37,10 @@ Planned = tuple[Visit, list[int]]
 def seed_survey(rng: random.Random, county: DemoCounty, households: list[Household]) -> None:
     planned = _household_visits(rng, county, households) + _garrison_visits(rng, county)
     visits = insert_with_history([visit for visit, _topics in planned], Visit)
-    findings = _findings(rng, visits, [topics for _visit, topics in planned])
+    topics = {t.number: t for t in county.campaign.topics.all()}
+    findings = _findings(rng, visits, [numbers for _visit, numbers in planned], topics)
     Finding.objects.bulk_create(findings, batch_size=1000)
-    _link_policies(rng, [f for f in findings if f.topic.number == 4])
+    _link_policies(rng, [f for f in findings if f.topic.policy_check])
 
 
 def _survey_day(rng: random.Random) -> date:
@@ -83,8 +84,9 @@ def _garrison_visits(rng: random.Random, county: DemoCounty) -> list[Planned]:
     return planned
 
 
-def _findings(rng: random.Random, visits: list[Visit], plans: list[list[int]]) -> list[Finding]:
-    topics = {t.number: t for t in Topic.objects.all()}
+def _findings(
+    rng: random.Random, visits: list[Visit], plans: list[list[int]], topics: dict[int, Topic]
+) -> list[Finding]:
     findings = []
     for visit, numbers in zip(visits, plans, strict=True):
         texts = HOUSEHOLD_FINDINGS if visit.household_id else GARRISON_FINDINGS

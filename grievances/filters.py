@@ -5,8 +5,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from campaign.filters import MonthInputFilter, leading_units, townships
-from campaign.models import Phase, Topic
+from campaign.filters import MonthInputFilter, campaign_topics, leading_units, townships
+from campaign.models import Phase
 from campaign.selectors import campaign_for
 from grievances.models import Status
 from grievances.states import open_q
@@ -23,7 +23,7 @@ class LedgerFilter(django_filters.FilterSet):
     )
     township = django_filters.ModelChoiceFilter(label=_("township"), queryset=townships)
     lead_unit = django_filters.ModelChoiceFilter(label=_("lead unit"), queryset=leading_units)
-    topic = django_filters.ModelChoiceFilter(label=_("topic"), queryset=Topic.objects.all())
+    topic = django_filters.ModelChoiceFilter(label=_("topic"), queryset=campaign_topics)
     status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices)
     priority = django_filters.ChoiceFilter(label=_("priority"), choices=YES_NO, method="yes_no")
     unresolved = django_filters.ChoiceFilter(
@@ -87,4 +87,4 @@ class IntakeFilter(django_filters.FilterSet):
     township = django_filters.ModelChoiceFilter(
         label=_("township"), field_name="visit__township", queryset=townships
     )
-    topic = django_filters.ModelChoiceFilter(label=_("topic"), queryset=Topic.objects.all())
+    topic = django_filters.ModelChoiceFilter(label=_("topic"), queryset=campaign_topics)

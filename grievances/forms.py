@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from campaign import access, clock
 from campaign.forms import DateInput
 from campaign.models import Topic, Unit
+from campaign.selectors import campaign_for, topics_of
 from grievances.models import Case, Satisfaction, Source
 from grievances.workdays import add_workdays
 from outreach.models import Household
@@ -13,7 +14,7 @@ from outreach.models import Household
 class CaseCreateForm(forms.Form):
     """A case registered by hand: a walk-in, a letter, or a problem found outside the survey."""
 
-    topic = forms.ModelChoiceField(Topic.objects.all(), label=_("topic"))
+    topic = forms.ModelChoiceField(Topic.objects.none(), label=_("topic"))
     source = forms.ChoiceField(
         label=_("source"),
         choices=[(Source.WALK_IN, Source.WALK_IN.label), (Source.LETTER, Source.LETTER.label)],
@@ -22,19 +23,20 @@ class CaseCreateForm(forms.Form):
         Household.objects.none(),
         label=_("household"),
         required=False,
-        help_text=_("For topics 4–7."),
+        help_text=_("For a topic about beneficiaries."),
     )
     garrison = forms.ModelChoiceField(
         Unit.objects.none(),
         label=_("garrison unit"),
         required=False,
-        help_text=_("For topics 1–3."),
+        help_text=_("For a topic about garrison units."),
     )
     township = forms.ModelChoiceField(Unit.objects.none(), label=_("township"))
     description = forms.CharField(label=_("problem"), widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = topics_of(campaign_for(user))
         # A household's problem is registered from its page, which passes the household on.
         self.fields["household"].queryset = Household.objects.visible_to(user).active()
         self.fields["garrison"].queryset = Unit.objects.visible_to(user).of_kind(Unit.Kind.GARRISON)
@@ -61,14 +63,14 @@ class CaseCreateForm(forms.Form):
                 self.add_error(
                     "topic",
                     _(
-                        "Topics 4–7 concern a household: open the household's page and "
+                        "This topic concerns a household: open the household's page and "
                         "choose “Register a problem” there."
                     ),
                 )
             cleaned["garrison"] = None
         else:
             if garrison is None:
-                self.add_error("garrison", _("Topics 1–3 concern a garrison unit; choose one."))
+                self.add_error("garrison", _("This topic concerns a garrison unit; choose one."))
             cleaned["household"] = None
         township = self.township or cleaned.get("township")
         if household is not None and township is not None and household.township_id != township.pk:
@@ -199,6 +201,7 @@ class CaseEditForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = topics_of(self.instance.campaign)
         # The values the form was opened with travel with it, to tell what changed meanwhile.
         for name in self.Meta.fields:
             self.fields[f"original_{name}"] = forms.CharField(
@@ -215,5 +218,9 @@ class CaseEditForm(forms.ModelForm):
 
 
 class InspectionCaseForm(forms.Form):
-    topic = forms.ModelChoiceField(Topic.objects.all(), label=_("topic"))
+    topic = forms.ModelChoiceField(Topic.objects.none(), label=_("topic"))
     description = forms.CharField(label=_("problem"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = topics_of(campaign)

@@ -73,9 +73,10 @@ def case_expect_version(*, case: Case, version: int | None) -> Case:
 
 def phase_on(campaign: Campaign, day: date) -> Phase | None:
     phases = [p for p in campaign.phases.all() if p.is_on(day)]
-    # Inspection (phase 6) runs across the others; a case belongs to the phase it came in.
-    main = [p for p in phases if p.number != 6]
-    return (main or phases or [None])[0]
+    # A phase that runs across the others (the first plan's 检查督促) is the longest: a case
+    # belongs to the narrowest phase it came in.
+    phases.sort(key=lambda p: ((p.ends_on - p.starts_on).days, p.number))
+    return (phases or [None])[0]
 
 
 def _next_number(campaign: Campaign, year: int) -> int:
@@ -148,6 +149,11 @@ def case_register(
     for unit in (township, garrison, subject_unit):
         if unit is not None and unit.area_id != campaign.county_id:
             raise PermissionDenied  # another county's unit
+    if topic.campaign_id != campaign.pk:
+        raise ValidationError(
+            _("Topic “%(topic)s” is not one of the campaign “%(campaign)s”.")
+            % {"topic": topic, "campaign": campaign.name}
+        )
     today = clock.today()
     findings = list(findings)
     taken = CaseFinding.objects.filter(finding__in=findings).select_related("case")

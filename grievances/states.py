@@ -52,15 +52,18 @@ def due_soon_q(today: date) -> Q:
     return open_q() & Q(deadline__gte=today, deadline__lte=due_soon_limit(today))
 
 
-def phase3_end(campaign) -> date | None:
-    phase3 = campaign and next((p for p in campaign.phases.all() if p.number == 3), None)
-    return phase3.ends_on if phase3 else None
+def carry_over_end(campaign) -> date | None:
+    """The end of the phase whose open cases are carried over to follow-up (the plan flags
+    it: the first plan's 排忧解难), if the campaign has one."""
+    phase = campaign and next((p for p in campaign.phases.all() if p.carries_over), None)
+    return phase.ends_on if phase else None
 
 
 def carried_over_q(campaign, today: date) -> Q:
-    """Open when phase 3 (排忧解难) ended: registered by then and not closed off by then; such
-    cases are followed up in phase 5. Before phase 3 ends nothing is carried over."""
-    end = phase3_end(campaign)
+    """Open when the carrying-over phase ended: registered by then and not closed off by then;
+    such cases are followed up in the phases after it. Before it ends nothing is carried
+    over."""
+    end = carry_over_end(campaign)
     if end is None or today <= end:
         return Q(pk__in=[])
     return Q(registered_on__lte=end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=end))

@@ -12,8 +12,8 @@ from django_filters.views import FilterView
 from campaign import access as rule
 from campaign import clock, watermark
 from campaign.mixins import AllowedMixin, ServiceFormMixin
-from campaign.models import InspectionFinding, Topic
-from campaign.selectors import campaign_for
+from campaign.models import InspectionFinding
+from campaign.selectors import campaign_for, topics_of
 from grievances import access, forms, queues, services
 from grievances.filters import IntakeFilter, LedgerFilter
 from grievances.models import Case, CaseEvent
@@ -173,7 +173,8 @@ class IntakeView(AllowedMixin, FilterView):
             waiting.values_list("topic").annotate(count=Count("pk")).values_list("topic", "count")
         )
         context["topics"] = [
-            (topic, by_topic.get(topic.pk, 0)) for topic in Topic.objects.order_by("number")
+            (topic, by_topic.get(topic.pk, 0))
+            for topic in topics_of(campaign_for(self.request.user))
         ]
         context["chooses_township"] = access.filters_by_township(self.request.user)
         context["chosen_topic"] = (
@@ -341,6 +342,9 @@ class CaseFromInspectionView(LoginRequiredMixin, ServiceFormMixin, FormView):
 
     def get_initial(self):
         return {"description": self.finding.text}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "campaign": campaign_for(self.request.user)}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(finding=self.finding, **kwargs)

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, UpdateView, View
 from django_filters.views import FilterView
 
-from campaign.filters import MonthFilter, YearFilter, units
+from campaign.filters import MonthFilter, YearFilter, campaign_workstreams, units
 from campaign.history import history_page
 from campaign.mixins import AllowedMixin, EditRightsMixin, ServiceFormMixin, VisibleToMixin
-from campaign.models import SupportOrganisation, Workstream
+from campaign.models import SupportOrganisation
 from campaign.selectors import campaign_for
 from outreach import access, activities, services
 from outreach.forms import ActivityForm, EvidenceForm
@@ -30,7 +30,7 @@ def county_kinds(request):
 
 class ActivityFilter(django_filters.FilterSet):
     workstream = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("workstream"), queryset=Workstream.objects.all()
+        label=gettext_lazy("workstream"), queryset=campaign_workstreams
     )
     kind = django_filters.ModelChoiceFilter(label=gettext_lazy("kind"), queryset=county_kinds)
     organiser = django_filters.ModelChoiceFilter(

@@ -13,7 +13,11 @@ class OutreachConfig(AppConfig):
         from outreach import access
         from outreach.record_links import on_support_organisations
         from outreach.selectors import survey_items
-        from outreach.starter_lists import starter_lists_create
+        from outreach.starter_lists import (
+            plan_kinds_errors,
+            plan_kinds_write,
+            starter_lists_create,
+        )
 
         navigation.register(
             order=10,
@@ -52,4 +56,5 @@ class OutreachConfig(AppConfig):
         )
         record_links.provide("campaign.SupportOrganisation", on_support_organisations)
         county_lists.register("outreach", starter_lists_create)
+        county_lists.register_plan_kinds(check=plan_kinds_errors, write=plan_kinds_write)
         workbench.register(order=30, items=survey_items, shown_to=access.surveys_households)

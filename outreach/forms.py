@@ -7,7 +7,8 @@ from campaign import access as rule
 from campaign import clock
 from campaign.fields import hash_of
 from campaign.forms import DateInput
-from campaign.models import SupportOrganisation, Topic, Unit
+from campaign.models import SupportOrganisation, Unit
+from campaign.selectors import campaign_for, topics_of
 from outreach import access
 from outreach.idnumbers import mask_id_number, parse_id_number
 from outreach.models import (
@@ -133,9 +134,9 @@ class VisitForm(forms.Form):
         label=_("notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, about: str, county_id, **kwargs):
+    def __init__(self, *args, about: str, county_id, campaign, **kwargs):
         super().__init__(*args, **kwargs)
-        self.topics = list(Topic.objects.filter(about=about))
+        self.topics = list(topics_of(campaign).filter(about=about))
         offered = Policy.objects.filter(county_id=county_id).offered()
         policies = list(offered)
         for topic in self.topics:
@@ -147,7 +148,7 @@ class VisitForm(forms.Form):
             self.fields[f"topic_{topic.number}_action"] = forms.BooleanField(
                 label=_("needs action"), required=False
             )
-            if topic.number == 4:
+            if topic.policy_check:
                 self.fields["policies_done"] = forms.ModelMultipleChoiceField(
                     offered,
                     label=_("policies carried out"),
@@ -189,7 +190,7 @@ class VisitForm(forms.Form):
         for topic in self.topics:
             text = (cleaned.get(f"topic_{topic.number}_text") or "").strip()
             needs_action = cleaned.get(f"topic_{topic.number}_action")
-            if topic.number == 4 and not text and (done or missing):
+            if topic.policy_check and not text and (done or missing):
                 text = _("Policy implementation checked.")
             if needs_action and not text:
                 self.add_error(
@@ -198,7 +199,7 @@ class VisitForm(forms.Form):
                 )
             if text:
                 finding = {"topic": topic, "text": text, "needs_action": bool(needs_action)}
-                if topic.number == 4:
+                if topic.policy_check:
                     finding |= {"policies_done": done, "policies_missing": missing}
                 findings.append(finding)
         if not findings and not self.errors:
@@ -248,8 +249,16 @@ class ActivityForm(forms.ModelForm):
             if self.instance.organiser_id
             else rule.county_in_view_id(user)
         )
-        kinds = list_choices(ActivityKind, county_id, self.instance, "kind").select_related(
-            "workstream"
+        # The kinds of one campaign: the one of the kind it holds, else the one in view.
+        campaign = (
+            self.instance.kind.workstream.campaign_id
+            if self.instance.kind_id
+            else getattr(campaign_for(user), "pk", None)
+        )
+        kinds = (
+            list_choices(ActivityKind, county_id, self.instance, "kind")
+            .filter(workstream__campaign_id=campaign)
+            .select_related("workstream")
         )
         field = self.fields["kind"]
         field.queryset, field.to_field_name = kinds, "code"

@@ -252,8 +252,8 @@ def visit_record(
     garrison: Unit | None = None,
     notes: str = "",
 ) -> Visit:
-    """findings: dicts with topic, text, needs_action and, for topic 4, policies_done and
-    policies_missing."""
+    """findings: dicts with topic, text, needs_action and, for the policy-check topic,
+    policies_done and policies_missing."""
     _require_township(user, township)
     if household is not None and household.township_id != township.pk:
         raise PermissionDenied
@@ -269,6 +269,8 @@ def visit_record(
         created_by=user,
     )
     visit.full_clean()
+    if any(f["topic"].campaign.county_id != township.area_id for f in findings):
+        raise PermissionDenied  # a topic of another county's campaign
     _check_findings(visit.about, findings)
     for data in findings:
         for key in ("policies_done", "policies_missing"):

@@ -3,6 +3,7 @@ office renames, reorders, retires and adds to them in 系统管理; the codes st
 rules (outreach/models/plaques.py) name the values by them."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 CATEGORIES = [
     ("transferred_officer", "军队转业干部"),
@@ -50,11 +51,8 @@ def lists():
 
 @transaction.atomic
 def starter_lists_create(county) -> None:
-    """The county's categories, marks, policies and activity kinds, those it lacks (by code).
-    The kinds need the workstreams, which loading a plan makes: until then a county has none."""
-    from campaign.models import Workstream
-    from outreach.models import STARTER_KINDS, ActivityKind
-
+    """The county's categories, marks and policies, those it lacks (by code). Its activity
+    kinds come with each campaign's plan (plan_kinds_write)."""
     for model, values in lists():
         have = set(model.objects.filter(county=county).values_list("code", flat=True))
         model.objects.bulk_create(
@@ -62,12 +60,74 @@ def starter_lists_create(county) -> None:
             for order, (code, name) in enumerate(values, start=1)
             if code not in have
         )
-    workstreams = dict(Workstream.objects.values_list("number", "pk"))
-    have = set(ActivityKind.objects.filter(county=county).values_list("code", flat=True))
-    ActivityKind.objects.bulk_create(
-        ActivityKind(
-            county=county, code=code, name=name, order=order, workstream_id=workstreams[number]
-        )
-        for order, (code, number, name) in enumerate(STARTER_KINDS, start=1)
-        if code not in have and number in workstreams
-    )
+
+
+def _kind_of(kinds, row):
+    """The county's kind a plan's row means: by its code, or by its name if it has none."""
+    if row.code:
+        return next((k for k in kinds if k.code == row.code), None)
+    return next((k for k in kinds if k.name == row.name), None)
+
+
+def plan_kinds_errors(county, spec) -> list[str]:
+    """A plan's kinds against the county's list: each code and name once, and none that is
+    already a kind of another campaign (a kind's workstream is its campaign's)."""
+    from outreach.models import ActivityKind
+
+    errors = []
+    for label, values in (
+        (_("code"), [row.code for row in spec.kinds if row.code]),
+        (_("name"), [row.name for row in spec.kinds]),
+    ):
+        for value in sorted({v for v in values if values.count(v) > 1}):
+            errors.append(
+                _("The activity kind %(what)s “%(value)s” appears more than once.")
+                % {"what": label, "value": value}
+            )
+    kinds = list(ActivityKind.objects.filter(county=county).select_related("workstream__campaign"))
+    for row in spec.kinds:
+        mine = _kind_of(kinds, row)
+        same_name = next((k for k in kinds if k.name == row.name), None)
+        for kind in {k for k in (mine, same_name) if k is not None}:
+            if kind.workstream.campaign.name != spec.name:
+                errors.append(
+                    _(
+                        "The activity kind “%(name)s” is already a kind of the campaign "
+                        "“%(campaign)s”; give this plan's kind another name and code."
+                    )
+                    % {"name": row.name, "campaign": kind.workstream.campaign.name}
+                )
+            elif kind is same_name and mine is not None and kind != mine:
+                errors.append(
+                    _("The activity kind name “%(name)s” is already another kind's.")
+                    % {"name": row.name}
+                )
+    return errors
+
+
+@transaction.atomic
+def plan_kinds_write(county, spec, workstreams) -> int:
+    """The plan's kinds in the county's list, under the campaign's workstreams: new ones at
+    the end, known ones renamed and moved as the plan says. The office's own order, retired
+    kinds and added kinds stay as they are. Returns how many were added or changed."""
+    from outreach.models import ActivityKind
+
+    kinds = list(ActivityKind.objects.filter(county=county))
+    order = max((k.order for k in kinds), default=0)
+    changed = 0
+    for row in spec.kinds:
+        workstream = workstreams[row.workstream]
+        kind = _kind_of(kinds, row)
+        if kind is None:
+            order += 1
+            kind = ActivityKind(
+                county=county, code=row.code, name=row.name, order=order, workstream=workstream
+            )
+            kind.save()
+            kinds.append(kind)
+            changed += 1
+        elif (kind.name, kind.workstream_id) != (row.name, workstream.pk):
+            kind.name, kind.workstream = row.name, workstream
+            kind.save(update_fields=["name", "workstream"])
+            changed += 1
+    return changed

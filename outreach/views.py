@@ -17,6 +17,7 @@ from campaign.filters import townships
 from campaign.history import history_page
 from campaign.mixins import AllowedMixin, EditRightsMixin, ServiceFormMixin, VisibleToMixin
 from campaign.models import Topic, Unit
+from campaign.selectors import campaign_for
 from outreach import access, services
 from outreach.filters import HouseholdFilter
 from outreach.forms import HouseholdForm, PersonForm, VisitForm
@@ -248,7 +249,11 @@ class VisitCreateView(VisibleToMixin, ServiceFormMixin, FormView):
     def get_form_kwargs(self):
         about = Topic.About.BENEFICIARY if self.household else Topic.About.GARRISON
         county_id = (self.household.township if self.household else self.garrison).area_id
-        return super().get_form_kwargs() | {"about": about, "county_id": county_id}
+        return super().get_form_kwargs() | {
+            "about": about,
+            "county_id": county_id,
+            "campaign": campaign_for(self.request.user),
+        }
 
     def get_initial(self):
         return {"visited_on": clock.today(), "visitors": self.request.user.display_name}

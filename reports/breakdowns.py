@@ -5,7 +5,8 @@ is a fixed number of grouped queries."""
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import TruncMonth
 
-from campaign.models import FiveOnesItem, Topic, Workstream
+from campaign.models import FiveOnesItem
+from campaign.selectors import topics_of, workstreams_of
 from grievances.models import Status
 from outreach.models import Finding, Household, Visit
 from reports.selectors import (
@@ -41,7 +42,7 @@ def special_actions(period: Period) -> dict:
     found = Finding.objects.in_county(period.county).filter(
         topic=OuterRef("pk"), needs_action=True, visit__visited_on__year=period.year
     )
-    topics = Topic.objects.order_by("number").annotate(
+    topics = topics_of(period.campaign).annotate(
         n_found=count_of(found, "topic"),
         n_on_ledger=count_of(cases, "topic"),
         n_solved=count_of(cases.filter(measures["closed"]), "topic"),
@@ -211,7 +212,7 @@ def overdue_by(period: Period, unit_field: str) -> list[dict]:
 
 def charts(period: Period, progress_rows: list[dict]) -> dict:
     """The series the dashboard draws (six grouped queries, topics and workstreams)."""
-    topics = list(Topic.objects.order_by("number").values("pk", "number", "name"))
+    topics = list(topics_of(period.campaign).values("pk", "number", "name"))
     counts = {
         (g["topic_id"], g["status"]): g["n"]
         for g in year_cases(period).order_by().values("topic_id", "status").annotate(n=Count("pk"))
@@ -243,7 +244,7 @@ def charts(period: Period, progress_rows: list[dict]) -> dict:
     }
 
     activity_months = [f"{period.year}-{m:02d}" for m in range(1, 13)]
-    workstreams = list(Workstream.objects.order_by("number").values("pk", "number", "name"))
+    workstreams = list(workstreams_of(period.campaign).values("pk", "number", "name"))
     grouped = {
         (g["workstream_id"], g["month"].strftime("%Y-%m")): g["n"]
         for g in year_activities(period)

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import ListView
 
 from campaign import clock
-from campaign.models import FiveOnesItem, Inspection, Topic, Unit, Workstream
-from campaign.selectors import campaign_for
+from campaign.models import FiveOnesItem, Inspection, Unit
+from campaign.selectors import campaign_for, topics_of, workstreams_of
 from grievances.models import Case, Status
 from grievances.selectors import with_flags
 from outreach.models import Activity, Finding
@@ -140,7 +140,7 @@ class CaseFigureView(FigureListView):
         if township := self.unit_param("township"):
             rows = rows.filter(township=township)
         if topic_pk := _int(params.get("topic")):
-            topic = Topic.objects.filter(pk=topic_pk).first()
+            topic = topics_of(self.campaign).filter(pk=topic_pk).first()
             if topic is None:
                 raise Http404
             rows = rows.filter(topic=topic)
@@ -174,7 +174,7 @@ class FindingFigureView(FigureListView):
         )
         self.described.append(_("problems found"))
         if topic_pk := _int(self.params.get("topic")):
-            topic = Topic.objects.filter(pk=topic_pk).first()
+            topic = topics_of(self.campaign).filter(pk=topic_pk).first()
             if topic is None:
                 raise Http404
             rows = rows.filter(topic=topic)
@@ -199,7 +199,7 @@ class ActivityFigureView(FigureListView):
             rows = rows.filter(organiser__in=counted_units(self.year))
             self.described.append(_("held by a township or member unit"))
         if workstream_pk := _int(params.get("workstream")):
-            workstream = Workstream.objects.filter(pk=workstream_pk).first()
+            workstream = workstreams_of(self.campaign).filter(pk=workstream_pk).first()
             if workstream is None:
                 raise Http404
             rows = rows.filter(workstream=workstream)

@@ -16,12 +16,10 @@ from campaign.models import (
     Topic,
     Unit,
     User,
-    Workstream,
 )
 from grievances.models import Case, CaseEvent, LedgerCounter, Source, Status
 from grievances.services import phase_on
 from outreach.models import (
-    KIND_WORKSTREAM,
     Activity,
     ActivityKind,
     Finding,
@@ -157,6 +155,13 @@ class VisitFactory(factory.django.DjangoModelFactory):
     created_by = factory.SubFactory(UserFactory, unit=factory.SelfAttribute("..township"))
 
 
+def campaign_on(county_id, day: date) -> Campaign:
+    """The county's campaign whose window holds the day, else its first: a record's campaign
+    where the record does not name it."""
+    campaigns = Campaign.objects.filter(county_id=county_id).order_by("starts_on")
+    return campaigns.filter(starts_on__lte=day, ends_on__gte=day).first() or campaigns.first()
+
+
 class FindingFactory(factory.django.DjangoModelFactory):
     """A finding that needs action, under topic 5 (household) or 1 (garrison) unless told;
     the topics come from the loaded plan (the `plan` fixture)."""
@@ -166,7 +171,10 @@ class FindingFactory(factory.django.DjangoModelFactory):
 
     visit = factory.SubFactory(VisitFactory)
     topic = factory.LazyAttribute(
-        lambda f: Topic.objects.get(number=5 if f.visit.household_id else 1)
+        lambda f: Topic.objects.get(
+            campaign=campaign_on(f.visit.township.area_id, f.visit.visited_on),
+            number=5 if f.visit.household_id else 1,
+        )
     )
     text = factory.Sequence(lambda n: f"走访问题{n}")
     needs_action = True
@@ -209,14 +217,16 @@ class CaseFactory(factory.django.DjangoModelFactory):
             household=None,
             township=None,
             garrison=factory.SubFactory(UnitFactory, kind=Unit.Kind.GARRISON),
-            topic=factory.LazyFunction(lambda: Topic.objects.get(number=1)),
+            topic=factory.LazyAttribute(lambda c: Topic.objects.get(campaign=c.campaign, number=1)),
         )
 
-    campaign = factory.LazyFunction(lambda: Campaign.objects.get())
+    campaign = factory.LazyAttribute(
+        lambda c: Campaign.objects.get(starts_on__lte=c.registered_on, ends_on__gte=c.registered_on)
+    )
     registered_on = date(2015, 6, 15)
     year = factory.LazyAttribute(lambda c: c.registered_on.year)
     sequence = None
-    topic = factory.LazyFunction(lambda: Topic.objects.get(number=5))
+    topic = factory.LazyAttribute(lambda c: Topic.objects.get(campaign=c.campaign, number=5))
     household = factory.SubFactory(HouseholdFactory)
     garrison = None
     township = factory.LazyAttribute(lambda c: c.household.township if c.household else None)
@@ -254,7 +264,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
 
     kind = "condolence_visit"  # a code of the organiser's county's kinds
     workstream = factory.LazyAttribute(
-        lambda a: Workstream.objects.get(number=KIND_WORKSTREAM[a.kind])
+        lambda a: (kind_of(a.organiser, a.kind) if isinstance(a.kind, str) else a.kind).workstream
     )
     organiser = factory.SubFactory(UnitFactory, kind=Unit.Kind.TOWNSHIP)
     held_on = date(2015, 5, 1)

@@ -188,7 +188,7 @@ def test_the_office_forms_refuse_bad_input(client_for, office, township_a, house
                 "description": SCRIPT,
             },
         ),
-        "专题1至3针对驻军部队，请选择部队。",
+        "该专题针对驻军部队，请选择部队。",
     )
     assert counts() == before
 

@@ -56,6 +56,8 @@ EXPECTED = {
     "administration:units_merge_confirm": administrators(405),
     "administration:privacy": administrators(200),
     "administration:privacy_edit": administrators(200),
+    "administration:plans": administrators(200),
+    "administration:plan_workbook": administrators(200),
     # Everyone's own password; setting one is for those who logged in with a one-time code.
     "password_change": EVERYONE_SIGNED_IN,
     "password_set": {role: 302 for role in ROLES},

@@ -84,7 +84,11 @@ class ValueAddView(ReferenceListMixin, FormView):
     template_name = "administration/lists/value_form.html"
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "reference_list": self.reference_list}
+        return {
+            **super().get_form_kwargs(),
+            "reference_list": self.reference_list,
+            "county_id": rule.county_in_view_id(self.request.user),
+        }
 
     def form_valid(self, form):
         try:
@@ -112,6 +116,7 @@ class ValueEditView(ReferenceListMixin, FormView):
         return {
             **super().get_form_kwargs(),
             "reference_list": self.reference_list,
+            "county_id": self.value.county_id,
             "value": self.value,
         }
 

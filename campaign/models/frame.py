@@ -87,6 +87,11 @@ class Phase(models.Model):
     ends_on = models.DateField(_("ends on"))
     summary = models.TextField(_("what happens"), blank=True)
     note = models.TextField(_("note"), blank=True)
+    carries_over = models.BooleanField(
+        _("carries open cases over"),
+        default=False,
+        help_text=_("Cases still open when this phase ends are carried over to follow-up."),
+    )
 
     class Meta:
         verbose_name = _("phase")
@@ -96,10 +101,7 @@ class Phase(models.Model):
             models.UniqueConstraint(
                 fields=["campaign", "number"], name="campaign_phase_unique_number"
             ),
-            models.CheckConstraint(
-                condition=Q(number__gte=1) & Q(number__lte=7),
-                name="campaign_phase_number_1_to_7",
-            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="campaign_phase_number_from_1"),
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")),
                 name="campaign_phase_ends_after_start",
@@ -130,14 +132,25 @@ class Phase(models.Model):
 
 
 class Workstream(models.Model):
-    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="workstreams",
+        verbose_name=_("campaign"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=50)
     summary = models.TextField(_("typical work"), blank=True)
 
     class Meta:
         verbose_name = _("workstream")
         verbose_name_plural = _("workstreams")
-        ordering = ["number"]
+        ordering = ["campaign_id", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "number"], name="campaign_workstream_unique_number"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.number}. {self.name}"
@@ -148,7 +161,13 @@ class Topic(models.Model):
         GARRISON = "garrison", _("garrison unit")
         BENEFICIARY = "beneficiary", _("beneficiary")
 
-    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="topics",
+        verbose_name=_("campaign"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=100)
     about = models.CharField(_("about"), max_length=20, choices=About.choices)
     workstream = models.ForeignKey(
@@ -162,11 +181,24 @@ class Topic(models.Model):
         default=False,
         help_text=_("Problems under this topic are handled with priority."),
     )
+    policy_check = models.BooleanField(
+        _("policy check"),
+        default=False,
+        help_text=_(
+            "The visit records under this topic which policies are carried out and which "
+            "are missing."
+        ),
+    )
 
     class Meta:
         verbose_name = _("survey topic")
         verbose_name_plural = _("survey topics")
-        ordering = ["number"]
+        ordering = ["campaign_id", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "number"], name="campaign_topic_unique_number"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.number}. {self.name}"

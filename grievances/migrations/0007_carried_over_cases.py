@@ -8,6 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('grievances', '0006_encrypted_numbers'),
+        ('campaign', '0011_plan_per_campaign'),
     ]
 
     operations = [

@@ -1,8 +1,6 @@
 """The field: the beneficiary registry, the survey, the workstreams' activities and plaques."""
 
 from outreach.models.activities import (
-    KIND_WORKSTREAM,
-    STARTER_KINDS,
     Activity,
     ActivityKind,
     Evidence,
@@ -20,8 +18,6 @@ from outreach.models.retention import AnonymisationRun, RetentionPolicy
 from outreach.models.survey import Finding, Visit
 
 __all__ = [
-    "KIND_WORKSTREAM",
-    "STARTER_KINDS",
     "Activity",
     "ActivityKind",
     "AnonymisationRun",

@@ -13,34 +13,6 @@ from campaign.scoping import ScopedQuerySet
 from outreach import access
 from outreach.models.registry import Household, Person
 
-# The kinds a county starts with, as the plan lists the typical work of each workstream:
-# code, workstream number, name. The office renames, reorders, retires and adds to them.
-STARTER_KINDS = [
-    ("publicise_models", 1, "宣传先进典型"),
-    ("open_day", 1, "军事日、军营开放"),
-    ("plaque", 1, "挂光荣牌"),
-    ("merit_notice", 1, "送立功喜报"),
-    ("veteran_education", 1, "退役军人教育"),
-    ("training_support", 2, "支持部队战备训练"),
-    ("living_support", 2, "改善部队生活文化设施"),
-    ("spouse_employment", 2, "随军家属就业"),
-    ("child_schooling", 2, "军人子女入学入托"),
-    ("condolence_visit", 3, "走访慰问（资金、物资）"),
-    ("hero_visit", 3, "走访慰问老红军、老八路、老民兵、老英雄"),
-    ("legal_aid", 3, "法律援助"),
-    ("job_training", 3, "送岗位、送信息、送培训"),
-    ("social_service", 3, "社会组织服务"),
-    ("volunteer", 4, "志愿服务、学雷锋"),
-    ("school_help", 4, "助学兴教"),
-    ("student_training", 4, "学生军训"),
-    ("poverty_relief", 4, "扶贫帮困、美好乡村"),
-    ("martyrs_day", 5, "烈士纪念日公祭"),
-    ("culture_to_barracks", 5, "文化进军营"),
-    ("joint_gala", 5, "军民联欢、文艺汇演"),
-]
-# The starter kinds' workstreams, for the builders of demo and benchmark data.
-KIND_WORKSTREAM = {code: number for code, number, _name in STARTER_KINDS}
-
 
 class ActivityKind(CodedValue):
     """A kind of activity, per county, under one workstream: the kind decides the workstream

@@ -5,7 +5,7 @@ and changes nothing for them."""
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from campaign.models import InspectionRating, Unit, User
+from campaign.models import Campaign, InspectionRating, Phase, Topic, Unit, User
 from outreach.models import ActivityKind, BeneficiaryCategory
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +41,9 @@ def everything_kept(db):
         return (
             list(User.objects.values_list("pk", "username", "unit_id", "is_active", "password")),
             list(Unit.objects.values_list("pk", "name", "is_active")),
+            list(Campaign.objects.values_list("pk", "name", "starts_on", "ends_on")),
+            list(Phase.objects.values_list("pk", "name", "starts_on", "ends_on")),
+            list(Topic.objects.values_list("pk", "name", "campaign_id")),
             *(
                 list(model.objects.values_list("pk", "name", "order", "retired"))
                 for model in (BeneficiaryCategory, ActivityKind, InspectionRating)

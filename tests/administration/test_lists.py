@@ -213,3 +213,26 @@ def test_the_administrator_adds_a_kind_under_a_workstream_with_its_own_code(
     page = client.get(values_url(KINDS), {"page": 1})
     rows = {v.code: v for v in page.context["page_obj"].object_list}
     assert rows["condolence_visit"].usages == [1] and rows["condolence_visit"].named
+
+
+def test_a_kind_goes_under_a_workstream_of_the_countys_own_campaigns(client_for, office, plan):
+    from campaign.services import plan_load
+    from outreach.models import ActivityKind
+    from tests.campaigns import add_next_campaign
+
+    second = add_next_campaign()
+    foreign = plan_load(county=county_for_tests("另一县")).campaign.workstreams.get(number=5)
+    client = client_for(office)
+    url = reverse("administration:lists_add", args=[KINDS])
+    offered = client.get(url).context["form"].fields["workstream"]
+    assert {w.campaign_id for w in offered.queryset} == {plan.pk, second.pk}
+    labels = dict(offered.choices)
+    assert labels[second.workstreams.get(number=4).pk] == f"{second.name} · 4. 军民共建"
+    refused = client.post(url, {"name": "外县晚会", "workstream": foreign.pk, "code": "x-gala"})
+    assert refused.status_code == 200
+    assert not ActivityKind.objects.filter(code="x-gala").exists()
+    client.post(
+        url, {"name": "创建晚会", "workstream": second.workstreams.get(number=4).pk, "code": "g2"}
+    )
+    added = ActivityKind.objects.get(county=county_for_tests(), code="g2")
+    assert added.workstream.campaign == second

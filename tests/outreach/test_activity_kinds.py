@@ -10,9 +10,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from campaign.models import Workstream
+from campaign.plan import first_plan
+from campaign.services import plan_load
 from outreach.activities import activity_save
 from outreach.forms import ActivityForm
-from outreach.models import STARTER_KINDS, Activity, ActivityKind
+from outreach.models import Activity, ActivityKind
 from reports.breakdowns import activity_statistics
 from reports.selectors import Period
 from tests.factories import ActivityFactory, county_for_tests, kind_of
@@ -20,12 +22,16 @@ from tests.factories import ActivityFactory, county_for_tests, kind_of
 pytestmark = pytest.mark.django_db
 
 
-def test_a_county_has_the_starter_kinds_once_its_plan_is_loaded(plan):
+def test_a_county_has_its_plans_kinds_once_the_plan_is_loaded(plan):
     county = county_for_tests()
     kinds = ActivityKind.objects.filter(county=county).select_related("workstream")
-    assert [(k.code, k.workstream.number, k.name) for k in kinds] == STARTER_KINDS
-    later = county_for_tests("另一县")  # added after the workstreams exist
-    assert ActivityKind.objects.filter(county=later).count() == len(STARTER_KINDS)
+    planned = [(k.code, k.workstream, k.name) for k in first_plan().kinds]
+    assert [(k.code, k.workstream.number, k.name) for k in kinds] == planned
+    assert {k.workstream.campaign_id for k in kinds} == {plan.pk}
+    later = county_for_tests("另一县")  # a county has no kinds before its plan
+    assert not ActivityKind.objects.filter(county=later).exists()
+    plan_load(county=later)
+    assert ActivityKind.objects.filter(county=later).count() == len(planned)
 
 
 def test_the_form_groups_the_countys_kinds_by_workstream(clerk_a, plan):
@@ -72,6 +78,7 @@ def test_the_kind_decides_the_workstream_and_a_renamed_kind_shows_its_new_name(
 
 def test_the_service_refuses_another_countys_kind_and_a_newly_chosen_retired_one(clerk_a, plan):
     other = county_for_tests("另一县")
+    plan_load(county=other)
     foreign = ActivityKind.objects.get(county=other, code="legal_aid")
     activity = Activity(kind=foreign, held_on=date(2015, 5, 1), title="x")
     with pytest.raises(ValidationError, match="不在本县的列表中"):
@@ -96,3 +103,18 @@ def test_the_years_statistics_follow_the_lists_order(plan, township_a):
     ActivityKind.objects.filter(county=township_a.area, code="legal_aid").update(order=1)
     rows = activity_statistics(period)["rows"]
     assert [(r["kind"], r["count"]) for r in rows] == [("legal_aid", 1), ("hero_visit", 2)]
+
+
+def test_the_form_offers_the_kinds_of_one_campaign_and_an_activity_keeps_its_own(clerk_a, plan):
+    from campaign.selectors import campaign_for
+    from tests.campaigns import add_next_campaign
+
+    second = add_next_campaign()
+    in_view = campaign_for(clerk_a)
+    kinds = ActivityForm(user=clerk_a).fields["kind"].queryset
+    assert kinds.exists() and {k.workstream.campaign_id for k in kinds} == {in_view.pk}
+    other = plan if in_view == second else second
+    held = ActivityKind.objects.filter(workstream__campaign=other).first()
+    activity = ActivityFactory(organiser=clerk_a.unit, kind=held.code)
+    kinds = ActivityForm(instance=activity, user=clerk_a).fields["kind"].queryset
+    assert held in kinds and {k.workstream.campaign_id for k in kinds} == {other.pk}

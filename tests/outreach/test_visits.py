@@ -148,3 +148,47 @@ def test_the_visit_list_keeps_its_query_count(
     page = response.content.decode()
     for visit in visits:
         assert visit.get_absolute_url() in page and str(visit.subject) in page
+
+
+def test_the_service_refuses_a_topic_of_another_countys_campaign(clerk_a, household, plan):
+    from campaign.services import plan_load
+    from tests.factories import county_for_tests
+
+    elsewhere = plan_load(county=county_for_tests("另一县")).campaign
+    with pytest.raises(PermissionDenied):
+        visit_record(
+            user=clerk_a,
+            township=household.township,
+            household=household,
+            visited_on=date(2015, 4, 1),
+            visitors="甲",
+            findings=[{"topic": elsewhere.topics.get(number=5), "text": "x"}],
+        )
+    assert Visit.objects.count() == 0
+
+
+def test_the_policies_go_with_the_topic_the_plan_flags_not_with_a_number(household, plan):
+    from outreach.forms import VisitForm
+    from tests.campaigns import add_next_campaign
+
+    second = add_next_campaign()
+    policy = Policy.objects.filter(county=household.township.area).first()
+    form = VisitForm(
+        {
+            "visited_on": "2015-04-02",  # the form asks only that it is not in the future
+            "visitors": "甲",
+            "topic_3_text": "已核查",
+            "policies_done": [policy.pk],
+        },
+        about="beneficiary",
+        county_id=household.township.area_id,
+        campaign=second,
+    )
+    assert [t.number for t in form.topics] == [3, 4, 5]
+    assert form.is_valid(), form.errors
+    [finding] = form.cleaned_data["findings"]
+    assert finding["topic"] == second.topics.get(number=3)
+    assert finding["policies_done"] == {policy}
+    first = VisitForm(about="beneficiary", county_id=household.township.area_id, campaign=plan)
+    assert [t.number for t in first.topics if t.policy_check] == [4]
+    assert "policies_done" in first.fields

@@ -76,7 +76,7 @@ def _single_county_campaign() -> Campaign:
     campaigns = list(
         Campaign.objects.filter(
             county__in=Area.objects.counties().filter(name=settings.COUNTY_NAME),
-            name=plan.CAMPAIGN_NAME,
+            name=plan.first_plan().name,
         )
         .select_related("county")
         .prefetch_related("phases")[:2]
