@@ -37,9 +37,9 @@ COLUMNS = {"序号": "number", "阶段名称": "name", "开始": "starts_on", "�
 OPTIONAL = {"工作内容": "summary", "阶段任务": "summary", "说明": "note", "结转": "carries_over"}
 
 # The workbook's sheets and their columns: (header, field, required).
-SHEET_CAMPAIGN = "活动"
+SHEET_CAMPAIGN = "基本信息"
 SHEET_PHASES = "阶段"
-SHEET_WORKSTREAMS = "工作内容"
+SHEET_WORKSTREAMS = "主要内容"
 SHEET_TOPICS = "专题"
 SHEET_KINDS = "活动类型"
 CAMPAIGN_COLUMNS = [("名称", "name", True), ("开始", "starts_on", True), ("结束", "ends_on", True)]
@@ -61,14 +61,14 @@ TOPIC_COLUMNS = [
     ("序号", "number", True),
     ("名称", "name", True),
     ("对象", "about", True),
-    ("工作内容序号", "workstream", True),
+    ("主要内容序号", "workstream", True),
     ("依法优先", "priority", False),
     ("政策落实核查", "policy_check", False),
 ]
 KIND_COLUMNS = [
     ("代码", "code", False),
     ("名称", "name", True),
-    ("工作内容序号", "workstream", True),
+    ("主要内容序号", "workstream", True),
 ]
 # 对象 as the office writes it; the codes themselves are read too.
 ABOUT_WORDS = {"驻军部队": "garrison", "部队": "garrison", "优抚对象": "beneficiary"}
@@ -320,7 +320,7 @@ def _workbook_plan(sheets) -> PlanSpec:
     topics = []
     for line, cell in _table(sheets, SHEET_TOPICS, TOPIC_COLUMNS, errors):
         number = _number(cell("number"), _where(SHEET_TOPICS, line, "序号"), errors)
-        workstream = _number(cell("workstream"), _where(SHEET_TOPICS, line, "工作内容序号"), errors)
+        workstream = _number(cell("workstream"), _where(SHEET_TOPICS, line, "主要内容序号"), errors)
         if number is not None and workstream is not None:
             topics.append(
                 TopicRow(
@@ -336,7 +336,7 @@ def _workbook_plan(sheets) -> PlanSpec:
     if SHEET_KINDS in sheets:
         for line, cell in _table(sheets, SHEET_KINDS, KIND_COLUMNS, errors):
             workstream = _number(
-                cell("workstream"), _where(SHEET_KINDS, line, "工作内容序号"), errors
+                cell("workstream"), _where(SHEET_KINDS, line, "主要内容序号"), errors
             )
             if workstream is not None:
                 kinds.append(KindRow(_text(cell("name")), workstream, _text(cell("code"))))

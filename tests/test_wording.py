@@ -25,14 +25,18 @@ ONE_ROW_AS_LEDGER = re.compile(
 )
 
 # Where 活动 stands for the campaign, it is named in full or as 本轮活动.
-# A campaign's end names the campaigns on either side of it as 上一轮活动 / 下一轮活动.
+# A campaign's end names the campaigns on either side of it as 上一轮活动 / 下一轮活动; among
+# several, a campaign is 一轮活动 and the one just named 该轮活动.
 CAMPAIGN_NAMES = [
     "“双拥在基层”活动",
     "双拥在基层活动",
     "本轮活动",
     "下一轮活动",
     "上一轮活动",
+    "一轮活动",
+    "该轮活动",
     "专项活动",
+    "活动类型",
 ]
 
 

@@ -8,7 +8,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('grievances', '0006_encrypted_numbers'),
-        ('campaign', '0011_plan_per_campaign'),
     ]
 
     operations = [

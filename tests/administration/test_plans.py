@@ -33,7 +33,7 @@ def test_the_preview_of_the_next_plan_shows_it_and_writes_nothing(client_for, of
     response = upload(client, "plan-next.toml", next_plan_path().read_bytes())
     assert response.status_code == 200
     page = response.content.decode()
-    assert f"将新增活动“{NEXT_NAME}”" in page and "2017-01-01 – 2020-12-31" in page
+    assert f"将新增一轮活动“{NEXT_NAME}”" in page and "2017-01-01 – 2020-12-31" in page
     for word in ("动员部署", "总结表彰", "支持部队建设", "优抚政策是否落实到位", "征兵宣传"):
         assert word in page
     assert 'data-testid="plan-confirm"' in page
@@ -69,7 +69,7 @@ def test_a_bad_plan_lists_every_fault_offers_no_confirmation_and_writes_nothing(
     response = upload(client_for(office), "bad.toml", text.encode())
     assert response.status_code == 400
     page = response.content.decode()
-    assert "与本县活动“双拥在基层”（2015-01-01至2016-12-31）重叠" in page
+    assert "与本县另一轮活动“双拥在基层”（2015-01-01至2016-12-31）重叠" in page
     assert "第1个专题的对象“民兵”无法识别" in page
     assert 'data-testid="plan-confirm"' not in page
     assert frame() == before
@@ -108,22 +108,22 @@ def test_the_current_plan_downloads_as_a_workbook_that_uploads_as_an_update(
     content = b"".join(response.streaming_content) if response.streaming else response.content
     assert read_plan_bytes("plan.xlsx", content) == first_plan()
     assert load_workbook(BytesIO(content)).sheetnames == [
-        "活动",
+        "基本信息",
         "阶段",
-        "工作内容",
+        "主要内容",
         "专题",
         "活动类型",
     ]
     before = frame()
     page = upload(client, "plan.xlsx", content).content.decode()
-    assert "将更新活动“双拥在基层”" in page
+    assert "将更新该轮活动“双拥在基层”" in page
     assert frame() == before
 
 
 def test_an_edited_workbook_becomes_the_next_campaign(client_for, office, plan):
     spec = campaign_spec(plan)
     workbook = load_workbook(BytesIO(plan_workbook(spec)))
-    sheet = workbook["活动"]
+    sheet = workbook["基本信息"]
     sheet["A2"], sheet["B2"], sheet["C2"] = "双拥在基层（第二轮）", "2017-01", "2018-12"
     phases = workbook["阶段"]
     for row in range(2, phases.max_row + 1):

@@ -134,7 +134,7 @@ def test_another_county_gets_the_plan_under_the_county_named(plan, tmp_path):
 BAD_PLANS = {
     "overlapping window": (
         [("starts_on = 2017-01-01", "starts_on = 2016-07-01")],
-        "活动期限2016-07-01至2020-12-31与本县活动“双拥在基层”（2015-01-01至2016-12-31）重叠。",
+        "起止日期2016-07-01至2020-12-31与本县另一轮活动“双拥在基层”（2015-01-01至2016-12-31）重叠。",
     ),
     "phase outside the window": (
         [('ends_on = "2020-12"', 'ends_on = "2021-02"')],
@@ -162,7 +162,7 @@ BAD_PLANS = {
     ),
     "window ending before it starts": (
         [("ends_on = 2020-12-31", "ends_on = 2016-12-31")],
-        "活动结束于2016-12-31，早于其开始日期2017-01-01。",
+        "该轮活动结束于2016-12-31，早于其开始日期2017-01-01。",
     ),
 }
 
@@ -244,7 +244,7 @@ def test_a_workbook_names_each_bad_cell_by_sheet_row_and_column(plan):
         read_plan_bytes("plan.xlsx", out.getvalue())
     assert str(raised.value).splitlines() == [
         "“阶段”表第3行“开始”列：“三月”不是月份（如2015-03）或日期（如2015-03-01）。",
-        "“专题”表第2行“工作内容序号”列：须填写从1起的序号。",
+        "“专题”表第2行“主要内容序号”列：须填写从1起的序号。",
     ]
 
 
