@@ -224,7 +224,7 @@ def evidence_a(activity_a, clerk_a):
 
 
 @pytest.fixture
-def five_ones_a(township_a, clerk_a):
+def five_ones_a(township_a, clerk_a, plan):
     from datetime import date
 
     from django.core.files.uploadedfile import SimpleUploadedFile
