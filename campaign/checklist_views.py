@@ -58,8 +58,7 @@ class FiveOnesUnitView(LoginRequiredMixin, View):
     def forms(self, user, unit, bound=None):
         # The campaign in view's checklist: a new campaign's starts blank.
         entries = {
-            e.item: e
-            for e in FiveOnesItem.objects.filter(unit=unit, campaign=campaign_for(user))
+            e.item: e for e in FiveOnesItem.objects.filter(unit=unit, campaign=campaign_for(user))
         }
         forms = []
         for value, label in FiveOnesItem.Item.choices:
