@@ -57,6 +57,7 @@ class ActivityListView(VisibleToMixin, FilterView):
         return (
             super()
             .get_queryset()
+            .filter(campaign=campaign_for(self.request.user))
             .select_related("workstream", "kind", "organiser", "phase")
             .order_by("-held_on", "-id")
         )
