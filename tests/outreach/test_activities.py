@@ -2,11 +2,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from outreach.activities import activity_save
 from outreach.models import Activity, Evidence
-from tests.factories import HouseholdFactory, PersonFactory
+from tests.factories import HouseholdFactory, PersonFactory, kind_of
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +89,16 @@ def test_a_phase_of_another_campaign_is_refused(client_for, clerk_a, plan, setti
     settings.SHUANGYONG_TODAY = date(2017, 6, 1)  # the next campaign is the one in view
     earlier = plan.phases.get(number=3)
     response = post_activity(client_for(clerk_a), held_on="2017-05-20", phase=earlier.pk)
-    assert f"请选择“{NEXT_NAME}”的阶段。" in response.content.decode()
+    assert "phase" in response.context["form"].errors  # not offered on the form
+    activity = Activity(
+        kind=kind_of(clerk_a.unit, "hero_visit"),
+        held_on=date(2017, 5, 20),
+        phase=earlier,
+        title="x",
+    )
+    with pytest.raises(ValidationError) as refused:
+        activity_save(user=clerk_a, activity=activity)
+    assert refused.value.messages == [f"请选择“{NEXT_NAME}”的阶段。"]
     assert Activity.objects.count() == 0
 
 
