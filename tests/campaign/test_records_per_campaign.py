@@ -121,7 +121,7 @@ def test_a_date_outside_the_campaign_in_view_is_refused_and_nothing_written(
     add_next_campaign()
     settings.SHUANGYONG_TODAY = IN_THE_NEXT
     household = first_records["household"]
-    expected = f"2016-12-01不在“{NEXT_NAME}”活动期限（2017-01-01 – 2020-12-31）之内"
+    expected = f"2016-12-01不在“{NEXT_NAME}”的起止日期（2017-01-01 – 2020-12-31）之内"
     attempts = {
         Visit: lambda: visit_record(
             user=clerk_a,
@@ -160,7 +160,7 @@ def test_the_county_without_a_campaign_records_nothing(township_a, clerk_a):
             user=clerk_a, township=township_a, household=household, visited_on=date(2015, 4, 1),
             visitors="乙", findings=[{"topic": None, "text": "x"}],
         )  # fmt: skip
-    assert refused.value.messages == ["本县尚未建立活动：请县双拥办先导入活动方案。"]
+    assert refused.value.messages == ["本县尚未载入实施方案：请县双拥办先载入。"]
     assert Visit.objects.count() == 0
 
 

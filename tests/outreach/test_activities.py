@@ -68,7 +68,7 @@ def test_an_unknown_id_number_is_refused_masked(client_for, clerk_a, plan, towns
 def test_an_activity_outside_the_campaign_is_refused(client_for, clerk_a, plan):
     response = post_activity(client_for(clerk_a), held_on="2014-12-20", title="活动前")
     page = response.content.decode()
-    assert "2014-12-20不在“双拥在基层”活动期限（2015-01-01 – 2016-12-31）之内" in page
+    assert "2014-12-20不在“双拥在基层”的起止日期（2015-01-01 – 2016-12-31）之内" in page
     assert Activity.objects.count() == 0
 
 
