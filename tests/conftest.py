@@ -243,7 +243,7 @@ def five_ones_a(township_a, clerk_a, plan):
 
 
 @pytest.fixture
-def inspection_a(township_a, office):
+def inspection_a(township_a, office, plan):
     from datetime import date
 
     from campaign.services import inspection_record
