@@ -522,6 +522,7 @@ class Generator:
                         day,
                         "乡镇干部、村干部",
                         self.clerks[township],
+                        county.campaign,
                     )
                 )
             for _ in range(s.visits - household_visits):
@@ -529,12 +530,20 @@ class Generator:
                 day = date(2015, 3, 2) + timedelta(rng.randrange(span))
                 garrison = rng.choice(county.garrisons)
                 visits.append(
-                    (township, None, garrison, day, "乡镇武装部长", self.clerks[township])
+                    (
+                        township,
+                        None,
+                        garrison,
+                        day,
+                        "乡镇武装部长",
+                        self.clerks[township],
+                        county.campaign,
+                    )
                 )
             rows += visits
         rows = [(first + j, *row, at(row[3])) for j, row in enumerate(rows)]
         fields = ["id", "township_id", "household_id", "garrison_id", "visited_on", "visitors"]
-        fields += ["created_by_id", "created_at"]
+        fields += ["created_by_id", "campaign_id", "created_at"]
         self.w.write(Visit, fields, rows)
         history = Visit.history.model
         hfirst = self.w.next_id(history)

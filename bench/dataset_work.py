@@ -42,6 +42,7 @@ def generate_activities(g: Generator) -> None:
                     organiser,
                     held_on,
                     phase.pk if phase else None,
+                    county.campaign,
                     f"{kind}活动{n}",
                     "",
                     rng.randrange(5, 300),
@@ -56,7 +57,8 @@ def generate_activities(g: Generator) -> None:
                 pool = by_township.get(organiser) or by_township[rng.choice(county.townships)]
                 for household in rng.sample(pool, min(len(pool), rng.randrange(1, 6))):
                     reached.append((pk, household))
-    fields = ["id", "workstream_id", "kind_id", "organiser_id", "held_on", "phase_id", "title"]
+    fields = ["id", "workstream_id", "kind_id", "organiser_id", "held_on", "phase_id"]
+    fields += ["campaign_id", "title"]
     fields += ["place", "people_reached", "amount", "goods", "notes", "created_by_id", "created_at"]
     g.w.write(Activity, fields, rows)
     history = Activity.history.model
@@ -111,9 +113,13 @@ def generate_plaques_and_five_ones(g: Generator) -> None:
             for item in FiveOnesItem.Item.values:
                 status = rng.choices(FiveOnesItem.Status.values, weights=[15, 20, 65])[0]
                 done_on = date(2015, rng.randrange(1, 12), 1) if status == "done" else None
-                items.append((pk, unit, item, status, done_on, "", county.office_user, at(TODAY)))
+                items.append(
+                    (pk, unit, item, status, done_on, "", county.office_user, county.campaign)
+                    + (at(TODAY),)
+                )
                 pk += 1
     fields = ["id", "unit_id", "item", "status", "done_on", "description", "updated_by_id"]
+    fields += ["campaign_id"]
     g.w.write(FiveOnesItem, [*fields, "updated_at"], items)
 
     inspections, pk = [], g.w.next_id(Inspection)
@@ -138,8 +144,9 @@ def generate_plaques_and_five_ones(g: Generator) -> None:
                     "",
                     county.office_user,
                     at(day),
+                    county.campaign,
                 )
             )
             pk += 1
     fields = ["id", "unit_id", "inspected_on", "inspectors", "checked", "rating_id", "summary"]
-    g.w.write(Inspection, [*fields, "created_by_id", "created_at"], inspections)
+    g.w.write(Inspection, [*fields, "created_by_id", "created_at", "campaign_id"], inspections)

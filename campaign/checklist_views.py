@@ -12,6 +12,7 @@ from django.views.generic import TemplateView, View
 from campaign.access import can_edit_five_ones, can_read_five_ones, checklists_read_by
 from campaign.forms import FiveOnesForm
 from campaign.models import FiveOnesItem, Unit
+from campaign.selectors import campaign_for
 from campaign.services import five_ones_update
 
 CHECKLIST_KINDS = (Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER)
@@ -31,7 +32,9 @@ class FiveOnesCountyView(LoginRequiredMixin, TemplateView):
         )
         entries = {
             (e.unit_id, e.item): e
-            for e in FiveOnesItem.objects.visible_to(user).filter(unit__in=units)
+            for e in FiveOnesItem.objects.visible_to(user).filter(
+                unit__in=units, campaign=campaign_for(user)
+            )
         }
         rows = []
         for unit in units:
@@ -52,8 +55,11 @@ class FiveOnesUnitView(LoginRequiredMixin, View):
             raise Http404
         return unit
 
-    def forms(self, unit, bound=None):
-        entries = {e.item: e for e in FiveOnesItem.objects.filter(unit=unit)}
+    def forms(self, user, unit, bound=None):
+        # The campaign in view's checklist: a new campaign's starts blank.
+        entries = {
+            e.item: e for e in FiveOnesItem.objects.filter(unit=unit, campaign=campaign_for(user))
+        }
         forms = []
         for value, label in FiveOnesItem.Item.choices:
             entry = entries.get(value)
@@ -74,7 +80,7 @@ class FiveOnesUnitView(LoginRequiredMixin, View):
             self.template_name,
             {
                 "unit": unit,
-                "forms": self.forms(unit, bound),
+                "forms": self.forms(request.user, unit, bound),
                 "can_edit": can_edit_five_ones(request.user, unit),
             },
             status=status,

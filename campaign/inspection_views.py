@@ -8,6 +8,7 @@ from campaign.access import can_inspect
 from campaign.forms import InspectionForm
 from campaign.mixins import AllowedMixin, ServiceFormMixin, VisibleToMixin
 from campaign.models import Inspection
+from campaign.selectors import campaign_for
 from campaign.services import inspection_record
 
 
@@ -17,7 +18,12 @@ class InspectionListView(VisibleToMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        return super().get_queryset().select_related("unit", "rating")
+        return (
+            super()
+            .get_queryset()
+            .filter(campaign=campaign_for(self.request.user))
+            .select_related("unit", "rating")
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(can_add=can_inspect(self.request.user), **kwargs)

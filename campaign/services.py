@@ -20,6 +20,7 @@ from campaign.models import (
     Unit,
     Workstream,
 )
+from campaign.record_campaign import campaign_of_new_record, check_in_window
 from campaign.windows import phase_window_errors
 
 
@@ -245,7 +246,10 @@ def five_ones_update(
 ):
     if not can_edit_five_ones(user, unit):
         raise PermissionDenied
-    entry, _created = FiveOnesItem.objects.select_for_update().get_or_create(unit=unit, item=item)
+    campaign = campaign_of_new_record(user=user, county_id=unit.area_id)
+    entry, _created = FiveOnesItem.objects.select_for_update().get_or_create(
+        campaign=campaign, unit=unit, item=item
+    )
     entry.status = status
     entry.done_on = done_on
     entry.description = description
@@ -254,6 +258,9 @@ def five_ones_update(
         raise ValidationError({"done_on": _("Give the date since when it is in place.")})
     if done_on and done_on > clock.today():
         raise ValidationError({"done_on": _("The date cannot be in the future.")})
+    # In place since before the campaign still counts for it; since after its end cannot.
+    if done_on and done_on > campaign.ends_on:
+        check_in_window(campaign, field="done_on", day=done_on)
     if evidence is not None:
         content_type, extension = evidence_type(evidence)
         evidence.name = f"{unit.code}-{item}{extension}"
@@ -272,11 +279,14 @@ def inspection_record(
         raise PermissionDenied
     if inspected_on > clock.today():
         raise ValidationError({"inspected_on": _("The date cannot be in the future.")})
+    campaign = campaign_of_new_record(user=user, county_id=unit.area_id)
+    check_in_window(campaign, field="inspected_on", day=inspected_on)
     try:
         [rating] = list_values_check(InspectionRating, [rating], county_id=unit.area_id)
     except ValidationError as exc:
         raise ValidationError({"rating": exc.messages}) from exc
     inspection = Inspection(
+        campaign=campaign,
         unit=unit,
         inspected_on=inspected_on,
         inspectors=inspectors,

@@ -88,6 +88,7 @@ def _activity(
     organiser = rng.choice(organisers)
     amount = rng.choice([0, 0, 500, 2000, 5000, 20000]) if kind != "martyrs_day" else 0
     return Activity(
+        campaign=county.campaign,
         workstream=workstream,
         organiser=organiser,
         held_on=held_on,

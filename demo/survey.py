@@ -56,6 +56,7 @@ def _household_visits(
             continue
         clerk = county.login_for(household.township_id)
         visit = Visit(
+            campaign=county.campaign,
             township_id=household.township_id,
             household=household,
             visited_on=_survey_day(rng),
@@ -74,6 +75,7 @@ def _garrison_visits(rng: random.Random, county: DemoCounty) -> list[Planned]:
         clerk = county.login_for(township.pk)
         for garrison in rng.sample(garrisons, 2):
             visit = Visit(
+                campaign=county.campaign,
                 township=township,
                 garrison=garrison,
                 visited_on=_survey_day(rng),

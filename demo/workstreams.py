@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from campaign.models import (
+    Campaign,
     Commendation,
     FiveOnesItem,
     Inspection,
@@ -51,13 +52,15 @@ def seed_workstream_records(county: DemoCounty) -> None:
     # One generator for all of them, drawn from in this order: the demo is what it draws.
     rng = county.rng(81)
     units = county.of_kind(Unit.Kind.TOWNSHIP, Unit.Kind.MEMBER)
-    _seed_five_ones(rng, units, county.office)
-    _seed_inspections(rng, units, county.office)
+    _seed_five_ones(rng, units, county.office, county.campaign)
+    _seed_inspections(rng, units, county.office, county.campaign)
     _seed_recognition(county)
     _seed_support_organisations(rng, county)
 
 
-def _seed_five_ones(rng: random.Random, units: list[Unit], office: User) -> None:
+def _seed_five_ones(
+    rng: random.Random, units: list[Unit], office: User, campaign: Campaign
+) -> None:
     items = []
     for unit in units:
         for item in FiveOnesItem.Item.values:
@@ -65,6 +68,7 @@ def _seed_five_ones(rng: random.Random, units: list[Unit], office: User) -> None
             done = status == "done"
             items.append(
                 FiveOnesItem(
+                    campaign=campaign,
                     unit=unit,
                     item=item,
                     status=status,
@@ -76,11 +80,14 @@ def _seed_five_ones(rng: random.Random, units: list[Unit], office: User) -> None
     FiveOnesItem.objects.bulk_create(items)
 
 
-def _seed_inspections(rng: random.Random, units: list[Unit], office: User) -> None:
+def _seed_inspections(
+    rng: random.Random, units: list[Unit], office: User, campaign: Campaign
+) -> None:
     """One inspection a fortnight from 2015-04, walking the units seven at a stride."""
     ratings = list(InspectionRating.objects.filter(county_id=units[0].area_id).order_by("order"))
     for n in range(INSPECTIONS):
         inspection = Inspection.objects.create(
+            campaign=campaign,
             unit=units[(n * 7) % len(units)],
             inspected_on=date(2015, 4, 1) + timedelta(days=n * 14),
             inspectors="县双拥办 周主任、孙干事",

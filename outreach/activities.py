@@ -8,6 +8,7 @@ from campaign import clock
 from campaign.evidence import evidence_type
 from campaign.lists import list_values_check
 from campaign.models import SupportOrganisation
+from campaign.record_campaign import campaign_of_new_record, check_in_window
 from outreach.access import can_edit_activity, can_record_activity, may_choose_organiser
 from outreach.models import Activity, ActivityKind, Evidence
 
@@ -29,6 +30,14 @@ def activity_save(*, user, activity: Activity, households=None, persons=None) ->
         raise ValidationError({"held_on": _("An activity cannot be dated in the future.")})
     if activity.kind_id is None or activity.organiser_id is None:
         activity.full_clean()  # says which is missing
+    if activity.pk:
+        activity.campaign_id = stored.campaign_id  # an activity stays in its campaign
+    else:
+        activity.campaign = campaign_of_new_record(user=user, county_id=activity.organiser.area_id)
+    check_in_window(activity.campaign, field="held_on", day=activity.held_on)
+    if activity.phase_id and activity.phase.campaign_id != activity.campaign_id:
+        message = _("Choose a phase of the campaign “%(name)s”.")
+        raise ValidationError({"phase": message % {"name": activity.campaign.name}})
     held = Activity.objects.filter(pk=activity.pk).values_list("kind_id", flat=True)
     try:
         [kind] = list_values_check(

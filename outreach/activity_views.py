@@ -57,6 +57,7 @@ class ActivityListView(VisibleToMixin, FilterView):
         return (
             super()
             .get_queryset()
+            .filter(campaign=campaign_for(self.request.user))
             .select_related("workstream", "kind", "organiser", "phase")
             .order_by("-held_on", "-id")
         )
@@ -85,7 +86,7 @@ class ActivityFormMixin(ServiceFormMixin):
             persons=form.persons,
             households={person.household for person in form.persons},
         )
-        for flag in self.object.date_flags(campaign_for(self.request.user)):
+        for flag in self.object.date_flags():
             messages.warning(self.request, flag)
         return self.object
 
@@ -138,7 +139,7 @@ class ActivityDetailView(VisibleToMixin, DetailView):
     def get_context_data(self, **kwargs):
         activity = self.object
         return super().get_context_data(
-            flags=activity.date_flags(campaign_for(self.request.user)),
+            flags=activity.date_flags(),
             history=history_page(self.request, activity, trail_type="activity"),
             can_edit=access.can_edit_activity(self.request.user, activity),
             evidence_form=kwargs.pop("evidence_form", None) or EvidenceForm(),

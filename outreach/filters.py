@@ -8,8 +8,9 @@ from campaign import access
 from campaign.fields import hash_of
 from campaign.filters import townships
 from outreach.idnumbers import parse_id_number
-from outreach.models import BeneficiaryCategory, Household, Person, Visit
+from outreach.models import BeneficiaryCategory, Household, Person
 from outreach.plaques import holding_plaque
+from outreach.selectors import visited_in_view
 
 YES_NO = [("yes", _("yes")), ("no", _("no"))]
 
@@ -41,6 +42,7 @@ class HouseholdFilter(django_filters.FilterSet):
         data = data.copy() if data is not None else {}
         data.setdefault("archived", "no")
         super().__init__(data, *args, **kwargs)
+        self.user = user
         self.filters["category"].queryset = BeneficiaryCategory.objects.visible_to(user)
         if not access.reads_whole_county(user):
             del self.filters["township"]
@@ -64,7 +66,7 @@ class HouseholdFilter(django_filters.FilterSet):
         return queryset.filter(Exists(persons))
 
     def by_visited(self, queryset, name, value):
-        visited = Exists(Visit.objects.filter(household=OuterRef("pk")))
+        visited = visited_in_view(self.user)
         return queryset.filter(visited) if value == "yes" else queryset.exclude(visited)
 
     def by_plaque(self, queryset, name, value):

@@ -7,7 +7,7 @@ from campaign import access as rule
 from campaign import clock
 from campaign.fields import hash_of
 from campaign.forms import DateInput
-from campaign.models import SupportOrganisation, Unit
+from campaign.models import Phase, SupportOrganisation, Unit
 from campaign.selectors import campaign_for, topics_of
 from outreach import access
 from outreach.idnumbers import mask_id_number, parse_id_number
@@ -269,6 +269,9 @@ class ActivityForm(forms.ModelForm):
             self.fields["organiser"].queryset = Unit.objects.visible_to(user).filter(is_active=True)
         else:
             del self.fields["organiser"]
+        # The phases offered are those of the campaign the activity belongs to.
+        campaign = self.instance.campaign if self.instance.campaign_id else campaign_for(user)
+        self.fields["phase"].queryset = Phase.objects.filter(campaign=campaign)
         self.fields["support_organisation"].queryset = credited_organisations(
             user, keep=self.instance.support_organisation_id
         )

@@ -10,6 +10,7 @@ from campaign.access import county_in_view_id
 from campaign.fields import hash_of
 from campaign.lists import list_values_check
 from campaign.models import Topic, Unit
+from campaign.record_campaign import campaign_of_new_record, check_in_window
 from outreach.access import can_edit_township
 from outreach.idnumbers import parse_id_number
 from outreach.models import Finding, Household, IdNumberView, Person, Policy, Visit
@@ -259,7 +260,10 @@ def visit_record(
         raise PermissionDenied
     if visited_on > clock.today():
         raise ValidationError({"visited_on": _("A visit cannot be dated in the future.")})
+    campaign = campaign_of_new_record(user=user, county_id=township.area_id)
+    check_in_window(campaign, field="visited_on", day=visited_on)
     visit = Visit(
+        campaign=campaign,
         township=township,
         household=household,
         garrison=garrison,

@@ -3,7 +3,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -22,7 +22,7 @@ from outreach import access, services
 from outreach.filters import HouseholdFilter
 from outreach.forms import HouseholdForm, PersonForm, VisitForm
 from outreach.models import Finding, Household, IdNumberView, Person, Visit
-from outreach.selectors import survey_coverage
+from outreach.selectors import survey_coverage, visited_in_view
 
 
 class RegistryMixin(AllowedMixin, VisibleToMixin):
@@ -46,7 +46,7 @@ class HouseholdListView(RegistryMixin, FilterView):
             .select_related("township")
             .annotate(
                 person_count=Count("persons", filter=Q(persons__archived=False)),
-                visited=Exists(Visit.objects.filter(household=OuterRef("pk"))),
+                visited=visited_in_view(self.request.user),
             )
             .order_by("township__code", "village", "number")
         )
@@ -72,9 +72,12 @@ class HouseholdDetailView(RegistryMixin, DetailView):
                     "persons",
                     queryset=Person.objects.prefetch_related("categories", "priority_marks"),
                 ),
+                # Every campaign's visits, the latest campaign first, each under its name.
                 Prefetch(
                     "visits",
-                    queryset=Visit.objects.prefetch_related(
+                    queryset=Visit.objects.select_related("campaign")
+                    .order_by("-campaign__starts_on", "-visited_on", "-id")
+                    .prefetch_related(
                         Prefetch("findings", queryset=Finding.objects.select_related("topic"))
                     ),
                 ),
@@ -327,6 +330,7 @@ class VisitListView(RegistryMixin, FilterView):
         return (
             super()
             .get_queryset()
+            .filter(campaign=campaign_for(self.request.user))
             .select_related("township", "household", "garrison")
             .annotate(
                 finding_count=Count("findings"),

@@ -87,7 +87,9 @@ def assessment(period: Period, progress_rows: list[dict]) -> dict:
 def unit_extras(units, year: int, campaigns) -> dict[int, dict]:
     """Per unit: the year's inspections and their average rating, and the office's bonus,
     deduction and veto items (one query for any number of units, of one county or many)."""
-    inspected = Inspection.objects.filter(unit=OuterRef("pk"), inspected_on__year=year)
+    inspected = Inspection.objects.filter(
+        unit=OuterRef("pk"), campaign__in=campaigns, inspected_on__year=year
+    )
     averaged = (
         inspected.order_by().values("unit").annotate(average=Avg(_rating_score())).values("average")
     )

@@ -8,10 +8,11 @@ from django.db.models.functions import TruncMonth
 from campaign.models import FiveOnesItem
 from campaign.selectors import topics_of, workstreams_of
 from grievances.models import Status
-from outreach.models import Finding, Household, Visit
+from outreach.models import Finding, Household
 from reports.selectors import (
     FIVE_ONES,
     Period,
+    campaign_visits,
     case_measures,
     count_of,
     in_hand_during,
@@ -39,8 +40,11 @@ def special_actions(period: Period) -> dict:
     put on the ledger, solved (closed off) and carried over into consolidation."""
     measures = case_measures(period)
     cases = year_cases(period).filter(topic=OuterRef("pk"))
-    found = Finding.objects.in_county(period.county).filter(
-        topic=OuterRef("pk"), needs_action=True, visit__visited_on__year=period.year
+    found = Finding.objects.filter(
+        topic=OuterRef("pk"),
+        needs_action=True,
+        visit__campaign=period.campaign,
+        visit__visited_on__year=period.year,
     )
     topics = topics_of(period.campaign).annotate(
         n_found=count_of(found, "topic"),
@@ -101,11 +105,12 @@ def coverage(period: Period) -> dict:
     """The survey (走访摸底) by township: households registered, visited, not yet visited,
     household visits made in the year and the problems they found."""
     households = Household.objects.filter(township=OuterRef("pk"), archived=False)
-    visited = households.filter(Exists(Visit.objects.filter(household=OuterRef("pk"))))
-    visits = Visit.objects.filter(
-        township=OuterRef("pk"), household__isnull=False, visited_on__year=period.year
+    visited = households.filter(Exists(campaign_visits(period, household=OuterRef("pk"))))
+    visits = campaign_visits(
+        period, township=OuterRef("pk"), household__isnull=False, visited_on__year=period.year
     )
     problems = Finding.objects.filter(
+        visit__campaign=period.campaign,
         visit__township=OuterRef("pk"),
         visit__household__isnull=False,
         visit__visited_on__year=period.year,
@@ -142,13 +147,14 @@ def coverage(period: Period) -> dict:
 def five_ones(period: Period) -> dict:
     """Every township and member unit against the five items: status and date in place."""
     items = [value for value, _label in FiveOnesItem.Item.choices]
-    done = FiveOnesItem.objects.filter(unit=OuterRef("pk"), status=FiveOnesItem.Status.DONE)
+    campaign_items = FiveOnesItem.objects.filter(campaign=period.campaign)
+    done = campaign_items.filter(unit=OuterRef("pk"), status=FiveOnesItem.Status.DONE)
     units = list(
         progress_units(period.county, period)
         .annotate(n_done=count_of(done, "unit"))
         .values("pk", "name", "merged_into__name", "kind", "n_done")
     )
-    records = FiveOnesItem.objects.filter(unit__in=[u["pk"] for u in units]).values(
+    records = campaign_items.filter(unit__in=[u["pk"] for u in units]).values(
         "unit_id", "item", "status", "done_on"
     )
     by_unit: dict[int, dict] = {u["pk"]: {} for u in units}
@@ -172,7 +178,7 @@ def five_ones(period: Period) -> dict:
                 "done": unit["n_done"],
             }
         )
-    done_by_item = FiveOnesItem.objects.filter(
+    done_by_item = campaign_items.filter(
         unit__in=[u["pk"] for u in units], status=FiveOnesItem.Status.DONE
     ).aggregate(
         total=Count("pk"),

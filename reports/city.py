@@ -116,7 +116,8 @@ def _live(counties, campaigns: dict, *, year: int, today: date) -> dict[int, dic
     measures = case_measures(period)
     figures = {county.pk: _empty() for county in counties}
 
-    visited = Exists(Visit.objects.filter(household=OuterRef("pk")))
+    records_of = list(campaigns.values())  # a county's visits and activities in its campaign
+    visited = Exists(Visit.objects.filter(household=OuterRef("pk"), campaign__in=records_of))
     for row in (
         Household.objects.filter(township__area__in=counties, archived=False)
         .values("township__area")
@@ -143,7 +144,9 @@ def _live(counties, campaigns: dict, *, year: int, today: date) -> dict[int, dic
         }
 
     for row in (
-        Activity.objects.filter(organiser__area__in=counties, held_on__year=year)
+        Activity.objects.filter(
+            organiser__area__in=counties, campaign__in=records_of, held_on__year=year
+        )
         .values("organiser__area")
         .annotate(activities=Count("pk"))
     ):
@@ -160,7 +163,9 @@ def _assessments(counties, campaigns: dict, period: Period, cases) -> dict[int, 
     units = Unit.objects.filter(area__in=counties, kind__in=PROGRESS_KINDS).filter(
         counted_in(period.year)
     )
-    raw = progress_rows(unit_progress(units, period, cases=cases))
+    raw = progress_rows(
+        unit_progress(units, period, cases=cases, campaigns=list(campaigns.values()))
+    )
     extras = unit_extras(units, period.year, list(campaigns.values()))
     schemes = {
         scheme.campaign_id: scheme

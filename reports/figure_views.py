@@ -170,7 +170,7 @@ class FindingFigureView(FigureListView):
 
     def get_queryset(self):
         rows = Finding.objects.visible_to(self.request.user).filter(
-            needs_action=True, visit__visited_on__year=self.year
+            needs_action=True, visit__campaign=self.campaign, visit__visited_on__year=self.year
         )
         self.described.append(_("problems found"))
         if topic_pk := _int(self.params.get("topic")):
@@ -191,7 +191,9 @@ class ActivityFigureView(FigureListView):
 
     def get_queryset(self):
         params = self.params
-        rows = Activity.objects.visible_to(self.request.user).filter(held_on__year=self.year)
+        rows = Activity.objects.visible_to(self.request.user).filter(
+            campaign=self.campaign, held_on__year=self.year
+        )
         self.described.append(_("activities"))
         if unit := self.unit_param("unit"):
             rows = rows.filter(organiser=unit)
@@ -216,7 +218,7 @@ class FiveOnesFigureView(FigureListView):
 
     def get_queryset(self):
         rows = FiveOnesItem.objects.visible_to(self.request.user).filter(
-            unit__in=counted_units(self.year)
+            campaign=self.campaign, unit__in=counted_units(self.year)
         )
         self.described.append(_("五个一 items"))
         if unit := self.unit_param("unit"):
@@ -231,7 +233,9 @@ class InspectionFigureView(FigureListView):
     template_name = "reports/counted_inspections.html"
 
     def get_queryset(self):
-        rows = Inspection.objects.visible_to(self.request.user).filter(inspected_on__year=self.year)
+        rows = Inspection.objects.visible_to(self.request.user).filter(
+            campaign=self.campaign, inspected_on__year=self.year
+        )
         self.described.append(_("inspections"))
         if unit := self.unit_param("unit"):
             rows = rows.filter(unit=unit)

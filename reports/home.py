@@ -1,15 +1,15 @@
 """The county at a glance, for those who lead it rather than work its lists: the headline
 figures of the current campaign and the units furthest behind, each figure a link to its rows."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from campaign import clock
 from grievances.models import Case
 from grievances.states import Status, open_q, overdue_q
-from outreach.models import Household, Visit
-from outreach.selectors import survey_coverage
+from outreach.models import Household
+from outreach.selectors import survey_coverage, visited_in_view
 
 BEHIND_SHOWN = 5
 
@@ -41,7 +41,7 @@ def county_at_a_glance(user) -> dict:
         .annotate(count=Count("pk"))
         .order_by("-count", "lead_unit__name")[:BEHIND_SHOWN]
     ]
-    visited = Exists(Visit.objects.filter(household=OuterRef("pk")))
+    visited = visited_in_view(user)
     households = reverse("outreach:households")
     least_visited = [
         {

@@ -137,8 +137,13 @@ def among_q(among: str, year: int) -> Q:
 
 
 def year_activities(period: Period) -> QuerySet:
-    """The county's activities held in the year."""
-    return Activity.objects.in_county(period.county).filter(held_on__year=period.year)
+    """The activities of the period's campaign held in the year."""
+    return Activity.objects.filter(campaign=period.campaign, held_on__year=period.year)
+
+
+def campaign_visits(period: Period, **where) -> QuerySet:
+    """The visits of the period's campaign: a household is visited in each campaign anew."""
+    return Visit.objects.filter(campaign=period.campaign, **where)
 
 
 def percent(part, whole) -> float | None:
@@ -163,14 +168,17 @@ def sum_of(queryset: QuerySet, key: str, field: str):
     return Subquery(grouped[:1])
 
 
-def unit_progress(units: QuerySet, period: Period, cases: QuerySet | None = None) -> QuerySet:
+def unit_progress(
+    units: QuerySet, period: Period, cases: QuerySet | None = None, campaigns=None
+) -> QuerySet:
     """Units annotated with their figures for the period (as n_households, n_cases…): one
-    query for any number of units. `cases` are the campaign's ledger rows (for units of
-    several counties, those of each county's campaign); n_cases counts those registered in the
-    year, n_carried_in those carried in, and the closed, overdue and on-time figures count the
-    cases in hand."""
+    query for any number of units. `cases` are the campaign's ledger rows and `campaigns` the
+    campaigns whose visits, activities and 五个一 count (for units of several counties, each
+    county's campaign); n_cases counts those registered in the year, n_carried_in those
+    carried in, and the closed, overdue and on-time figures count the cases in hand."""
     measures = case_measures(period)
     cases = campaign_cases(period) if cases is None else cases
+    campaigns = [period.campaign] if campaigns is None else campaigns
     by_lead = cases.filter(lead_unit=OuterRef("pk"))
     registered = by_lead.filter(among_q("registered", period.year))
     led = by_lead.filter(in_hand_q(period.year))
@@ -178,7 +186,9 @@ def unit_progress(units: QuerySet, period: Period, cases: QuerySet | None = None
         workdays=workdays_between("registered_on", "closed_on")
     )
     households = Household.objects.filter(township=OuterRef("pk"), archived=False)
-    visited = households.filter(Exists(Visit.objects.filter(household=OuterRef("pk"))))
+    visited = households.filter(
+        Exists(Visit.objects.filter(household=OuterRef("pk"), campaign__in=campaigns))
+    )
     return units.annotate(
         n_households=count_of(households, "township"),
         n_visited=count_of(visited, "township"),
@@ -191,11 +201,15 @@ def unit_progress(units: QuerySet, period: Period, cases: QuerySet | None = None
         n_workdays_sum=sum_of(closed, "lead_unit", "workdays"),
         n_workdays_n=count_of(closed.filter(workdays__isnull=False), "lead_unit"),
         n_activities=count_of(
-            Activity.objects.filter(organiser=OuterRef("pk"), held_on__year=period.year),
+            Activity.objects.filter(
+                organiser=OuterRef("pk"), campaign__in=campaigns, held_on__year=period.year
+            ),
             "organiser",
         ),
         n_five_ones=count_of(
-            FiveOnesItem.objects.filter(unit=OuterRef("pk"), status=FiveOnesItem.Status.DONE),
+            FiveOnesItem.objects.filter(
+                unit=OuterRef("pk"), campaign__in=campaigns, status=FiveOnesItem.Status.DONE
+            ),
             "unit",
         ),
     )
@@ -338,7 +352,7 @@ def summary(period: Period) -> dict:
         .filter(archived=False)
         .aggregate(
             households=Count("pk"),
-            visited=Count("pk", filter=Exists(Visit.objects.filter(household=OuterRef("pk")))),
+            visited=Count("pk", filter=Exists(campaign_visits(period, household=OuterRef("pk")))),
         )
     )
     activities = year_activities(period).aggregate(
@@ -346,7 +360,12 @@ def summary(period: Period) -> dict:
     )
     five = assessed_units(period.county, period).aggregate(
         units=Count("pk", distinct=True),
-        done=Count("five_ones", filter=Q(five_ones__status=FiveOnesItem.Status.DONE)),
+        done=Count(
+            "five_ones",
+            filter=Q(
+                five_ones__campaign=period.campaign, five_ones__status=FiveOnesItem.Status.DONE
+            ),
+        ),
     )
     result = {
         **households,

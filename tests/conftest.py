@@ -224,7 +224,7 @@ def evidence_a(activity_a, clerk_a):
 
 
 @pytest.fixture
-def five_ones_a(township_a, clerk_a):
+def five_ones_a(township_a, clerk_a, plan):
     from datetime import date
 
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -243,7 +243,7 @@ def five_ones_a(township_a, clerk_a):
 
 
 @pytest.fixture
-def inspection_a(township_a, office):
+def inspection_a(township_a, office, plan):
     from datetime import date
 
     from campaign.services import inspection_record

@@ -45,6 +45,17 @@ def make_id_number(born: date = date(1960, 5, 4), *, male=True, area="110101") -
 TEST_COUNTY = "测试县"
 
 
+def campaign_on(unit, day: date | None) -> Campaign | None:
+    """The campaign of the unit's county whose window holds the day, else its first: the
+    campaign a record made by a factory belongs to (the county's plan must be loaded)."""
+    campaigns = Campaign.objects.filter(county_id=unit.area_id).order_by("starts_on")
+    if day is not None:
+        holding = campaigns.filter(starts_on__lte=day, ends_on__gte=day).first()
+        if holding is not None:
+            return holding
+    return campaigns.first()
+
+
 def kind_of(unit, code: str):
     """The activity kind of the unit's county with that code."""
     return ActivityKind.objects.get(county_id=unit.area_id, code=code)
@@ -151,6 +162,7 @@ class VisitFactory(factory.django.DjangoModelFactory):
     garrison = None
     township = factory.LazyAttribute(_township)
     visited_on = date(2015, 4, 1)
+    campaign = factory.LazyAttribute(lambda v: campaign_on(v.township, v.visited_on))
     visitors = "甲"
     created_by = factory.SubFactory(UserFactory, unit=factory.SelfAttribute("..township"))
 
@@ -268,6 +280,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     )
     organiser = factory.SubFactory(UnitFactory, kind=Unit.Kind.TOWNSHIP)
     held_on = date(2015, 5, 1)
+    campaign = factory.LazyAttribute(lambda a: campaign_on(a.organiser, a.held_on))
     title = factory.Sequence(lambda n: f"活动{n}")
     created_by = factory.SubFactory(UserFactory, unit=factory.SelfAttribute("..organiser"))
 
@@ -312,6 +325,7 @@ class InspectionFactory(factory.django.DjangoModelFactory):
 
     unit = factory.SubFactory(UnitFactory, kind=Unit.Kind.TOWNSHIP)
     inspected_on = date(2015, 6, 1)
+    campaign = factory.LazyAttribute(lambda i: campaign_on(i.unit, i.inspected_on))
     inspectors = "周"
     checked = "台账"
     rating = factory.LazyAttribute(lambda o: rating_of(o.unit, "good"))
@@ -337,6 +351,7 @@ class FiveOnesItemFactory(factory.django.DjangoModelFactory):
     item = FiveOnesItem.Item.ROOM
     status = FiveOnesItem.Status.DONE
     done_on = date(2015, 3, 1)
+    campaign = factory.LazyAttribute(lambda f: campaign_on(f.unit, f.done_on))
     updated_by = factory.SubFactory(UserFactory, unit=factory.SelfAttribute("..unit"))
 
 

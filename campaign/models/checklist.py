@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from campaign import access
-from campaign.models.frame import Unit
+from campaign.models.frame import Campaign, Unit
 from campaign.scoping import ScopedQuerySet
 
 
@@ -31,6 +31,10 @@ class FiveOnesItem(models.Model):
         BUILDING = "building", _("being built")
         DONE = "done", _("in place")
 
+    # A new campaign starts its 五个一 blank; the last campaign's stay as they were.
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="five_ones", verbose_name=_("campaign")
+    )
     unit = models.ForeignKey(
         Unit,
         on_delete=models.CASCADE,
@@ -58,7 +62,9 @@ class FiveOnesItem(models.Model):
         verbose_name_plural = _("五个一 items")
         ordering = ["unit", "item"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "item"], name="campaign_fiveones_unique_item"),
+            models.UniqueConstraint(
+                fields=["campaign", "unit", "item"], name="campaign_fiveones_unique_item"
+            ),
             models.CheckConstraint(
                 condition=~Q(status="done") | Q(done_on__isnull=False),
                 name="campaign_fiveones_done_has_date",

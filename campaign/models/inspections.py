@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from campaign import access
-from campaign.models.frame import Unit
+from campaign.models.frame import Campaign, Unit
 from campaign.models.reference import CodedValue
 from campaign.scoping import ScopedQuerySet
 
@@ -71,6 +71,9 @@ def starter_ratings_create(county) -> None:
 
 
 class Inspection(models.Model):
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="inspections", verbose_name=_("campaign")
+    )
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="inspections", verbose_name=_("unit inspected")
     )

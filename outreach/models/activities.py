@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from campaign.models import Phase, SupportOrganisation, Unit, Workstream
+from campaign.models import Campaign, Phase, SupportOrganisation, Unit, Workstream
 from campaign.models.reference import CodedValue
 from campaign.scoping import ScopedQuerySet
 from outreach import access
@@ -50,6 +50,9 @@ class EvidenceQuerySet(ScopedQuerySet):
 
 
 class Activity(models.Model):
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="activities", verbose_name=_("campaign")
+    )
     workstream = models.ForeignKey(
         Workstream,
         on_delete=models.PROTECT,
@@ -123,14 +126,10 @@ class Activity(models.Model):
     def get_absolute_url(self):
         return reverse("outreach:activity", args=[self.pk])
 
-    def date_flags(self, campaign) -> list[str]:
-        """Why this activity's date does not fit: outside the campaign or its phase."""
+    def date_flags(self) -> list[str]:
+        """Why this activity's date does not fit its phase (the campaign's window is enforced
+        when it is saved)."""
         flags = []
-        if campaign and not (campaign.starts_on <= self.held_on <= campaign.ends_on):
-            flags.append(
-                _("Dated outside the campaign (%(start)s – %(end)s).")
-                % {"start": campaign.starts_on, "end": campaign.ends_on}
-            )
         if self.phase_id and not self.phase.is_on(self.held_on):
             flags.append(
                 _("Dated outside its phase %(phase)s (%(start)s – %(end)s).")

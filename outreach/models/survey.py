@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from campaign.models import Topic, Unit
+from campaign.models import Campaign, Topic, Unit
 from campaign.scoping import ScopedQuerySet
 from outreach import access
 from outreach.models.registry import Household, Policy
@@ -28,6 +28,10 @@ class FindingQuerySet(ScopedQuerySet):
 
 
 class Visit(models.Model):
+    # The household carries on from campaign to campaign; its visits belong to one.
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="visits", verbose_name=_("campaign")
+    )
     township = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,

@@ -1,11 +1,14 @@
+from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from outreach.activities import activity_save
 from outreach.models import Activity, Evidence
-from tests.factories import HouseholdFactory, PersonFactory
+from tests.factories import HouseholdFactory, PersonFactory, kind_of
 
 pytestmark = pytest.mark.django_db
 
@@ -62,14 +65,41 @@ def test_an_unknown_id_number_is_refused_masked(client_for, clerk_a, plan, towns
     assert Activity.objects.count() == 0
 
 
-def test_an_activity_outside_the_campaign_or_its_phase_is_flagged(client_for, clerk_a, plan):
+def test_an_activity_outside_the_campaign_is_refused(client_for, clerk_a, plan):
+    response = post_activity(client_for(clerk_a), held_on="2014-12-20", title="活动前")
+    page = response.content.decode()
+    assert "2014-12-20不在“双拥在基层”的起止日期（2015-01-01 – 2016-12-31）之内" in page
+    assert Activity.objects.count() == 0
+
+
+def test_an_activity_outside_its_phase_is_flagged(client_for, clerk_a, plan):
     client = client_for(clerk_a)
     phase1 = plan.phases.get(number=1)
-    post_activity(client, held_on="2014-12-20", title="活动前", phase=phase1.pk)
+    post_activity(client, held_on="2015-03-20", title="阶段外", phase=phase1.pk)
     activity = Activity.objects.get()
+    assert activity.campaign == plan
     page = client.get(activity.get_absolute_url()).content.decode()
-    assert "日期在本轮活动期限（2015-01-01 – 2016-12-31）之外。" in page
     assert "日期在所属阶段第1阶段：宣传动员（2015-01-01 – 2015-02-28）之外。" in page
+
+
+def test_a_phase_of_another_campaign_is_refused(client_for, clerk_a, plan, settings):
+    from tests.campaigns import NEXT_NAME, add_next_campaign
+
+    add_next_campaign()
+    settings.SHUANGYONG_TODAY = date(2017, 6, 1)  # the next campaign is the one in view
+    earlier = plan.phases.get(number=3)
+    response = post_activity(client_for(clerk_a), held_on="2017-05-20", phase=earlier.pk)
+    assert "phase" in response.context["form"].errors  # not offered on the form
+    activity = Activity(
+        kind=kind_of(clerk_a.unit, "hero_visit"),
+        held_on=date(2017, 5, 20),
+        phase=earlier,
+        title="x",
+    )
+    with pytest.raises(ValidationError) as refused:
+        activity_save(user=clerk_a, activity=activity)
+    assert refused.value.messages == [f"请选择“{NEXT_NAME}”的阶段。"]
+    assert Activity.objects.count() == 0
 
 
 def test_evidence_is_checked_by_content(client_for, clerk_a, plan):
