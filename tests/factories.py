@@ -167,13 +167,6 @@ class VisitFactory(factory.django.DjangoModelFactory):
     created_by = factory.SubFactory(UserFactory, unit=factory.SelfAttribute("..township"))
 
 
-def campaign_on(county_id, day: date) -> Campaign:
-    """The county's campaign whose window holds the day, else its first: a record's campaign
-    where the record does not name it."""
-    campaigns = Campaign.objects.filter(county_id=county_id).order_by("starts_on")
-    return campaigns.filter(starts_on__lte=day, ends_on__gte=day).first() or campaigns.first()
-
-
 class FindingFactory(factory.django.DjangoModelFactory):
     """A finding that needs action, under topic 5 (household) or 1 (garrison) unless told;
     the topics come from the loaded plan (the `plan` fixture)."""
@@ -184,7 +177,7 @@ class FindingFactory(factory.django.DjangoModelFactory):
     visit = factory.SubFactory(VisitFactory)
     topic = factory.LazyAttribute(
         lambda f: Topic.objects.get(
-            campaign=campaign_on(f.visit.township.area_id, f.visit.visited_on),
+            campaign=f.visit.campaign,
             number=5 if f.visit.household_id else 1,
         )
     )

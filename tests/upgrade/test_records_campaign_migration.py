@@ -1,6 +1,7 @@
-"""Migrations campaign 0012 and outreach 0013 (after 0011 gave each campaign its frame) give every visit, activity, inspection and 五个一
-entry made before records belonged to a campaign the campaign of its county whose window holds
-its date, or failing that the county's campaign nearest in time; their history rows too."""
+"""Migrations campaign 0012 and outreach 0013 (after 0011 gave each campaign its frame) give
+every visit, activity, inspection and 五个一 entry made before records belonged to a campaign
+the campaign of its county whose window holds its date, or failing that the county's campaign
+nearest in time; their history rows too."""
 
 from datetime import UTC, date, datetime
 
