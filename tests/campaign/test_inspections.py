@@ -88,7 +88,7 @@ def test_the_list_keeps_its_query_count(
         for unit in (township_a, member_unit)
     ]
     client = client_for(office)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(reverse("campaign:inspections"))
     page = response.content.decode()
     for inspection in inspections:

@@ -85,7 +85,7 @@ def test_the_list_keeps_its_query_count(
             VisitFactory(household=household, created_by=office)
             households.append(household)
     client = client_for(office)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("outreach:households"))
     page = response.content.decode()
     for household in households:

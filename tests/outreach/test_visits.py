@@ -143,7 +143,7 @@ def test_the_visit_list_keeps_its_query_count(
         )
         FindingFactory(visit=visits[-2])
     client = client_for(office)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(reverse("outreach:visits"))
     page = response.content.decode()
     for visit in visits:
