@@ -37,10 +37,17 @@ class CampaignsInView:
         return next((c for c in self.choices if c.chosen), None)
 
     @property
-    def past(self):
+    def other(self):
         """The chosen campaign when it is not the current one (the pages say so)."""
         chosen = self.chosen
         return chosen.campaign if chosen and not chosen.current else None
+
+    @property
+    def earlier(self) -> bool:
+        """Whether the campaign looked at (other) came before the current one."""
+        current = next((c.campaign for c in self.choices if c.current), None)
+        other = self.other
+        return bool(other and current and other.starts_on < current.starts_on)
 
 
 def _campaigns(user):
