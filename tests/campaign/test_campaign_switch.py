@@ -172,3 +172,14 @@ def test_a_case_registered_while_looking_at_an_earlier_campaign_goes_to_the_curr
     assert campaign_for(office) == plan
     case = case_register_findings(user=office, findings=[finding], merge=False)[0]
     assert case.campaign == second
+
+
+def test_the_admins_year_filter_offers_the_chosen_campaigns_years(client_for, office, plan):
+    office.is_superuser = True
+    office.save()
+    client = client_for(office)
+    before = client.get("/admin/reports/unitprogress/").content.decode()
+    assert "?year=2015" in before and "?year=2017" not in before
+    client.post(SWITCH, {"campaign": add_next_campaign().pk})
+    after = client.get("/admin/reports/unitprogress/").content.decode()
+    assert "?year=2017" in after and "?year=2020" in after and "?year=2015" not in after
