@@ -7,12 +7,14 @@ from django.urls import reverse
 from campaign import access
 
 SESSION_KEY = "county_in_view"
+# {county id (str): campaign id}: the campaign chosen with the switcher, per county looked at.
+CAMPAIGN_KEY = "campaign_in_view"
 
 
 class CountyInViewMiddleware:
     """A city or province office looks at one of its counties at a time; which one it chose is
     kept in its session and honoured here, so every page and every visible_to of the request
-    agree on it."""
+    agree on it. So is the campaign anyone chose to look at (the current one unless chosen)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -24,6 +26,9 @@ class CountyInViewMiddleware:
             if not access.look_at_county(user, chosen):
                 # Not (or no longer) one of its counties: back to the first of them.
                 del request.session[SESSION_KEY]
+        if user is not None and user.is_authenticated and hasattr(request, "session"):
+            # Read by campaign.selectors.campaign_for, which ignores a choice not of the county.
+            user._campaigns_chosen = request.session.get(CAMPAIGN_KEY, {})
         return self.get_response(request)
 
 

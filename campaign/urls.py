@@ -8,6 +8,7 @@ app_name = "campaign"
 urlpatterns = [
     path("units/", views.UnitListView.as_view(), name="units"),
     path("county/", views.LookAtCountyView.as_view(), name="look_at_county"),
+    path("campaign/", views.ChooseCampaignView.as_view(), name="choose_campaign"),
     path("five-ones/", checklist_views.FiveOnesCountyView.as_view(), name="five_ones"),
     path("five-ones/<int:pk>/", checklist_views.FiveOnesUnitView.as_view(), name="five_ones_unit"),
     path(

@@ -8,10 +8,10 @@ from django_filters.views import FilterView
 from campaign import access, clock, workbench
 from campaign.filters import UnitFilter
 from campaign.home import panels_for
-from campaign.middleware import SESSION_KEY
+from campaign.middleware import CAMPAIGN_KEY, SESSION_KEY
 from campaign.mixins import AllowedMixin, VisibleToMixin
 from campaign.models import Unit
-from campaign.selectors import campaign_for, timeline, topics_of, workstreams_of
+from campaign.selectors import campaign_for, campaigns_of, timeline, topics_of, workstreams_of
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -47,7 +47,37 @@ class LookAtCountyView(AllowedMixin, View):
         if not county.isdigit() or not access.look_at_county(request.user, int(county)):
             raise Http404
         request.session[SESSION_KEY] = int(county)
-        back = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-            back = reverse("home")
-        return HttpResponseRedirect(back)
+        # Opening a county from the comparison of a year opens the campaign covering that year.
+        campaign = request.POST.get("campaign", "")
+        if campaign.isdigit() and campaigns_of(int(county)).filter(pk=int(campaign)).exists():
+            _remember_campaign(request, int(county), int(campaign))
+        return _back(request)
+
+
+class ChooseCampaignView(AllowedMixin, View):
+    """Anyone turns to another campaign of the county in view (an earlier one, to read its
+    years as they were); the choice is kept in the session, per county."""
+
+    allowed = access.signed_in
+    refusal = Http404
+
+    def post(self, request):
+        chosen = request.POST.get("campaign", "")
+        county = access.county_in_view_id(request.user)
+        if not chosen.isdigit() or not campaigns_of(county).filter(pk=int(chosen)).exists():
+            raise Http404
+        _remember_campaign(request, county, int(chosen))
+        return _back(request)
+
+
+def _remember_campaign(request, county: int, campaign: int):
+    choices = dict(request.session.get(CAMPAIGN_KEY, {}))
+    choices[str(county)] = campaign
+    request.session[CAMPAIGN_KEY] = choices
+
+
+def _back(request):
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("home")
+    return HttpResponseRedirect(back)

@@ -9,8 +9,9 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from campaign import clock
+from campaign.access import county_in_view_id
 from campaign.models import Campaign, InspectionFinding, Phase, Topic, Unit
-from campaign.selectors import campaign_for
+from campaign.selectors import current_campaign
 from grievances import access
 from grievances.models import (
     Case,
@@ -142,8 +143,9 @@ def case_register(
         raise PermissionDenied
     if household is not None and (township is None or household.township_id != township.pk):
         raise ValidationError(_("The household does not belong to this township."))
-    # The case is the registering county's: a clerk's or the office's own.
-    campaign = campaign_for(user)
+    # The case is the registering county's (a clerk's or the office's own), in its current
+    # campaign, whichever campaign the user is looking at.
+    campaign = current_campaign(county_in_view_id(user))
     if campaign is None:
         raise ValidationError(_("No campaign has been loaded yet."))
     for unit in (township, garrison, subject_unit):

@@ -44,11 +44,18 @@ class CountyFigures:
         return self.sign_off is not None
 
 
-def current_campaigns(counties) -> dict[int, Campaign]:
-    """Each county's campaign now running (the latest to start), in one query."""
+def county_campaigns(counties) -> list[Campaign]:
+    """All the counties' campaigns, in one query."""
+    return list(Campaign.objects.filter(county__in=counties).order_by("county", "starts_on"))
+
+
+def campaigns_covering(campaigns, year: int) -> dict[int, Campaign]:
+    """Each county's campaign covering the year (the latest to start, should two share it), so
+    an earlier year reads the campaign it belonged to, not the newest."""
     chosen = {}
-    for campaign in Campaign.objects.filter(county__in=counties).order_by("county", "-starts_on"):
-        chosen.setdefault(campaign.county_id, campaign)
+    for campaign in sorted(campaigns, key=lambda c: c.starts_on):
+        if campaign.starts_on.year <= year <= campaign.ends_on.year:
+            chosen[campaign.county_id] = campaign
     return chosen
 
 
@@ -61,9 +68,16 @@ def comparison_years(campaigns, today: date) -> list[int]:
     return sorted(years) or [today.year]
 
 
+def campaign_names(campaigns: dict) -> list[str]:
+    """The names of the campaigns the counties run in the year, when they differ (the page
+    says which county's figures are of which campaign); empty when they are all one."""
+    names = sorted({campaign.name for campaign in campaigns.values()})
+    return names if len(names) > 1 else []
+
+
 def compare(counties: list[Area], campaigns: dict, *, year: int, today: date) -> dict:
     """{"rows": [CountyFigures…], "total": {...}, "unsigned": [names]} for the year, given
-    the counties and their current campaigns."""
+    the counties and each one's campaign covering the year (campaigns_covering)."""
     signed = _signed(campaigns.values(), year)
     live = _live(counties, campaigns, year=year, today=today)
     rows = []
@@ -77,6 +91,7 @@ def compare(counties: list[Area], campaigns: dict, *, year: int, today: date) ->
         "rows": rows,
         "total": _total([row.figures for row in rows]),
         "unsigned": [row.county.name for row in rows if row.campaign and not row.signed],
+        "campaign_names": campaign_names(campaigns),
     }
 
 

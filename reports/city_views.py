@@ -10,7 +10,7 @@ from campaign import access as rule
 from campaign import clock
 from campaign.mixins import AllowedMixin
 from reports import access
-from reports.city import compare, comparison_years, current_campaigns
+from reports.city import campaigns_covering, compare, comparison_years, county_campaigns
 from reports.city_workbook import CONTENT_TYPE, city_filename, write_city_workbook
 
 
@@ -24,8 +24,10 @@ class CountiesMixin(AllowedMixin):
         user = self.request.user
         today = clock.today()
         counties = rule.counties_in_reach(user)
-        campaigns = current_campaigns(counties)
-        years = comparison_years(campaigns.values(), today)
+        # Years of every county's campaigns, so a city whose counties run different campaigns
+        # compares any of their years, each county by its campaign covering the year.
+        every_campaign = county_campaigns(counties)
+        years = comparison_years(every_campaign, today)
         year = self.kwargs.get("year") or self.request.GET.get("year") or ""
         if year == "":
             year = min(max(today.year, years[0]), years[-1])
@@ -39,7 +41,7 @@ class CountiesMixin(AllowedMixin):
             "years": years,
             "today": today,
             "several_cities": len({c.parent_id for c in counties}) > 1,
-            **compare(counties, campaigns, year=year, today=today),
+            **compare(counties, campaigns_covering(every_campaign, year), year=year, today=today),
         }
 
 
@@ -61,6 +63,10 @@ class CountyWorkbookView(CountiesMixin, View):
         return FileResponse(
             handle,
             as_attachment=True,
-            filename=city_filename(comparison["area"], comparison["year"]),
+            filename=city_filename(
+                comparison["area"],
+                comparison["year"],
+                [row.campaign for row in comparison["rows"] if row.campaign],
+            ),
             content_type=CONTENT_TYPE,
         )

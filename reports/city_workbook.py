@@ -15,13 +15,16 @@ from reports.sheets import (
     SheetContext,
     chinese_date,
 )
-from reports.yearend import CONTENT_TYPE
+from reports.yearend import CONTENT_TYPE, file_safe
 
 __all__ = ["CONTENT_TYPE", "city_filename", "columns", "write_city_workbook"]
 
 
-def city_filename(area, year: int) -> str:
-    return f"双拥在基层-{area.name}各县{year}年度汇总.xlsx"
+def city_filename(area, year: int, campaigns) -> str:
+    """Named after the counties' campaign when they all run one (by its name), else the area's."""
+    names = {campaign.name for campaign in campaigns}
+    prefix = f"{file_safe(names.pop())}-" if len(names) == 1 else ""
+    return f"{prefix}{area.name}各县{year}年度汇总.xlsx"
 
 
 def columns(*, several_cities: bool) -> list[Column]:

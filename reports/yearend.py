@@ -2,6 +2,7 @@
 made after sign-off once a year is signed off. Written in openpyxl's write-only mode; the ledger
 sheet streams its rows, so memory stays flat however long the ledger is."""
 
+import re
 import tempfile
 
 from django.conf import settings
@@ -88,8 +89,14 @@ def write_yearend(
         workbook.save(handle)
 
 
-def yearend_filename(year: int) -> str:
-    return f"双拥在基层-{year}年度报表.xlsx"
+def yearend_filename(campaign, year: int) -> str:
+    """The workbook's file name: the campaign's name (each campaign names its own) and the year."""
+    return f"{file_safe(campaign.name)}-{year}年度报表.xlsx"
+
+
+def file_safe(name: str) -> str:
+    """A name as a file name: the characters file systems refuse become a dash."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "-", name).strip("-")
 
 
 def yearend_response(report: YearReport, *, preparer: str, cases, reader: str = "") -> FileResponse:
@@ -99,7 +106,7 @@ def yearend_response(report: YearReport, *, preparer: str, cases, reader: str = 
     return FileResponse(
         handle,
         as_attachment=True,
-        filename=yearend_filename(report.year),
+        filename=yearend_filename(report.campaign, report.year),
         content_type=CONTENT_TYPE,
     )
 

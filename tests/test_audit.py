@@ -97,7 +97,7 @@ def test_the_trail_keeps_its_query_count(
         )
         users.append(user)
     client = client_for(office)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(reverse("audit:trail"))
     page = response.content.decode()
     for user in users:

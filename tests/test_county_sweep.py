@@ -22,6 +22,7 @@ COUNTY_A_ROLES = ["office", "clerk_a", "member"]
 # Signing in or out, and turning to a county, change the session, not the records; and every
 # user, the city's office too, keeps its own password (its own account, in no county's records).
 SESSION_URLS = {"login", "logout", "campaign:look_at_county", "password_change", "password_set"}
+SESSION_URLS |= {"campaign:choose_campaign"}
 POSTED = {"note": "x", "status": "done", "name": "x", "title": "x", "reason": "x", "county": "1"}
 
 
@@ -94,10 +95,22 @@ def test_case_actions_on_another_countys_case_answer_404(role, request, client, 
     assert _all_rows() == before
 
 
+@pytest.mark.parametrize("second", [False, True], ids=["one campaign", "second chosen"])
 @pytest.mark.parametrize("role", COUNTY_A_ROLES)
-def test_no_page_or_export_shows_anything_of_another_county(role, request, client, other_county):
+def test_no_page_or_export_shows_anything_of_another_county(
+    role, second, request, client, other_county
+):
     request.getfixturevalue("assigned_case")  # the first county's own ledger is not empty
     client.force_login(request.getfixturevalue(role))
+    year = 2015
+    if second:
+        # Both counties run a second campaign; the first county's is chosen.
+        from tests.campaigns import add_next_campaign
+
+        add_next_campaign(county=other_county.township.area)
+        chosen = add_next_campaign()
+        client.post(reverse("campaign:choose_campaign"), {"campaign": chosen.pk})
+        year = 2017
     opened = 0
     for name, answers in sorted(EXPECTED.items()):
         if answers.get(role) != 200:
@@ -111,7 +124,7 @@ def test_no_page_or_export_shows_anything_of_another_county(role, request, clien
         opened += 1
     assert opened >= 10
     if role == "office":
-        workbook = client.get(reverse("reports:workbook", args=[2015]))
+        workbook = client.get(reverse("reports:workbook", args=[year]))
         assert workbook.status_code == 200
         assert leaked(_excel_text(workbook)) == []
 
@@ -202,6 +215,18 @@ def test_the_city_turns_to_each_county_and_reads_its_ledger(client, city, other_
     assert client.get(reverse("grievances:case", args=[case.pk])).status_code == 404
     b_case = other_county.objects["assigned_case"]
     assert client.get(reverse("grievances:case", args=[b_case.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("role", COUNTY_A_ROLES)
+def test_another_countys_campaign_cannot_be_chosen(role, request, client, other_county):
+    from campaign.models import Campaign
+
+    theirs = Campaign.objects.get(county=other_county.township.area)
+    client.force_login(request.getfixturevalue(role))
+    response = client.post(reverse("campaign:choose_campaign"), {"campaign": theirs.pk})
+    assert response.status_code == 404
+    assert "campaign_in_view" not in client.session
+    assert leaked(page_text(client.get(reverse("home")))) == []
 
 
 def test_a_county_office_cannot_turn_to_another_county(client, office, other_county):

@@ -64,6 +64,8 @@ EXPECTED = {
     "campaign:units": EVERYONE_SIGNED_IN,
     # Only an office above the counties turns to one of them (a POST).
     "campaign:look_at_county": {role: 404 for role in ROLES if role != "anonymous"} | {"city": 405},
+    # Anyone signed in turns to another campaign of the county in view (a POST).
+    "campaign:choose_campaign": {role: 405 for role in ROLES if role != "anonymous"},
     "login": {role: 200 for role in ROLES} | {"anonymous": 200},
     "logout": {role: 405 for role in ROLES},
     "outreach:households": REGISTRY,
@@ -359,6 +361,27 @@ def test_each_role_gets_what_it_should(name, role, request, client, plan):
     assert response.status_code == expected
     if expected == 302 and role == "anonymous":
         assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("role", ROLES[1:])
+def test_each_role_gets_what_it_should_with_a_second_campaign_chosen(role, request, client, plan):
+    """The same walk with a second campaign beside the first and chosen with the switcher (its
+    years, 2017 on, are the ones offered)."""
+    from tests.campaigns import add_next_campaign
+
+    second = add_next_campaign()
+    client.force_login(request.getfixturevalue(role))
+    assert (
+        client.post(reverse("campaign:choose_campaign"), {"campaign": second.pk}).status_code == 302
+    )
+    assert client.get(reverse("home")).wsgi_request.user._campaigns_chosen == {
+        str(second.county_id): second.pk
+    }
+    for name in sorted(EXPECTED):
+        response = client.get(reverse(name))
+        assert response.status_code == EXPECTED[name].get(role, 302), name
+        if name == "reports:dashboard" and response.status_code == 200:
+            assert response.context["year"] == 2017
 
 
 @pytest.mark.parametrize("role", ["leader", "clerk_a", "member", "liaison", "city"])

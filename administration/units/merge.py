@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from administration import access
 from administration.units.selectors import county_units
 from campaign import clock
+from campaign.access import county_in_view_id
 from campaign.models import (
     Commendation,
     FiveOnesItem,
@@ -30,7 +31,7 @@ from campaign.models import (
     UnitMerge,
     User,
 )
-from campaign.selectors import campaign_for
+from campaign.selectors import campaigns_of, current_of
 from grievances.models import Case, CaseEvent
 from grievances.states import FINISHED_STATUSES
 from outreach.models import Activity, HonourPlaque, Household, Visit
@@ -105,11 +106,20 @@ def _check(user, absorbed: Unit, survivor: Unit, merged_on: date) -> None:
             _("The merge date %(date)s is in the future: merge on the day it takes effect.")
             % {"date": merged_on}
         )
-    campaign = campaign_for(user)
+    # Whatever campaign the administrator is looking at: a year any campaign signed off stays
+    # frozen, and the campaign the date falls in must have signed off its ended years.
+    campaigns = list(campaigns_of(county_in_view_id(user)).prefetch_related("sign_offs"))
+    campaign = current_of(campaigns, merged_on)
     if campaign is None:
         return
-    signed = set(campaign.sign_offs.values_list("year", flat=True))
-    if merged_on.year in signed:
+    signed = {sign_off.year for sign_off in campaign.sign_offs.all()}
+    frozen = {
+        sign_off.year
+        for other in campaigns
+        if other.starts_on.year <= merged_on.year <= other.ends_on.year
+        for sign_off in other.sign_offs.all()
+    }
+    if merged_on.year in frozen:
         raise ValidationError(
             _(
                 "%(year)s is signed off and its figures are locked: a merge cannot take "

@@ -210,8 +210,8 @@ def test_each_list_keeps_its_query_count(
 ):
     shown = [LISTS[name](township_a, n) for n in range(rows)]
     client = client_for(clerk_a)
-    # session, user, the count, the rows, the filter's units
-    with django_assert_num_queries(5):
+    # session, user, the count, the rows, the filter's units, the campaigns for the bar
+    with django_assert_num_queries(6):
         response = client.get(reverse(name))
     page = response.content.decode()
     assert all(row in page for row in shown)
@@ -246,7 +246,7 @@ def test_an_organisations_page_keeps_its_query_count(
         organisation.save()
     client = client_for(office)
     # session, user, the record, the campaign in view, its activities counted, the history's
-    # count and page
+    # count and page, the campaigns for the bar
     with django_assert_num_queries(queries):
         response = client.get(reverse("campaign:organisation", args=[organisation.pk]))
     assert "拥军窗口" in response.content.decode()

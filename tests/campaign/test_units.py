@@ -32,7 +32,7 @@ def test_it_keeps_its_query_count(client_for, office, rows, django_assert_num_qu
         for n in range(rows)
     ]
     client = client_for(office)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(reverse("campaign:units"))
     page = response.content.decode()
     for unit in [office.unit, *units]:

@@ -160,7 +160,7 @@ def test_the_list_of_households_awaiting_a_plaque_keeps_its_query_count(
         for _ in range(rows):
             veteran_family(township)
     client = client_for(office)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get(reverse("outreach:plaques"))
 
 
@@ -174,7 +174,7 @@ def test_the_list_of_hung_plaques_keeps_its_query_count(
         for _ in range(rows)
     ]
     client = client_for(office)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(reverse("outreach:plaques"), {"status": "hung"})
     page = response.content.decode()
     for plaque in plaques:

@@ -139,7 +139,7 @@ def test_the_query_count_does_not_grow_with_the_counties(
     settings.SHUANGYONG_TODAY = TODAY
     year_sign_off(user=built[0][0], campaign=built[0][1], year=2015, today=TODAY)
     client.force_login(city)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get(reverse("reports:counties"), {"year": 2015})
     page = response.content.decode()
     assert all(name in page for name in NAMES[:count])
