@@ -252,10 +252,12 @@ class CampaignSummary:
             _("Overall situation"),
             lines,
             _(
-                "A year's column is that year's report: the cases in hand in it (registered in "
-                "the year or carried in), closed-off rate of those. The total counts each of the "
-                "campaign's cases once, as it stands; its closed-off rate is of all the cases "
-                "registered. Households registered and the 五个一 are as they stand."
+                "A year's column is that year's report: problems put on the ledger counts the "
+                "ledger rows of the year; closed off, resolved, still being handled, overdue and "
+                "the closed-off rate count the cases in hand in it (registered in the year or "
+                "carried in). The total counts each of the campaign's cases once, as it stands; "
+                "its closed-off rate is of all the cases registered. Households registered and "
+                "the 五个一 are as they stand."
             ),
         )
 
@@ -277,7 +279,7 @@ class CampaignSummary:
             ),
             Line(
                 _("Average inspection rating"),
-                _("points"),
+                _("score points"),
                 [round(scores[y] / counts[y], 1) if counts[y] else None for y in self.years],
                 round(average, 1) if average is not None else None,
                 DECIMAL,
@@ -486,7 +488,7 @@ class CampaignSummary:
         lines = [
             Line(
                 name,
-                _("Inspections rated so"),
+                _("Inspections with this rating"),
                 [entry["n"].get(y, 0) for y in self.years],
                 sum(entry["n"].values()),
             )
@@ -581,7 +583,7 @@ class CampaignSummary:
         span = (
             _("In %(year)s") % {"year": self.years[0]}
             if len(self.years) == 1
-            else _("Over %(count)s years") % {"count": len(self.years)}
+            else _("From %(first)s to %(last)s") % {"first": self.years[0], "last": self.years[-1]}
         )
         return _(
             "%(span)s %(households)s households were visited (%(visits)s visits), "

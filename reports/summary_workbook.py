@@ -23,7 +23,7 @@ def summary_columns(summary: CampaignSummary, section: Section) -> list[Column]:
     return [
         Column(_("No."), 6),
         Column(_("Item"), 34),
-        Column(_("Figure"), 22),
+        Column(_("Measure"), 22),
         *(Column(label, 14) for label in summary.year_labels()),
         Column(_("Whole campaign"), 14),
     ]
