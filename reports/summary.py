@@ -111,7 +111,7 @@ class CampaignSummary:
         return Period(year=self.years[-1], today=self.today, campaign=self.campaign)
 
     @cached_property
-    def _cases_by_topic(self) -> dict:
+    def _cases_by_topic(self) -> list[dict]:
         grouped = (
             campaign_cases(self._period)
             .order_by()
