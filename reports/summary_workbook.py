@@ -43,8 +43,6 @@ def write_summary(summary: CampaignSummary, handle, *, preparer: str = "", reade
                 context=context,
                 columns=summary_columns(summary, section),
             )
-            if section.key == "overview":
-                sheet.row(["", _("In brief"), summary.text(), *[""] * (sheet.width - 3)])
             for number, line in enumerate(section.lines, start=1):
                 width = len(line.years) + 1
                 sheet.row(
@@ -58,6 +56,8 @@ def write_summary(summary: CampaignSummary, handle, *, preparer: str = "", reade
                     total=line.total_row,
                     formats={FIRST_YEAR_COLUMN + i: line.format for i in range(width)},
                 )
+            if section.key == "overview":
+                sheet.note(_("In brief: %(text)s") % {"text": summary.text()})
             if section.note:
                 sheet.note(section.note)
             sheet.signature()

@@ -18,7 +18,7 @@ from outreach.models import Activity, Finding, Visit
 from reports.report import YearReport
 from reports.services import year_sign_off
 from reports.summary import CampaignSummary
-from reports.summary_workbook import summary_filename, write_summary
+from reports.summary_workbook import write_summary
 from reports.yearend import write_yearend
 from tests.campaigns import add_next_campaign
 from tests.factories import CaseFactory
@@ -127,7 +127,8 @@ def test_the_workbook_reads_back_as_the_page(
     second_year, county, campaign, client_for, office, workbook_of
 ):
     client = client_for(office)
-    sections = client.get(URL).context["sections"]
+    page = client.get(URL).context
+    sections, summary_text = page["sections"], page["text"]
     response = client.get(WORKBOOK)
     assert response.status_code == 200
     assert unquote(response["Content-Disposition"]).endswith("-全面总结.xlsx")
@@ -148,8 +149,8 @@ def test_the_workbook_reads_back_as_the_page(
     for section, sheet in zip(sections, book.worksheets, strict=True):
         rows = sheet_rows(sheet)
         if section.key == "overview":
-            assert rows[0][0] == "总体概述"
-            rows = rows[1:]
+            cells = [row[0] for row in sheet.iter_rows(values_only=True)]
+            assert f"总体概述：{summary_text}" in cells
         assert len(rows) == len(section.lines), section.key
         for line, (label, what, years, total) in zip(section.lines, rows, strict=True):
             assert (label, what) == (str(line.label), str(line.what))
@@ -169,7 +170,7 @@ def test_each_year_column_is_what_that_years_workbook_says(
     second_year, county, campaign, workbook_of
 ):
     book = read(workbook_of, CampaignSummary(campaign, today=TODAY))
-    overview = {row[0]: row[2] for row in sheet_rows(book["总体情况"])[1:]}
+    overview = {row[0]: row[2] for row in sheet_rows(book["总体情况"])}
     topics = {(row[0], row[1]): row[2] for row in sheet_rows(book["各专项问题情况"])}
     activities = {(row[0], row[1]): row[2] for row in sheet_rows(book["活动按工作和类别统计"])}
     for index, year in enumerate(YEARS):
@@ -224,7 +225,7 @@ def test_a_signed_off_year_keeps_its_column_while_the_total_moves(
 
 
 def test_a_second_campaign_shows_zeros_and_the_first_is_unchanged(
-    second_year, county, campaign, client_for, office, workbook_of
+    second_year, settings, county, campaign, client_for, office, workbook_of
 ):
     def figures(summary):
         return [
@@ -252,18 +253,32 @@ def test_a_second_campaign_shows_zeros_and_the_first_is_unchanged(
     # The registry carries on from one campaign to the next; the 五个一 are the county's as
     # they stand until each item names its campaign.
     carried_on = {"优抚对象户数", "五个一建成项数"}
-    for label, _what, _years, total in sheet_rows(book["总体情况"], years=2)[1:]:
+    for label, _what, _years, total in sheet_rows(book["总体情况"], years=2):
         if label not in carried_on:
             assert total in (0, None), label
 
-    # The page and the workbook follow the campaign being looked at.
+    # In 2018 the county looks at the second campaign: its page and workbook, from an empty
+    # ledger, with no division by zero.
+    settings.SHUANGYONG_TODAY = date(2018, 3, 1)
     response = client_for(office).get(URL)
-    assert response.context["campaign"] == campaign_for(office)
-    assert response.context["campaign"].name in response.content.decode()
+    assert response.status_code == 200
+    assert response.context["campaign"] == campaign_for(office) == following
+    page = response.content.decode()
+    assert following.name in page and "2018年度（截至今日）" in page
+    assert "销号率—" in response.context["text"]
     download = client_for(office).get(WORKBOOK)
     assert download.status_code == 200
-    disposition = unquote(download["Content-Disposition"])
-    assert disposition.endswith(summary_filename(response.context["summary"]))
+    assert unquote(download["Content-Disposition"]).endswith(f"{following.name}-全面总结.xlsx")
+    assert figures(CampaignSummary(campaign, today=TODAY)) == first
+
+
+def test_a_campaign_that_has_ended_marks_no_year_to_date(
+    settings, county, campaign, client_for, office
+):
+    settings.SHUANGYONG_TODAY = date(2017, 3, 1)
+    response = client_for(office).get(URL)
+    assert response.context["year_labels"] == ["2015年度", "2016年度"]
+    assert "截至今日" not in response.content.decode()
 
 
 def test_a_unit_reads_its_own_rows_beside_the_county_totals(
