@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from campaign.models import Campaign, FiveOnesItem
 from campaign.selectors import topics_of, workstreams_of
 from grievances.models import Status
-from grievances.states import open_q, overdue_q
+from grievances.states import OPEN_STATUSES, open_q, overdue_q
 from outreach.models import Household
 from reports.breakdowns import STATUS_ORDER
 from reports.campaign_records import (
@@ -30,7 +30,6 @@ from reports.report import YearReport
 from reports.selectors import Period, campaign_cases, campaign_years, percent
 from reports.sheets import DECIMAL, INTEGER, MONEY, PERCENT
 
-OPEN_STATUSES = [s for s in STATUS_ORDER if s not in (Status.RESOLVED, Status.CLOSED)]
 CASE_MEASURES = ["registered", "closed", "resolved", "open"]
 
 
