@@ -18,7 +18,6 @@ from campaign.selectors import topics_of, workstreams_of
 from grievances.models import Status
 from grievances.states import OPEN_STATUSES, open_q, overdue_q
 from outreach.models import Household
-from reports.breakdowns import STATUS_ORDER
 from reports.campaign_records import (
     campaign_activities,
     campaign_findings,
@@ -30,7 +29,7 @@ from reports.report import YearReport
 from reports.selectors import Period, campaign_cases, campaign_years, percent
 from reports.sheets import DECIMAL, INTEGER, MONEY, PERCENT
 
-CASE_MEASURES = ["registered", "closed", "resolved", "open"]
+CASE_MEASURES = ["registered", "closed", "resolved", "open", "carried", "ended"]
 
 
 @dataclass
@@ -103,6 +102,8 @@ class CampaignSummary:
             resolved=Count("pk", filter=Q(status=Status.RESOLVED)),
             open=Count("pk", filter=open_q()),
             overdue=Count("pk", filter=overdue_q(self.today)),
+            carried=Count("pk", filter=Q(status=Status.CARRIED)),
+            ended=Count("pk", filter=Q(status=Status.ENDED)),
         )
 
     @cached_property
@@ -165,6 +166,15 @@ class CampaignSummary:
         visits = self._visit_totals
         activities = self._activity_totals
         inspections = self._inspection_lines()
+        # Carried into a later campaign or ended with this one: the year's ledger rows so
+        # concluded, as the dashboard's chart of the year counts them by status.
+        concluded = {
+            key: [
+                sum(counts.get(key, 0) for counts in _status_counts(c.get("topic_status")).values())
+                for c in self._each("charts")
+            ]
+            for key in ("carried", "ended")
+        }
         five = campaign_five_ones(self.campaign).filter(status=FiveOnesItem.Status.DONE).count()
         households_unit = _("households (unit of count)")
         cases_unit = _("cases (unit of count)")
@@ -212,6 +222,10 @@ class CampaignSummary:
             ),
             Line(_("Still being handled"), cases_unit, year_values(years, "open"), cases["open"]),
             Line(_("Overdue"), cases_unit, year_values(years, "overdue"), cases["overdue"]),
+            *(
+                Line(_measure_label(key), cases_unit, concluded[key], cases[key])
+                for key in ("carried", "ended")
+            ),
             Line(
                 _("Closed-off rate"),
                 "%",
@@ -609,28 +623,35 @@ def _measure_label(measure: str) -> str:
         "closed": _("Closed off"),
         "resolved": _("Resolved, awaiting closing off"),
         "open": _("Still being handled"),
+        "carried": str(Status.CARRIED.label),
+        "ended": str(Status.ENDED.label),
     }[measure]
 
 
 def _status_counts(topic_status: dict | None) -> dict:
-    """A year's ledger rows by topic number and measure, from the dashboard's chart series."""
+    """A year's ledger rows by topic number and measure, from the dashboard's chart series
+    (its rows named by status, so a year signed off before a status existed reads as well)."""
     if not topic_status:
         return {}
     result = {}
     for index, topic in enumerate(topic_status["topics"]):
         by_status = {
-            status: topic_status["counts"][row][index] for row, status in enumerate(STATUS_ORDER)
+            status: topic_status["counts"][row][index]
+            for row, status in enumerate(topic_status["statuses"])
         }
         result[topic["number"]] = _measures_of(by_status)
     return result
 
 
 def _measures_of(by_status: dict) -> dict:
+    """Statuses are plain strings here (a frozen year's are), which the choices equal."""
     return {
         "registered": sum(by_status.values()),
         "closed": by_status.get(Status.CLOSED, 0),
         "resolved": by_status.get(Status.RESOLVED, 0),
         "open": sum(by_status.get(s, 0) for s in OPEN_STATUSES),
+        "carried": by_status.get(Status.CARRIED, 0),
+        "ended": by_status.get(Status.ENDED, 0),
     }
 
 

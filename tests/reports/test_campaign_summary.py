@@ -12,7 +12,7 @@ from django.db.models import Count, Q, Sum
 from django.urls import reverse
 
 from campaign.models import FiveOnesItem, Inspection
-from campaign.selectors import campaign_for
+from campaign.selectors import campaign_for, topics_of
 from grievances.models import Case, Status
 from outreach.models import Activity, Finding, Visit
 from reports.report import YearReport
@@ -345,3 +345,34 @@ def test_the_totals_count_each_case_once(second_year, county, campaign):
     assert sum(lines["正在办理"].years) > open_now
     money = Activity.objects.filter(held_on__year__in=YEARS).aggregate(s=Sum("amount"))["s"]
     assert Decimal(str(lines["活动经费"].total)) == money
+
+
+def test_cases_carried_on_or_ended_at_the_campaigns_end(county, campaign, office, settings):
+    """The office settles the first campaign's open cases: one goes on into the next campaign,
+    one ends with this one; each is counted so in its year and in the total, and no longer as
+    being handled; the next campaign's summary has the carried case on its ledger."""
+    from grievances import carrying
+
+    following = add_next_campaign(campaign.county)
+    settings.SHUANGYONG_TODAY = today = date(2017, 1, 10)
+    before = {line.label: line for line in CampaignSummary(campaign, today=today).overview().lines}
+    first, second = Case.objects.filter(campaign=campaign, status=Status.IN_PROGRESS)[:2]
+    carrying.cases_carry_over(
+        user=office,
+        cases=[first],
+        into=following,
+        topic_for={first.pk: topics_of(following).last()},
+        deadline_for={first.pk: date(2017, 6, 30)},
+    )
+    carrying.case_close_at_campaign_end(user=office, case=second, reason="当事人已迁出本县")
+    summary = CampaignSummary(campaign, today=today)
+    after = {line.label: line for line in summary.overview().lines}
+    assert (after["转入下一轮活动"].total, after["随本轮活动结束关闭"].total) == (1, 1)
+    for case, label in ((first, "转入下一轮活动"), (second, "随本轮活动结束关闭")):
+        assert after[label].years[YEARS.index(case.year)] >= 1
+    assert after["正在办理"].total == before["正在办理"].total - 2
+    assert after["列入台账问题"].total == before["列入台账问题"].total
+    topics = {(line.label, line.what): line.total for line in summary.topics().lines}
+    assert topics[(f"{first.topic.number}. {first.topic.name}", "转入下一轮活动")] >= 1
+    following_lines = CampaignSummary(following, today=today).overview().lines
+    assert {line.label: line for line in following_lines}["列入台账问题"].total == 1
