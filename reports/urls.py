@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import city_views, figure_views, views
+from reports import city_views, figure_views, summary_views, views
 
 app_name = "reports"
 
@@ -27,6 +27,12 @@ urlpatterns = [
     path("year-end/", views.YearEndView.as_view(), name="yearend"),
     path("year-end/<int:year>/workbook.xlsx", views.WorkbookView.as_view(), name="workbook"),
     path("year-end/<int:year>/sign-off/", views.SignOffView.as_view(), name="sign_off"),
+    path("campaign-summary/", summary_views.SummaryView.as_view(), name="summary"),
+    path(
+        "campaign-summary/workbook.xlsx",
+        summary_views.SummaryWorkbookView.as_view(),
+        name="summary_workbook",
+    ),
     path("counties/", city_views.CountyComparisonView.as_view(), name="counties"),
     path(
         "counties/<int:year>/workbook.xlsx",

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from campaign.models import Unit
+from campaign.models import InspectionRating, Unit
 from campaign.services import five_ones_update, inspection_record, plan_load
 from grievances import services as ledger
 from outreach.activities import activity_save, evidence_add
@@ -44,6 +44,7 @@ MARKERS = [
     "丙镇典型",
     "丙镇表彰",
     "乙县拥军服务队",
+    "乙县良好",
 ]
 
 
@@ -117,6 +118,9 @@ def build_other_county() -> OtherCounty:
         rating=rating_of(township, "good"),
         findings=[("丙镇台账不全", True)],
     )
+    # The county's own name for the rating, so a whole-campaign count of ratings that reached
+    # across counties would show it.
+    InspectionRating.objects.filter(county=county, code="good").update(name="乙县良好")
     figure = ModelFigureFactory(unit=township, name="丙镇典型")
     commendation = CommendationFactory(unit=township, title="丙镇表彰")
     organisation = SupportOrganisationFactory(county=county, unit=township, name="乙县拥军服务队")

@@ -112,6 +112,10 @@ EXPECTED = {
     "reports:special_actions": OFFICE_AND_LEADER,
     "reports:assessment": OFFICE_AND_LEADER,
     "reports:yearend": OFFICE_AND_LEADER,
+    # The campaign as a whole: a unit reads its own rows beside the county's totals; the
+    # workbook is the county's, like the year-end workbook.
+    "reports:summary": EVERYONE_SIGNED_IN | {"liaison": 404},
+    "reports:summary_workbook": OFFICE_AND_LEADER,
     "reports:progress": EVERYONE_SIGNED_IN | {"liaison": 404},
     "reports:cases": EVERYONE_SIGNED_IN | {"liaison": 404},
     "reports:findings": EVERYONE_SIGNED_IN | {"liaison": 404},

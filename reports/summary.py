@@ -1,0 +1,685 @@
+"""The campaign as a whole (全面总结, the plan's closing phase): every year of the campaign so
+far side by side, and the whole campaign's total. A year's column is what that year's report
+says (its year-end workbook, frozen once signed off); the total is counted afresh over the
+campaign's records in SQL, each case once, so a case carried from one year into the next is in
+both years' cases in hand but once in the total. The number of queries depends on the number of
+years, never on the number of units, cases or activities."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from django.db.models import Avg, Count, Exists, OuterRef, Q, Sum
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext as _
+
+from campaign.models import Campaign, FiveOnesItem
+from campaign.selectors import topics_of, workstreams_of
+from grievances.models import Status
+from grievances.states import OPEN_STATUSES, open_q, overdue_q
+from outreach.models import Household
+from reports.campaign_records import (
+    campaign_activities,
+    campaign_findings,
+    campaign_five_ones,
+    campaign_inspections,
+    campaign_visits,
+)
+from reports.report import YearReport
+from reports.selectors import Period, campaign_cases, campaign_years, percent
+from reports.sheets import DECIMAL, INTEGER, MONEY, PERCENT
+
+CASE_MEASURES = ["registered", "closed", "resolved", "open", "carried", "ended"]
+
+
+@dataclass
+class Line:
+    """One row of a section: a figure for every year shown, and the campaign's total."""
+
+    label: str
+    what: str
+    years: list
+    total: object
+    format: str = INTEGER
+    total_row: bool = False
+
+    @property
+    def shown_as(self) -> str:
+        """How the page's figure filter shows it."""
+        return {INTEGER: "int", PERCENT: "pct", DECIMAL: "dec", MONEY: "money"}[self.format]
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    lines: list[Line] = field(default_factory=list)
+    note: str = ""
+
+
+def years_so_far(campaign: Campaign, today: date) -> list[int]:
+    """The campaign's years up to this one (its first year before it starts)."""
+    years = campaign_years(campaign, today)
+    return [y for y in years if y <= today.year] or years[:1]
+
+
+class CampaignSummary:
+    def __init__(self, campaign: Campaign, *, today: date):
+        self.campaign = campaign
+        self.today = today
+        self.years = years_so_far(campaign, today)
+        self.reports = {
+            year: YearReport.load(year, campaign=campaign, today=today) for year in self.years
+        }
+
+    @property
+    def running(self) -> bool:
+        return self.campaign.starts_on <= self.today <= self.campaign.ends_on
+
+    @property
+    def current_year(self) -> int | None:
+        """The year whose figures run to today (marked 截至今日), while the campaign runs."""
+        return self.today.year if self.running else None
+
+    def year_labels(self) -> list[str]:
+        return [
+            _("%(year)s (to date)") % {"year": y}
+            if y == self.current_year and not self.reports[y].frozen
+            else _("%(year)s") % {"year": y}
+            for y in self.years
+        ]
+
+    def _each(self, section: str) -> list:
+        return [self.reports[y].section(section) for y in self.years]
+
+    # The totals, counted over the whole campaign.
+
+    @cached_property
+    def _case_totals(self) -> dict:
+        return campaign_cases(self._period).aggregate(
+            registered=Count("pk"),
+            closed=Count("pk", filter=Q(status=Status.CLOSED)),
+            resolved=Count("pk", filter=Q(status=Status.RESOLVED)),
+            open=Count("pk", filter=open_q()),
+            overdue=Count("pk", filter=overdue_q(self.today)),
+            carried=Count("pk", filter=Q(status=Status.CARRIED)),
+            ended=Count("pk", filter=Q(status=Status.ENDED)),
+        )
+
+    @cached_property
+    def _period(self) -> Period:
+        return Period(year=self.years[-1], today=self.today, campaign=self.campaign)
+
+    @cached_property
+    def _cases_by_topic(self) -> list[dict]:
+        grouped = (
+            campaign_cases(self._period)
+            .order_by()
+            .values("topic__number", "topic__workstream__number", "status")
+            .annotate(n=Count("pk"))
+        )
+        return list(grouped)
+
+    @cached_property
+    def _activity_totals(self) -> dict:
+        return campaign_activities(self.campaign).aggregate(
+            count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount")
+        )
+
+    @cached_property
+    def _visit_totals(self) -> dict:
+        visits = campaign_visits(self.campaign)
+        households = (
+            Household.objects.in_county(self.campaign.county_id)
+            .filter(archived=False)
+            .aggregate(
+                households=Count("pk"),
+                visited=Count(
+                    "pk", filter=Exists(visits.filter(household=OuterRef("pk")).values("pk"))
+                ),
+            )
+        )
+        counts = visits.filter(household__isnull=False).aggregate(visits=Count("pk"))
+        found = campaign_findings(self.campaign).filter(needs_action=True).aggregate(n=Count("pk"))
+        return {**households, **counts, "found": found["n"]}
+
+    @cached_property
+    def _inspections(self) -> dict:
+        """Inspections by year and rating (one grouped query) and the campaign's (one more)."""
+        inspections = campaign_inspections(self.campaign)
+        by_year = list(
+            inspections.order_by()
+            .annotate(y=ExtractYear("inspected_on"))
+            .values("y", "rating__name", "rating__order")
+            .annotate(n=Count("pk"), score=Sum("rating__score"))
+        )
+        total = inspections.aggregate(n=Count("pk"), score=Avg("rating__score"))
+        return {"by_year": by_year, "total": total}
+
+    # The sections, in the order of the page and the workbook's sheets.
+
+    def overview(self) -> Section:
+        years = self._each("summary")
+        coverage = self._each("coverage")
+        special = self._each("special_actions")
+        cases = self._case_totals
+        visits = self._visit_totals
+        activities = self._activity_totals
+        inspections = self._inspection_lines()
+        # Carried into a later campaign or ended with this one: the year's ledger rows so
+        # concluded, as the dashboard's chart of the year counts them by status.
+        concluded = {
+            key: [
+                sum(counts.get(key, 0) for counts in _status_counts(c.get("topic_status")).values())
+                for c in self._each("charts")
+            ]
+            for key in ("carried", "ended")
+        }
+        five = campaign_five_ones(self.campaign).filter(status=FiveOnesItem.Status.DONE).count()
+        households_unit = _("households (unit of count)")
+        cases_unit = _("cases (unit of count)")
+
+        def year_values(source, key):
+            return [figures.get(key) for figures in source]
+
+        lines = [
+            Line(
+                _("Beneficiary households registered"),
+                households_unit,
+                year_values(years, "households"),
+                visits["households"],
+            ),
+            Line(
+                _("Households visited"),
+                households_unit,
+                year_values(years, "visited"),
+                visits["visited"],
+            ),
+            Line(
+                _("Household visits made"),
+                _("times"),
+                [c["total"]["visits"] for c in coverage],
+                visits["visits"],
+            ),
+            Line(
+                _("Problems found"),
+                _("problems"),
+                [s["total"]["found"] for s in special],
+                visits["found"],
+            ),
+            Line(
+                _("Problems put on the ledger"),
+                cases_unit,
+                year_values(years, "registered"),
+                cases["registered"],
+            ),
+            Line(_("Closed off"), cases_unit, year_values(years, "closed"), cases["closed"]),
+            Line(
+                _("Resolved, awaiting closing off"),
+                cases_unit,
+                year_values(years, "resolved"),
+                cases["resolved"],
+            ),
+            Line(_("Still being handled"), cases_unit, year_values(years, "open"), cases["open"]),
+            Line(_("Overdue"), cases_unit, year_values(years, "overdue"), cases["overdue"]),
+            *(
+                Line(_measure_label(key), cases_unit, concluded[key], cases[key])
+                for key in ("carried", "ended")
+            ),
+            Line(
+                _("Closed-off rate"),
+                "%",
+                year_values(years, "closed_pct"),
+                percent(cases["closed"], cases["registered"]),
+                PERCENT,
+            ),
+            Line(
+                _("Activities held"),
+                _("times"),
+                year_values(years, "activities"),
+                activities["count"],
+            ),
+            Line(
+                _("People reached"),
+                _("person-times"),
+                year_values(years, "people"),
+                activities["people"] or 0,
+            ),
+            Line(
+                _("Money spent"),
+                _("yuan"),
+                year_values(years, "amount"),
+                float(round(activities["amount"] or 0, 2)),
+                MONEY,
+            ),
+            *inspections,
+            Line(
+                _("五个一 items in place"),
+                _("items"),
+                year_values(years, "five_ones_done"),
+                five,
+            ),
+        ]
+        return Section(
+            "overview",
+            _("Overall situation"),
+            lines,
+            _(
+                "A year's column is that year's report: problems put on the ledger counts the "
+                "ledger rows of the year; closed off, resolved, still being handled, overdue and "
+                "the closed-off rate count the cases in hand in it (registered in the year or "
+                "carried in). The total counts each of the campaign's cases once, as it stands; "
+                "its closed-off rate is of all the cases registered. Households registered and "
+                "the 五个一 are as they stand."
+            ),
+        )
+
+    def _inspection_lines(self) -> list[Line]:
+        data = self._inspections
+        counts = {y: 0 for y in self.years}
+        scores = {y: 0 for y in self.years}
+        for g in data["by_year"]:
+            if g["y"] in counts:
+                counts[g["y"]] += g["n"]
+                scores[g["y"]] += g["score"] or 0
+        average = data["total"]["score"]
+        return [
+            Line(
+                _("Inspections made"),
+                _("times"),
+                [counts[y] for y in self.years],
+                data["total"]["n"],
+            ),
+            Line(
+                _("Average inspection rating"),
+                _("score points"),
+                [round(scores[y] / counts[y], 1) if counts[y] else None for y in self.years],
+                round(average, 1) if average is not None else None,
+                DECIMAL,
+            ),
+        ]
+
+    def topics(self) -> Section:
+        special = [{r["number"]: r for r in s["rows"]} for s in self._each("special_actions")]
+        statuses = [_status_counts(c.get("topic_status")) for c in self._each("charts")]
+        totals = _status_totals(self._cases_by_topic, "topic__number")
+        lines = []
+        for topic in _topics(self.campaign):
+            number = topic["number"]
+            label = f"{number}. {topic['name']}"
+            lines.append(
+                Line(
+                    label,
+                    _("Problems found"),
+                    [s.get(number, {}).get("found", 0) for s in special],
+                    _found_by_topic(self.campaign).get(number, 0),
+                )
+            )
+            for measure in CASE_MEASURES:
+                lines.append(
+                    Line(
+                        label,
+                        _measure_label(measure),
+                        [s.get(number, {}).get(measure, 0) for s in statuses],
+                        totals.get(number, {}).get(measure, 0),
+                    )
+                )
+        return Section(
+            "topics",
+            _("Problems by special action"),
+            lines,
+            _(
+                "Problems found in the year's survey; the ledger rows registered in the year, "
+                "and what has become of them."
+            ),
+        )
+
+    def workstreams(self) -> Section:
+        by_topic = {t["number"]: t["workstream"] for t in _topics(self.campaign)}
+        statuses = [_status_counts(c.get("topic_status")) for c in self._each("charts")]
+        totals = _status_totals(self._cases_by_topic, "topic__workstream__number")
+        lines = []
+        for workstream in _workstreams(self.campaign):
+            number = workstream["number"]
+            label = f"{number}. {workstream['name']}"
+            for measure in CASE_MEASURES:
+                years = [
+                    sum(
+                        counts.get(measure, 0)
+                        for topic, counts in s.items()
+                        if by_topic.get(topic) == number
+                    )
+                    for s in statuses
+                ]
+                lines.append(
+                    Line(
+                        label,
+                        _measure_label(measure),
+                        years,
+                        totals.get(number, {}).get(measure, 0),
+                    )
+                )
+        return Section("workstreams", _("Cases by workstream"), lines)
+
+    def units(self, keep=None) -> Section:
+        """Cases and activities by unit; `keep` picks the unit rows a reader may see."""
+        progress = self._each("progress")
+        names: dict[int, str] = {}
+        by_year = []
+        for data in progress:
+            rows = {}
+            for row in data["rows"]:
+                names.setdefault(row["unit_id"], row["name"])
+                rows[row["unit_id"]] = row
+            by_year.append(rows)
+        led = {
+            g["lead_unit"]: g
+            for g in campaign_cases(self._period)
+            .filter(lead_unit__isnull=False)
+            .order_by()
+            .values("lead_unit")
+            .annotate(registered=Count("pk"), closed=Count("pk", filter=Q(status=Status.CLOSED)))
+        }
+        held = {
+            g["organiser"]: g["n"]
+            for g in campaign_activities(self.campaign)
+            .order_by()
+            .values("organiser")
+            .annotate(n=Count("pk"))
+        }
+        measures = [
+            ("cases", _("Registered in the year"), lambda u: led.get(u, {}).get("registered", 0)),
+            ("closed", _("Closed off"), lambda u: led.get(u, {}).get("closed", 0)),
+            ("activities", _("Activities held"), lambda u: held.get(u, 0)),
+        ]
+        unit_ids = list(names)
+        if keep is not None:
+            unit_ids = [u for u in unit_ids if keep(u)]
+        lines = []
+        for unit_id in unit_ids:
+            for key, label, total in measures:
+                lines.append(
+                    Line(
+                        names[unit_id],
+                        label,
+                        [rows.get(unit_id, {}).get(key, 0) for rows in by_year],
+                        total(unit_id),
+                    )
+                )
+        totals = self._case_totals
+        county = [totals["registered"], totals["closed"], self._activity_totals["count"]]
+        for (key, label, _total), value in zip(measures, county, strict=True):
+            lines.append(
+                Line(
+                    _("County total"),
+                    label,
+                    [data["total"][key] for data in progress],
+                    value,
+                    total_row=True,
+                )
+            )
+        return Section(
+            "units",
+            _("Progress by unit"),
+            lines,
+            _(
+                "A year's closed off counts the unit's cases in hand in it; the total counts the "
+                "cases the unit leads in the campaign, each once."
+            ),
+        )
+
+    def activities(self) -> Section:
+        years = [
+            {(r["workstream"], r["kind"]): r for r in a["rows"]} for a in self._each("activities")
+        ]
+        grouped = (
+            campaign_activities(self.campaign)
+            .order_by()
+            .values("workstream__number", "workstream__name", "kind__code", "kind__name")
+            .annotate(count=Count("pk"), people=Sum("people_reached"))
+            .order_by("workstream__number", "kind__order", "kind__name", "kind__code")
+        )
+        labels = {}
+        totals = {}
+        for g in grouped:
+            key = (g["workstream__number"], g["kind__code"])
+            labels[key] = (g["workstream__number"], g["workstream__name"], g["kind__name"])
+            totals[key] = g
+        for rows in years:
+            for key, row in rows.items():
+                named = (row["workstream"], row["workstream_name"], row["kind_label"])
+                labels.setdefault(key, named)
+        lines = []
+        # Kinds only a signed-off year still names go last within their workstream.
+        for key in sorted(labels, key=lambda k: k[0]):
+            number, workstream, kind = labels[key]
+            label = f"{number}. {workstream} · {kind}"
+            lines.append(
+                Line(
+                    label,
+                    _("Times held"),
+                    [rows.get(key, {}).get("count", 0) for rows in years],
+                    totals.get(key, {}).get("count", 0),
+                )
+            )
+            lines.append(
+                Line(
+                    label,
+                    _("People reached"),
+                    [rows.get(key, {}).get("people", 0) for rows in years],
+                    totals.get(key, {}).get("people") or 0,
+                )
+            )
+        total = self._activity_totals
+        each = self._each("activities")
+        lines.append(
+            Line(
+                _("Total"),
+                _("Times held"),
+                [a["total"]["count"] for a in each],
+                total["count"],
+                total_row=True,
+            )
+        )
+        lines.append(
+            Line(
+                _("Total"),
+                _("People reached"),
+                [a["total"]["people"] for a in each],
+                total["people"] or 0,
+                total_row=True,
+            )
+        )
+        return Section("activities", _("Activities by workstream and kind"), lines)
+
+    def inspections(self) -> Section:
+        data = self._inspections
+        ratings: dict[str, dict] = {}
+        for g in data["by_year"]:
+            entry = ratings.setdefault(g["rating__name"], {"order": g["rating__order"], "n": {}})
+            entry["n"][g["y"]] = g["n"]
+        lines = [
+            Line(
+                name,
+                _("Inspections with this rating"),
+                [entry["n"].get(y, 0) for y in self.years],
+                sum(entry["n"].values()),
+            )
+            for name, entry in sorted(ratings.items(), key=lambda item: item[1]["order"])
+        ]
+        lines += [
+            Line(_("Total"), line.label, line.years, line.total, line.format, total_row=True)
+            for line in self._inspection_lines()
+        ]
+        return Section("inspections", _("Inspections and ratings"), lines)
+
+    def five_ones(self) -> Section:
+        each = self._each("five_ones")
+        items = FiveOnesItem.Item.choices
+        now = campaign_five_ones(self.campaign).filter(status=FiveOnesItem.Status.DONE)
+        counts = now.aggregate(
+            total=Count("pk"), **{value: Count("pk", filter=Q(item=value)) for value, _l in items}
+        )
+        lines = [
+            Line(
+                str(label),
+                _("Units with it in place"),
+                [f["total"]["by_item"].get(value, 0) for f in each],
+                counts[value],
+            )
+            for value, label in items
+        ]
+        lines.append(
+            Line(
+                _("Total"),
+                _("Items in place"),
+                [f["total"]["done"] for f in each],
+                counts["total"],
+                total_row=True,
+            )
+        )
+        return Section(
+            "five_ones",
+            _("五个一"),
+            lines,
+            _(
+                "A year's column is the 五个一 as that year's report shows it; the total, as it "
+                "stands at the end."
+            ),
+        )
+
+    def assessment(self) -> Section:
+        each = self._each("assessment")
+        names: dict[int, str] = {}
+        scores = []
+        for data in each:
+            by_unit = {}
+            for row in data["rows"]:
+                names.setdefault(row["unit_id"], row["name"])
+                by_unit[row["unit_id"]] = row["total"]
+            scores.append(by_unit)
+        lines = [
+            Line(
+                name,
+                _("Assessment score"),
+                [s.get(unit_id) for s in scores],
+                None,
+                DECIMAL,
+            )
+            for unit_id, name in names.items()
+        ]
+        return Section(
+            "assessment",
+            _("Assessment scores"),
+            lines,
+            _("Each year's scores are that year's assessment; the campaign has no total score."),
+        )
+
+    def sections(self) -> list[Section]:
+        return [
+            self.overview(),
+            self.topics(),
+            self.workstreams(),
+            self.units(),
+            self.activities(),
+            self.inspections(),
+            self.five_ones(),
+            self.assessment(),
+        ]
+
+    def text(self) -> str:
+        """The summary in a sentence, from the total column."""
+        cases = self._case_totals
+        visits = self._visit_totals
+        activities = self._activity_totals
+        rate = percent(cases["closed"], cases["registered"])
+        span = (
+            _("In %(year)s") % {"year": self.years[0]}
+            if len(self.years) == 1
+            else _("From %(first)s to %(last)s") % {"first": self.years[0], "last": self.years[-1]}
+        )
+        return _(
+            "%(span)s %(households)s households were visited (%(visits)s visits), "
+            "%(found)s problems found and %(registered)s put on the ledger, of which "
+            "%(closed)s are closed off (closed-off rate %(rate)s); %(activities)s activities "
+            "reached %(people)s people; %(inspections)s inspections were made."
+        ) % {
+            "span": span,
+            "households": visits["visited"],
+            "visits": visits["visits"],
+            "found": visits["found"],
+            "registered": cases["registered"],
+            "closed": cases["closed"],
+            "rate": f"{rate}%" if rate is not None else "—",
+            "activities": activities["count"],
+            "people": activities["people"] or 0,
+            "inspections": self._inspections["total"]["n"],
+        }
+
+
+def _measure_label(measure: str) -> str:
+    return {
+        "registered": _("Put on the ledger"),
+        "closed": _("Closed off"),
+        "resolved": _("Resolved, awaiting closing off"),
+        "open": _("Still being handled"),
+        "carried": str(Status.CARRIED.label),
+        "ended": str(Status.ENDED.label),
+    }[measure]
+
+
+def _status_counts(topic_status: dict | None) -> dict:
+    """A year's ledger rows by topic number and measure, from the dashboard's chart series
+    (its rows named by status, so a year signed off before a status existed reads as well)."""
+    if not topic_status:
+        return {}
+    result = {}
+    for index, topic in enumerate(topic_status["topics"]):
+        by_status = {
+            status: topic_status["counts"][row][index]
+            for row, status in enumerate(topic_status["statuses"])
+        }
+        result[topic["number"]] = _measures_of(by_status)
+    return result
+
+
+def _measures_of(by_status: dict) -> dict:
+    """Statuses are plain strings here (a frozen year's are), which the choices equal."""
+    return {
+        "registered": sum(by_status.values()),
+        "closed": by_status.get(Status.CLOSED, 0),
+        "resolved": by_status.get(Status.RESOLVED, 0),
+        "open": sum(by_status.get(s, 0) for s in OPEN_STATUSES),
+        "carried": by_status.get(Status.CARRIED, 0),
+        "ended": by_status.get(Status.ENDED, 0),
+    }
+
+
+def _status_totals(grouped: list, key: str) -> dict:
+    by_key: dict = {}
+    for g in grouped:
+        by_key.setdefault(g[key], {}).setdefault(g["status"], 0)
+        by_key[g[key]][g["status"]] += g["n"]
+    return {k: _measures_of(v) for k, v in by_key.items()}
+
+
+def _topics(campaign) -> list[dict]:
+    return [
+        {"number": t.number, "name": t.name, "workstream": t.workstream.number}
+        for t in topics_of(campaign)
+    ]
+
+
+def _workstreams(campaign) -> list[dict]:
+    return list(workstreams_of(campaign).values("number", "name"))
+
+
+def _found_by_topic(campaign) -> dict:
+    return {
+        g["topic__number"]: g["n"]
+        for g in campaign_findings(campaign)
+        .filter(needs_action=True)
+        .order_by()
+        .values("topic__number")
+        .annotate(n=Count("pk"))
+    }

@@ -1,0 +1,99 @@
+"""The campaign's summary workbook (全面总结): a sheet per section of the summary page, a column
+per year of the campaign so far and one for the whole campaign, in the year-end workbook's
+official layout."""
+
+import re
+import tempfile
+
+from django.conf import settings
+from django.http import FileResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from campaign.watermark import mark_workbook
+from reports.sheets import Column, OfficialSheet, SheetContext
+from reports.summary import CampaignSummary, Section
+from reports.yearend import CONTENT_TYPE
+
+FIRST_YEAR_COLUMN = 3  # No., item, figure, then the years
+
+
+def summary_columns(summary: CampaignSummary, section: Section) -> list[Column]:
+    return [
+        Column(_("No."), 6),
+        Column(_("Item"), 34),
+        Column(_("Measure"), 22),
+        *(Column(label, 14) for label in summary.year_labels()),
+        Column(_("Whole campaign"), 14),
+    ]
+
+
+def write_summary(summary: CampaignSummary, handle, *, preparer: str = "", reader: str = ""):
+    with translation.override(settings.LANGUAGE_CODE):
+        workbook = Workbook(write_only=True)
+        mark_workbook(workbook, reader)
+        context = _context(summary, preparer, reader)
+        for section in summary.sections():
+            sheet = OfficialSheet(
+                workbook,
+                name=str(section.title)[:31],
+                title=_("%(campaign)s: %(what)s")
+                % {"campaign": summary.campaign.name, "what": section.title},
+                context=context,
+                columns=summary_columns(summary, section),
+            )
+            for number, line in enumerate(section.lines, start=1):
+                width = len(line.years) + 1
+                sheet.row(
+                    [
+                        "" if line.total_row else number,
+                        line.label,
+                        line.what,
+                        *line.years,
+                        line.total,
+                    ],
+                    total=line.total_row,
+                    formats={FIRST_YEAR_COLUMN + i: line.format for i in range(width)},
+                )
+            if section.key == "overview":
+                sheet.note(_("In brief: %(text)s") % {"text": summary.text()})
+            if section.note:
+                sheet.note(section.note)
+            sheet.signature()
+        workbook.save(handle)
+
+
+def _context(summary: CampaignSummary, preparer: str, reader: str) -> SheetContext:
+    frozen = [str(y) for y in summary.years if summary.reports[y].frozen]
+    if frozen:
+        status = _(
+            "Years signed off (%(years)s) are as frozen then; the rest and the whole campaign "
+            "as the ledger stands on the date above."
+        ) % {"years": "、".join(frozen)}
+    else:
+        status = _("Not signed off: the figures are as the ledger stands on the date above.")
+    office = summary.reports[summary.years[-1]].office_name
+    return SheetContext(
+        county=summary.campaign.county.name,
+        year=summary.years[-1],
+        office=office,
+        as_of=summary.today,
+        status_line=status,
+        preparer=preparer,
+        reader=reader,
+    )
+
+
+def summary_filename(summary: CampaignSummary) -> str:
+    name = re.sub(r'[\\/:*?"<>|]+', "-", summary.campaign.name).strip() or "campaign"
+    return f"{name}-全面总结.xlsx"
+
+
+def summary_response(summary: CampaignSummary, *, preparer: str, reader: str = ""):
+    handle = tempfile.TemporaryFile()
+    write_summary(summary, handle, preparer=preparer, reader=reader)
+    handle.seek(0)
+    return FileResponse(
+        handle, as_attachment=True, filename=summary_filename(summary), content_type=CONTENT_TYPE
+    )
