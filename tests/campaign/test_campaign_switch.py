@@ -59,13 +59,13 @@ def test_the_switcher_marks_the_current_campaign_and_keeps_the_choice(
     assert page.context["years"] == [2017, 2018, 2019, 2020]
     assert f'<option value="{second.pk}" selected>' in page.content.decode()
     # A later campaign chosen while the first still runs: the banner says it has not begun.
-    assert f"您正在查看尚未开始的活动：{NEXT_NAME}" in page.content.decode()
+    assert f"您正在查看尚未开始的一轮活动：{NEXT_NAME}" in page.content.decode()
     assert client.get(reverse("reports:dashboard"), {"year": 2015}).status_code == 404
 
     settings.SHUANGYONG_TODAY = date(2017, 5, 1)
     client.post(SWITCH, {"campaign": plan.pk})
     page = client.get(reverse("reports:dashboard")).content.decode()
-    assert f"您正在查看往期活动：{plan.name}" in page
+    assert f"您正在查看往期的一轮活动：{plan.name}" in page
     assert f'<option value="{second.pk}">{NEXT_NAME}（当前）</option>' in page
 
 

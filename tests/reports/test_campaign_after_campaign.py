@@ -129,7 +129,7 @@ def test_2015_and_2016_read_exactly_as_before_a_second_campaign(
     choose(client, plan)
     page = client.get(reverse("reports:dashboard"), {"year": 2016})
     assert page.context["years"] == YEARS
-    assert f"您正在查看往期活动：{plan.name}" in page.content.decode()
+    assert f"您正在查看往期的一轮活动：{plan.name}" in page.content.decode()
     for year in YEARS:
         assert read_year(client, year) == before[IN_SECOND, year]
         assert (
@@ -151,7 +151,7 @@ def test_the_second_campaigns_pages_work_from_an_empty_ledger(
     assert [summary[k] for k in ("registered", "in_hand", "closed", "overdue", "activities")] == [
         0
     ] * 5
-    assert "往期活动" not in dashboard.content.decode()
+    assert "往期的一轮活动" not in dashboard.content.decode()
     ledger = client.get(reverse("grievances:ledger"))
     assert ledger.status_code == 200  # its rows by campaign: records belong to their campaign
     progress = client.get(reverse("reports:progress"))

@@ -118,7 +118,7 @@ def test_the_page_has_a_column_per_year_and_the_total(
 def test_the_text_summary_says_the_totals(second_year, county, campaign, client_for, office):
     text = client_for(office).get(URL).context["text"]
     closed = Case.objects.filter(campaign=campaign, status=Status.CLOSED).count()
-    assert text.startswith("2015—2016年共走访2户（3户次），发现问题4个，登记台账9件")
+    assert text.startswith("2015—2016年共走访2户（3户次），发现问题4个，列入台账9件")
     assert f"已销号{closed}件，销号率{round(100 * closed / 9, 1)}%" in text
     assert "开展活动5次，惠及248人次；开展督查1次。" in text
 
@@ -136,15 +136,15 @@ def test_the_workbook_reads_back_as_the_page(
     assert book.sheetnames == [
         "总体情况",
         "各专项问题情况",
-        "各项工作问题情况",
+        "各项主要内容问题情况",
         "各单位进度",
-        "活动按工作和类别统计",
+        "活动记录按主要内容和类别统计",
         "督查及评定",
         "五个一",
         "考评得分",
     ]
     headers = list(book["总体情况"].iter_rows(values_only=True))[FIRST_ROW - 2]
-    assert headers[3:] == ("2015年度", "2016年度（截至今日）", "全活动合计")
+    assert headers[3:] == ("2015年度", "2016年度（截至今日）", "全程合计")
     compared = 0
     for section, sheet in zip(sections, book.worksheets, strict=True):
         rows = sheet_rows(sheet)
@@ -172,7 +172,8 @@ def test_each_year_column_is_what_that_years_workbook_says(
     book = read(workbook_of, CampaignSummary(campaign, today=TODAY))
     overview = {row[0]: row[2] for row in sheet_rows(book["总体情况"])}
     topics = {(row[0], row[1]): row[2] for row in sheet_rows(book["各专项问题情况"])}
-    activities = {(row[0], row[1]): row[2] for row in sheet_rows(book["活动按工作和类别统计"])}
+    by_kind = sheet_rows(book["活动记录按主要内容和类别统计"])
+    activities = {(row[0], row[1]): row[2] for row in by_kind}
     for index, year in enumerate(YEARS):
         yearend = yearend_sheets(workbook_of, campaign, year)
         said = {
