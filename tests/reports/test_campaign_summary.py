@@ -222,7 +222,7 @@ def test_a_signed_off_year_keeps_its_column_while_the_total_moves(
     assert after["列入台账问题"].total == registered.total + 1
     book = read(workbook_of, CampaignSummary(campaign, today=TODAY))
     status = list(book["总体情况"].iter_rows(values_only=True))[2][0]
-    assert "已签发年度（2015）" in status
+    assert "已锁定年度（2015）" in status
 
 
 def test_a_second_campaign_shows_zeros_and_the_first_is_unchanged(
