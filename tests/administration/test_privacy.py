@@ -130,8 +130,8 @@ def test_the_runs_list_keeps_a_fixed_query_count(
     RetentionPolicy.objects.create(county=township_a.area, months=60)
     client = client_for(office)
     # session, user and unit, the policy, its history page (count and rows), the count of
-    # runs and the page of them
-    with django_assert_max_num_queries(7):
+    # runs and the page of them, the county's campaigns for the switcher
+    with django_assert_max_num_queries(8):
         response = client.get(URL)
     page = response.content.decode()
     for n in range(rows):
