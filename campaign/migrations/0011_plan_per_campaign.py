@@ -152,6 +152,13 @@ def backward(apps, schema_editor):
             model.objects.filter(pk=row.pk)._raw_delete(schema_editor.connection.alias)
 
 
+def constraints_now(apps, schema_editor):
+    """PostgreSQL refuses to alter a table with deferred checks pending from the rows just
+    written; run them now, so the schema changes beside the data step can follow."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("campaign", "0010_encrypted_numbers"),
@@ -220,7 +227,9 @@ class Migration(migrations.Migration):
             name="number",
             field=models.PositiveSmallIntegerField(verbose_name="number"),
         ),
+        migrations.RunPython(migrations.RunPython.noop, constraints_now),
         migrations.RunPython(forward, backward),
+        migrations.RunPython(constraints_now, migrations.RunPython.noop),
         migrations.AlterField(
             model_name="workstream",
             name="campaign",

@@ -315,11 +315,12 @@ QUERIES = {URL: 85, WORKBOOK: 86}
 @pytest.mark.parametrize("units", [1, 3])
 @pytest.mark.parametrize("url", [URL, WORKBOOK])
 def test_the_page_and_workbook_take_the_same_queries_at_any_size(
-    url, units, second_year, grow_county, client_for, office, django_assert_num_queries
+    url, units, second_year, grow_county, client_for, office, django_assert_max_num_queries
 ):
     grow_county(units)
     client = client_for(office)
-    with django_assert_num_queries(QUERIES[url]):
+    # At most: PostgreSQL takes one fewer than SQLite.
+    with django_assert_max_num_queries(QUERIES[url]):
         response = client.get(url)
         assert response.status_code == 200
         if response.streaming:
