@@ -19,6 +19,13 @@ from tests.factories import (
     kind_of,
     rating_of,
 )
+from tests.fixtures.activities import *  # noqa: F403
+from tests.fixtures.agenda import *  # noqa: F403
+from tests.fixtures.bulletins import *  # noqa: F403
+from tests.fixtures.leaders import *  # noqa: F403
+from tests.fixtures.special_actions import *  # noqa: F403
+from tests.fixtures.submissions import *  # noqa: F403
+from tests.fixtures.visits import *  # noqa: F403
 
 PASSWORD = "secret-pass-123"
 MID_CAMPAIGN = date(2015, 6, 15)  # phases 3 and 6 are running

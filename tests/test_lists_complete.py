@@ -22,6 +22,7 @@ from tests.factories import (
     UnitFactory,
     VisitFactory,
 )
+from tests.sweeps import PIECES
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +57,8 @@ LISTS = [
     ("reports:five_ones", {"year": 2015}, "reports.figure_views.FiveOnesFigureView"),
     ("reports:inspections", {"year": 2015}, "reports.figure_views.InspectionFigureView"),
 ]
+for piece in PIECES:
+    LISTS += piece.LISTS
 
 
 @pytest.fixture
@@ -80,6 +83,8 @@ def many(plan, office, township_a, clerk_a):
             archived_by=date(2015, 12, 31),
             households=1,
         )
+        for piece in PIECES:
+            piece.make_rows(township_a, office, clerk_a)
 
 
 def view_class(dotted: str):

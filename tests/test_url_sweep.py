@@ -4,37 +4,18 @@ someone says what each role should get from it."""
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.roles import (  # noqa: F401 (other sweeps import them from here)
+    EVERYONE_SIGNED_IN,
+    KEEPERS,
+    OFFICE_AND_LEADER,
+    REGISTRY,
+    ROLES,
+    administrators,
+    importers,
+)
+from tests.sweeps import PIECES
+
 pytestmark = pytest.mark.django_db
-
-ROLES = ["anonymous", "office", "leader", "clerk_a", "clerk_b", "member", "liaison", "city"]
-EVERYONE_SIGNED_IN = {role: 200 for role in ROLES if role != "anonymous"}
-# The city's office reads the county's figures and ledger, not its registry of persons (404),
-# and changes nothing (403 where a leader gets 403).
-REGISTRY = EVERYONE_SIGNED_IN | {"city": 404}
-
-
-def importers(status):
-    """The Excel import: office and township clerks; a leader may not change (403); member
-    units, garrison liaisons and the city have nothing there (404)."""
-    return {"office": status, "clerk_a": status, "clerk_b": status} | {
-        "leader": 403,
-        "member": 404,
-        "liaison": 404,
-        "city": 404,
-    }
-
-
-def administrators(status):
-    """系统管理: the office's administrators only (tests/administration walk it GET and POST)."""
-    return {role: 404 for role in ROLES if role != "anonymous"} | {"office": status}
-
-
-# The small registries are kept by the county office's writers; the rest are refused (403).
-KEEPERS = EVERYONE_SIGNED_IN | dict.fromkeys(ROLES[2:], 403)
-
-OFFICE_AND_LEADER = {"office": 200, "leader": 200, "city": 200} | {
-    role: 404 for role in ("clerk_a", "clerk_b", "member", "liaison")
-}
 
 # url name -> expected GET status per role (anonymous is always sent to the login page
 # unless listed).
@@ -283,6 +264,13 @@ OBJECT_URLS |= {
 }
 
 
+# Each piece of the campaign's work keeps its own entries in tests/sweeps/<piece>.py.
+for piece in PIECES:
+    EXPECTED |= piece.EXPECTED
+    OBJECT_URLS |= piece.OBJECT_URLS
+    ACTION_URLS |= piece.ACTION_URLS
+
+
 def named_patterns(resolver=None, namespace=""):
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
@@ -422,6 +410,9 @@ READ_ONLY = {
     "outreach:household",
     "outreach:visit",
 }
+for piece in PIECES:
+    POST_ONLY_REFUSALS |= piece.POST_ONLY_REFUSALS
+    READ_ONLY |= piece.READ_ONLY
 
 
 def _all_rows():
