@@ -10,6 +10,8 @@ from campaign.models import (
     Inspection,
     InspectionRating,
     ModelFigure,
+    SpecialAction,
+    SpecialActionNote,
     SupportOrganisation,
     Unit,
     UnitMerge,
@@ -50,6 +52,8 @@ HISTORY_SOURCES = {
     "activity_kind": (_("activity kind"), ActivityKind),
     "retention_policy": (_("retention setting"), RetentionPolicy),
     "anonymisation": (_("anonymisation run"), AnonymisationRun),
+    "special_action": (_("special action"), SpecialAction),
+    "special_action_note": (_("progress note"), SpecialActionNote),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -72,6 +76,8 @@ COUNTY_OF = {
     "activity_kind": "county",
     "retention_policy": "county",
     "anonymisation": "county",
+    "special_action": "topic__campaign__county",
+    "special_action_note": "action__topic__campaign__county",
     "case": "case__campaign__county",
     "id_view": "county",
 }

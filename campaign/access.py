@@ -239,3 +239,53 @@ def concludes_campaigns(user) -> bool:
     """At a campaign's end the county office decides, case by case, what goes on into the
     next campaign and what ends with it."""
     return office_writes(user)
+
+
+# The seven special actions: the office frames each one; its lead unit carries it.
+
+
+def special_actions_of(user) -> Q | None:
+    """A unit that does not read the whole county reads the actions it leads or joins."""
+    if user.unit_id is None:
+        return None
+    from campaign.models import SpecialAction
+
+    joined = SpecialAction.cooperating_units.through.objects.filter(unit_id=user.unit_id)
+    return Q(lead_unit_id=user.unit_id) | Q(pk__in=joined.values("specialaction_id"))
+
+
+def special_action_notes_of(user) -> Q | None:
+    if user.unit_id is None:
+        return None
+    from campaign.models import SpecialAction
+
+    joined = SpecialAction.cooperating_units.through.objects.filter(unit_id=user.unit_id)
+    return Q(action__lead_unit_id=user.unit_id) | Q(action_id__in=joined.values("specialaction_id"))
+
+
+def reads_special_actions(user) -> bool:
+    """The county's units that may lead or join an action find them under their own entry."""
+    return role_of(user) in (Role.OFFICE, Role.LEADER, Role.MEMBER, Role.TOWNSHIP)
+
+
+def leads_special_action(user, action) -> bool:
+    return writes(user) and action.lead_unit_id is not None and user.unit_id == action.lead_unit_id
+
+
+def can_edit_special_action_frame(user, action) -> bool:
+    """Lead unit, cooperating units, who answers for it, plan and dates: the county office."""
+    return office_writes(user) and action.topic.campaign.county_id == county_in_view_id(user)
+
+
+def can_report_special_action(user, action) -> bool:
+    """Status and result: the lead unit's writers, and the office (which stands in for an
+    action it has not yet given a lead unit)."""
+    return can_edit_special_action_frame(user, action) or leads_special_action(user, action)
+
+
+def can_edit_special_action(user, action) -> bool:
+    return can_report_special_action(user, action)
+
+
+def can_add_special_action_note(user, action) -> bool:
+    return can_report_special_action(user, action)

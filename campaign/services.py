@@ -16,6 +16,7 @@ from campaign.models import (
     InspectionFinding,
     InspectionRating,
     Phase,
+    SpecialAction,
     Topic,
     Unit,
     Workstream,
@@ -224,7 +225,7 @@ def plan_load(
                 result,
             )
         for row in spec.topics:
-            _upsert(
+            topic = _upsert(
                 Topic,
                 {"campaign": campaign, "number": row.number},
                 {
@@ -236,6 +237,8 @@ def plan_load(
                 },
                 result,
             )
+            # Phase 3 runs one special action per topic; the office frames it afterwards.
+            SpecialAction.objects.get_or_create(topic=topic)
         result.kinds = county_lists.plan_kinds_write(county, spec, workstreams)
     return result
 

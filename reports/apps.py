@@ -49,6 +49,14 @@ class ReportsConfig(AppConfig):
             shown_to=access.can_compare_counties,
             group="reports",
         )
+        # The units that lead or join a special action reach it from here.
+        navigation.register(
+            order=45,
+            label=_("Special actions"),
+            url_name="reports:special_action_list",
+            shown_to=rule.reads_special_actions,
+            group="work",
+        )
         register_panel(
             order=2,
             template="reports/_home_glance.html",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import city_views, figure_views, summary_views, views
+from reports import city_views, figure_views, special_action_views, summary_views, views
 
 app_name = "reports"
 
@@ -8,6 +8,26 @@ urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("progress/", views.ProgressView.as_view(), name="progress"),
     path("special-actions/", views.SpecialActionsView.as_view(), name="special_actions"),
+    path(
+        "special-actions/records/",
+        special_action_views.SpecialActionListView.as_view(),
+        name="special_action_list",
+    ),
+    path(
+        "special-actions/<int:pk>/",
+        special_action_views.SpecialActionView.as_view(),
+        name="special_action",
+    ),
+    path(
+        "special-actions/<int:pk>/edit/",
+        special_action_views.SpecialActionEditView.as_view(),
+        name="special_action_edit",
+    ),
+    path(
+        "special-actions/<int:pk>/notes/add/",
+        special_action_views.SpecialActionNoteAddView.as_view(),
+        name="special_action_note_add",
+    ),
     path("assessment/", views.AssessmentView.as_view(), name="assessment"),
     path(
         "assessment/<int:year>/weights/",

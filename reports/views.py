@@ -21,6 +21,7 @@ from reports.ledger import changes_after_sign_off
 from reports.models import AssessmentItem
 from reports.report import YearReport
 from reports.selectors import campaign_years, default_year
+from reports.special_action_views import actions_by_topic
 from reports.yearend import yearend_response
 
 
@@ -262,9 +263,11 @@ class SpecialActionsView(CountyMixin, YearMixin, TemplateView):
     def get_context_data(self, **kwargs):
         data = self.report.section("special_actions")
         year = self.year
+        records = actions_by_topic(self.request.user, self.campaign)
         rows = [
             {
                 **row,
+                "action": records.get(row["topic_id"]),
                 "links": {
                     "found": links.findings(year, topic=row["topic_id"]),
                     "on_ledger": links.cases(year, topic=row["topic_id"]),

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from campaign.models import FiveOnesItem, Topic, Unit
+from campaign.models import FiveOnesItem, SpecialAction, Topic, Unit
 from campaign.watermark import mark_workbook
 from grievances.models import CaseEvent, Status
 from reports.figures import GRADE_LABELS, INDICATOR_LABELS, summary_rows
@@ -217,11 +217,28 @@ def special_columns():
         Column(_("Solved (closed off)"), 12, INTEGER),
         Column(_("Carried over to consolidation"), 14, INTEGER),
         Column(_("Solution rate"), 10, PERCENT),
+        Column(_("lead unit"), 20),
+        Column(_("status"), 10),
+        Column(_("result achieved"), 40),
     ]
+
+
+def _action_columns(action) -> list:
+    """The record's lead unit, status and result as they stand when the workbook is made."""
+    if action is None:
+        return ["", "", ""]
+    lead = action.lead_unit.name if action.lead_unit else ""
+    return [lead, str(action.get_status_display()), action.result]
 
 
 def _special_actions(sheet: OfficialSheet, report: YearReport):
     data = report.section("special_actions")
+    actions = {
+        action.topic_id: action
+        for action in SpecialAction.objects.filter(topic__campaign=report.campaign).select_related(
+            "lead_unit"
+        )
+    }
     for row in data["rows"]:
         sheet.row(
             [
@@ -233,6 +250,7 @@ def _special_actions(sheet: OfficialSheet, report: YearReport):
                 row["solved"],
                 row["carried_over"],
                 row["solved_pct"],
+                *_action_columns(actions.get(row.get("topic_id"))),
             ]
         )
     t = data["total"]
@@ -246,6 +264,9 @@ def _special_actions(sheet: OfficialSheet, report: YearReport):
             t["solved"],
             t["carried_over"],
             t["solved_pct"],
+            "",
+            "",
+            "",
         ],
         total=True,
     )

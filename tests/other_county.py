@@ -152,5 +152,6 @@ def build_other_county() -> OtherCounty:
             "commendation_a": commendation,
             "support_organisation_a": organisation,
             "anonymisation_run_a": run,
+            "special_action_a": campaign.topics.get(number=1).special_action,
         },
     )

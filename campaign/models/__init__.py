@@ -16,6 +16,7 @@ from campaign.models.frame import (
 from campaign.models.inspections import Inspection, InspectionFinding, InspectionRating
 from campaign.models.merges import UnitMerge
 from campaign.models.recognition import Commendation, ModelFigure, SupportOrganisation
+from campaign.models.special_actions import SpecialAction, SpecialActionNote
 
 __all__ = [
     "Area",
@@ -29,6 +30,8 @@ __all__ = [
     "Campaign",
     "Phase",
     "ScopedUserManager",
+    "SpecialAction",
+    "SpecialActionNote",
     "Topic",
     "Unit",
     "UnitMerge",
