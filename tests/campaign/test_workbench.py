@@ -144,7 +144,8 @@ def test_a_garrison_liaison_has_no_ledger_work_and_no_plan_first(client_for, lia
 @pytest.mark.parametrize(
     # The office and the leaders count the overdue priority cases (one query); a leader counts
     # his own cases too (one more).
-    ("role", "most"), [("office", 10), ("member", 7), ("clerk_a", 9), ("leader", 12)]
+    ("role", "most"),
+    [("office", 10), ("member", 7), ("clerk_a", 9), ("leader", 12)],
 )
 def test_the_workbench_keeps_its_query_count(
     rows,
