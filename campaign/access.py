@@ -124,6 +124,18 @@ def office_writes_in(user, unit) -> bool:
     return office_writes(user) and unit.area_id == county_in_view_id(user)
 
 
+def is_county_leader(user) -> bool:
+    """A county leader (县领导): reads the whole county; may take cases personally (包案)."""
+    return signed_in(user) and role_of(user) == Role.LEADER
+
+
+def county_leaders(county_id):
+    """The active accounts of a county's leaders, whoever is signed in."""
+    from campaign.models import User
+
+    return User.objects.filter(read_only=True, is_active=True, unit__area_id=county_id)
+
+
 def is_township_clerk(user) -> bool:
     return role_of(user) == Role.TOWNSHIP
 

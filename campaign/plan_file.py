@@ -64,7 +64,10 @@ TOPIC_COLUMNS = [
     ("主要内容序号", "workstream", True),
     ("依法优先", "priority", False),
     ("政策落实核查", "policy_check", False),
+    ("办理时限（工作日）", "time_limit_days", False),
 ]
+# The longest time limit a plan may set: about a working year.
+MAX_TIME_LIMIT_DAYS = 250
 KIND_COLUMNS = [
     ("代码", "code", False),
     ("名称", "name", True),
@@ -217,6 +220,29 @@ def _number(value, where, errors):
     return number
 
 
+def _time_limit(value, where, errors) -> int | None:
+    """A topic's time limit in working days: empty for none, else a whole number from 1 up."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    number = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and value.strip().isdigit():
+        number = int(value.strip())
+    if number is None or not 1 <= number <= MAX_TIME_LIMIT_DAYS:
+        errors.append(
+            _(
+                "%(where)s: the time limit is a whole number of working days from 1 to "
+                "%(most)s, not “%(value)s”."
+            )
+            % {"where": where, "most": MAX_TIME_LIMIT_DAYS, "value": value}
+        )
+        return None
+    return number
+
+
 def _text(value) -> str:
     return str(value if value is not None else "").strip()
 
@@ -330,6 +356,11 @@ def _workbook_plan(sheets) -> PlanSpec:
                     workstream=workstream,
                     priority=_flag(cell("priority")),
                     policy_check=_flag(cell("policy_check")),
+                    time_limit_days=_time_limit(
+                        cell("time_limit_days"),
+                        _where(SHEET_TOPICS, line, "办理时限（工作日）"),
+                        errors,
+                    ),
                 )
             )
     kinds = []
@@ -421,6 +452,11 @@ def _toml_plan(name, data) -> PlanSpec:
                     workstream=workstream,
                     priority=bool(entry.get("priority", False)),
                     policy_check=bool(entry.get("policy_check", False)),
+                    time_limit_days=_time_limit(
+                        entry.get("time_limit_days"),
+                        where("topics", i, "time_limit_days"),
+                        errors,
+                    ),
                 )
             )
     kinds = []

@@ -48,6 +48,9 @@ class TopicRow:
     priority: bool = False
     # The topic whose finding records which policies are carried out and which are missing.
     policy_check: bool = False
+    # 依法优先、快捷高效: a case of this topic is due this many working days after assignment
+    # unless the office gives a deadline (None: no time limit of its own).
+    time_limit_days: int | None = None
 
     @property
     def about_shown(self) -> str:

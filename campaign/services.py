@@ -234,6 +234,7 @@ def plan_load(
                     "workstream": workstreams[row.workstream],
                     "priority": row.priority,
                     "policy_check": row.policy_check,
+                    "time_limit_days": row.time_limit_days,
                 },
                 result,
             )

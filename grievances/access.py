@@ -5,7 +5,7 @@ check it again inside their transaction."""
 from django.db.models import Exists, OuterRef, Q
 
 from campaign import access as rule
-from grievances.states import Status
+from grievances.states import FINISHED_STATUSES, Status
 
 ASSIGNABLE = {Status.REGISTERED, Status.ASSIGNED, Status.IN_PROGRESS, Status.RETURNED}
 
@@ -136,6 +136,10 @@ def allowed_actions(user, case) -> set[str]:
     if status == Status.CLOSED and case.revisit_due and not case.revisited_on:
         if rule.office_writes(user) or _township_follows_up(user, case):
             actions.add("revisit")
+    if can_set_leader(user, case):
+        actions.add("set_leader")
+    if can_instruct(user, case):
+        actions.add("instruct")
     return actions
 
 
@@ -151,3 +155,59 @@ def follows_up(user) -> bool:
 def filters_by_township(user) -> bool:
     """Lists of the whole county offer a township filter; a township's own lists do not."""
     return rule.reads_whole_county(user)
+
+
+# Leaders' cases (包案领导) and the priority by law (依法优先).
+
+
+def may_lead(candidate, case) -> bool:
+    """A user may be named the case's leader: an active county leader of the case's county."""
+    return (
+        candidate is not None
+        and candidate.is_active
+        and candidate.unit_id is not None
+        and rule.county_leaders(case.campaign.county_id).filter(pk=candidate.pk).exists()
+    )
+
+
+def leader_choices(user):
+    """The leaders the office may name on its county's cases."""
+    return rule.county_leaders(rule.county_in_view_id(user)).order_by("last_name", "first_name")
+
+
+def can_set_leader(user, case) -> bool:
+    """The office names (or clears) a case's leader while the case is still being worked on."""
+    return (
+        rule.office_writes(user)
+        and case.campaign.county_id == rule.county_in_view_id(user)
+        and case.status not in FINISHED_STATUSES
+    )
+
+
+def can_instruct(user, case) -> bool:
+    """The leader of a case writes instructions (批示) on it, and only on his own cases."""
+    return (
+        rule.is_county_leader(user)
+        and case.leader_id == user.pk
+        and case.status not in FINISHED_STATUSES
+    )
+
+
+def has_cases_led(user) -> bool:
+    """A county leader has a list of the cases he takes personally (我包的案件)."""
+    return rule.is_county_leader(user)
+
+
+def reads_cases_led(user) -> bool:
+    """The list of leaders' cases: a leader reads his own, the county office (and the offices
+    above) every case a leader takes."""
+    return rule.reads_whole_county(user)
+
+
+def cases_led_scope(user) -> Q:
+    return Q(leader_id=user.pk) if has_cases_led(user) else Q(leader__isnull=False)
+
+
+def sees_escalations(user) -> bool:
+    """Overdue priority cases go up to the office and the county leaders."""
+    return rule.office_writes(user) or rule.is_county_leader(user)

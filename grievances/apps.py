@@ -13,7 +13,7 @@ class GrievancesConfig(AppConfig):
         from grievances import access
         from grievances import record_links as offered
         from grievances.person_copy import cases_section
-        from grievances.workbench import intake_items, ledger_items
+        from grievances.workbench import escalation_items, intake_items, leader_items, ledger_items
         from outreach import access as field
         from outreach import person_copy
 
@@ -24,6 +24,8 @@ class GrievancesConfig(AppConfig):
 
         workbench.register(order=10, items=ledger_items, shown_to=access.works_the_ledger)
         workbench.register(order=20, items=intake_items, shown_to=access.can_register)
+        workbench.register(order=11, items=escalation_items, shown_to=access.sees_escalations)
+        workbench.register(order=12, items=leader_items, shown_to=access.has_cases_led)
         navigation.register(
             order=5, label=_("To do"), url_name="grievances:inbox", shown_to=access.has_inbox
         )
@@ -33,6 +35,12 @@ class GrievancesConfig(AppConfig):
             url_name="grievances:ledger",
             shown_to=rule.everyone,
             group="ledger",
+        )
+        navigation.register(
+            order=6,
+            label=_("Cases I lead"),
+            url_name="grievances:cases_led",
+            shown_to=access.has_cases_led,
         )
         navigation.register(
             order=31,

@@ -19,7 +19,7 @@ from django.views.generic import DetailView, View
 
 from campaign import clock
 from grievances import access, forms, services, states
-from grievances.models import Case, CaseFinding
+from grievances.models import Case, CaseEvent, CaseFinding
 from grievances.views import case_queryset
 from grievances.workdays import covered
 
@@ -106,6 +106,20 @@ CASE_ACTIONS = [
         gettext_lazy("The case was returned."),
     ),
     CaseAction(
+        "set_leader",
+        gettext_lazy("Set the leader in charge"),
+        forms.LeaderForm,
+        lambda user, case, data: services.case_set_leader(user=user, case=case, **data),
+        gettext_lazy("The leader in charge was recorded."),
+    ),
+    CaseAction(
+        "instruct",
+        gettext_lazy("Write an instruction"),
+        forms.InstructionForm,
+        lambda user, case, data: services.case_instruct(user=user, case=case, text=data["text"]),
+        gettext_lazy("The instruction was recorded."),
+    ),
+    CaseAction(
         "revisit",
         gettext_lazy("Record the revisit"),
         forms.RevisitForm,
@@ -117,9 +131,12 @@ BY_NAME = {action.name: action for action in CASE_ACTIONS}
 
 
 def action_form(action: CaseAction, case, user, data=None):
+    extra = {"time_limit": case.topic.time_limit_days} if action.name == "assign" else {}
     if data is not None:
-        return action.form(data, prefix=action.name, user=user)
+        return action.form(data, prefix=action.name, user=user, **extra)
     initial = {"on": clock.today(), "version": case.version}
+    if action.name == "set_leader":
+        initial["leader"] = case.leader_id
     if action.name == "assign":
         initial |= {
             "lead_unit": case.lead_unit_id,
@@ -129,7 +146,7 @@ def action_form(action: CaseAction, case, user, data=None):
             "measures": case.measures,
             "deadline": case.deadline,
         }
-    return action.form(initial=initial, prefix=action.name, user=user)
+    return action.form(initial=initial, prefix=action.name, user=user, **extra)
 
 
 def carried_links(user, case) -> dict:
@@ -171,8 +188,10 @@ class CaseDetailView(LoginRequiredMixin, DetailView):
             kwargs["unavailable"] = True
         if open_action is not None and form is None:
             form = action_form(open_action, case, user)
+        events = list(case.events.select_related("by", "unit").order_by("at", "id"))
         return super().get_context_data(
-            events=case.events.select_related("by", "unit").order_by("at", "id"),
+            events=events,
+            instructions=[e for e in events if e.kind == CaseEvent.Kind.INSTRUCTED],
             findings=CaseFinding.objects.filter(case=case).select_related(
                 "finding__topic", "finding__visit"
             ),
@@ -182,6 +201,7 @@ class CaseDetailView(LoginRequiredMixin, DetailView):
             can_edit="edit" in allowed,
             standing=states.deadline_standing(case, today),
             overdue=states.is_overdue(case, today),
+            escalated=states.is_escalated(case, today),
             calendar_covered=covered(case.deadline) if case.deadline else True,
             **carried_links(user, case),
             **kwargs,

@@ -13,7 +13,7 @@ from openpyxl.worksheet.page import PageMargins
 from campaign.watermark import mark_sheet, mark_workbook
 from campaign.xlsx import TITLE_FONT, cell, header_row
 
-WIDTHS = [12, 22, 16, 10, 40, 36, 16, 10, 14, 12, 10, 30, 12]
+WIDTHS = [12, 22, 16, 10, 40, 36, 16, 10, 14, 12, 10, 30, 12, 10]
 
 
 def headers():
@@ -31,6 +31,7 @@ def headers():
         _("Status"),
         _("Result"),
         _("Closed off on"),
+        _("Leader in charge"),
     ]
 
 
@@ -70,6 +71,7 @@ def write_ledger(rows, handle, *, today: date, reader: str = "") -> int:
                 cell(sheet, case.get_status_display()),
                 cell(sheet, case.result),
                 cell(sheet, case.closed_on, number_format="yyyy-mm-dd"),
+                cell(sheet, case.leader.display_name if case.leader_id else ""),
             ]
         )
         count += 1

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from campaign.filters import MonthInputFilter, campaign_topics, leading_units, townships
 from campaign.models import Phase
 from campaign.selectors import campaign_for
+from grievances import access
 from grievances.models import Status
 from grievances.states import open_q
 
@@ -30,6 +31,13 @@ class LedgerFilter(django_filters.FilterSet):
         label=_("not yet resolved"), choices=YES_NO, method="by_unresolved"
     )
     overdue = django_filters.ChoiceFilter(label=_("overdue"), choices=YES_NO, method="flag")
+    escalated = django_filters.ChoiceFilter(
+        label=_("escalated (priority, overdue)"), choices=YES_NO, method="flag"
+    )
+    leader = django_filters.ModelChoiceFilter(
+        label=_("leader in charge"),
+        queryset=lambda request: access.leader_choices(request.user),
+    )
     carried_over = django_filters.ChoiceFilter(
         label=_("carried over"), choices=YES_NO, method="flag"
     )

@@ -6,6 +6,7 @@ from campaign import access, clock
 from campaign.forms import DateInput
 from campaign.models import Topic, Unit
 from campaign.selectors import campaign_for, topics_of
+from grievances import access as case_access
 from grievances.models import Case, Satisfaction, Source
 from grievances.workdays import add_workdays
 from outreach.models import Household
@@ -112,8 +113,14 @@ class AssignForm(ActionForm):
     )
     deadline = forms.DateField(label=_("or a deadline date"), required=False, widget=DateInput())
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, time_limit=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
+        self.time_limit = time_limit
+        if time_limit:
+            self.fields["workdays"].help_text = _(
+                "Left empty with no date, the topic's time limit applies: %(days)s working "
+                "days from today (依法优先)."
+            ) % {"days": time_limit}
         units = (
             Unit.objects.visible_to(user)
             .of_kind(Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP)
@@ -129,9 +136,33 @@ class AssignForm(ActionForm):
             raise ValidationError(_("Give either working days or a deadline date, not both."))
         if workdays:
             cleaned["deadline"] = add_workdays(clock.today(), workdays)
-        elif not deadline and "deadline" not in self.errors:
+        elif not deadline and "deadline" not in self.errors and not self.time_limit:
             raise ValidationError(_("Give the working days to complete or a deadline date."))
         return cleaned
+
+
+class LeaderForm(ActionForm):
+    leader = forms.ModelChoiceField(
+        Case.leader.field.related_model.objects.none(),
+        label=_("leader in charge"),
+        required=False,
+        empty_label=_("(none: clear the leader)"),
+        help_text=_("The county leader who takes the case personally (包案领导)."),
+    )
+    note = forms.CharField(label=_("note"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["leader"].queryset = case_access.leader_choices(user)
+        self.fields["leader"].label_from_instance = lambda leader: leader.display_name
+
+
+class InstructionForm(ActionForm):
+    text = forms.CharField(
+        label=_("the leader's instruction"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write the instruction.")},
+    )
 
 
 class NoteForm(ActionForm):

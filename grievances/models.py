@@ -181,6 +181,15 @@ class Case(models.Model):
         verbose_name=_("carried over from"),
         help_text=_("The case of an earlier campaign this one continues."),
     )
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases_led",
+        verbose_name=_("leader in charge"),
+        help_text=_("The county leader who takes the case personally (包案领导)."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -305,6 +314,8 @@ class CaseEvent(models.Model):
         CARRIED_OUT = "carried_out", _("moved out to the next campaign")
         CARRIED_IN = "carried_in", _("moved in from an earlier campaign")
         ENDED = "ended", _("closed at the campaign's end")
+        LEADER_SET = "leader_set", _("leader in charge set")
+        INSTRUCTED = "instructed", _("leader's instruction")
 
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="events", verbose_name=_("case")

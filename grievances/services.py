@@ -23,6 +23,7 @@ from grievances.models import (
     Source,
     Status,
 )
+from grievances.workdays import add_workdays
 from outreach.idnumbers import mask_phone
 from outreach.models import Finding, Household
 
@@ -80,6 +81,18 @@ def phase_on(campaign: Campaign, day: date) -> Phase | None:
     return (phases or [None])[0]
 
 
+def is_priority(topic: Topic) -> bool:
+    """A topic the plan marks for priority, or gives a time limit of its own (依法优先)."""
+    return topic.priority or bool(topic.time_limit_days)
+
+
+def default_deadline(case: Case, today: date) -> date | None:
+    """The deadline of a case assigned without one: its topic's time limit in working days
+    from the day of assignment, if the topic has one."""
+    limit = case.topic.time_limit_days
+    return add_workdays(today, limit) if limit else None
+
+
 def _next_number(campaign: Campaign, year: int) -> int:
     counter, _created = LedgerCounter.objects.select_for_update().get_or_create(
         campaign=campaign, year=year
@@ -108,7 +121,7 @@ def _locked(case: Case) -> Case:
     return (
         # Lock the case row only: PostgreSQL cannot lock the nullable side of an outer join.
         Case.objects.select_for_update(of=("self",))
-        .select_related("campaign", "lead_unit", "township")
+        .select_related("campaign", "lead_unit", "township", "topic", "leader")
         .prefetch_related("co_units", "extensions")
         .get(pk=case.pk)
     )
@@ -175,7 +188,7 @@ def case_register(
         township=township,
         description=description.strip(),
         source=source,
-        priority=topic.priority,
+        priority=is_priority(topic),
         registered_on=today,
         registered_by=user,
         registered_phase=phase_on(campaign, today),
@@ -278,11 +291,17 @@ def case_assign(
     co_units: Iterable[Unit] = (),
     responsible_person: str,
     responsible_phone: str = "",
-    deadline: date,
+    deadline: date | None = None,
     measures: str,
 ) -> Case:
     case = _locked(case)
     _require(user, "assign", case)
+    if deadline is None:
+        deadline = default_deadline(case, clock.today())
+    if deadline is None:
+        raise ValidationError(
+            {"deadline": _("Give the working days to complete or a deadline date.")}
+        )
     co_units = [u for u in co_units if u.pk != lead_unit.pk]
     if lead_unit.kind not in (Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP):
         raise ValidationError(_("A case is led by a member unit or a township."))
@@ -589,7 +608,7 @@ def case_edit(*, user, case: Case, version: int, original: dict, data: dict) -> 
     if not changes:
         return stored
     if "topic" in changes:
-        stored.priority = stored.topic.priority or stored.priority
+        stored.priority = is_priority(stored.topic) or stored.priority
     stored.full_clean(exclude=["sequence"])
     _save(stored, [*[f for f in EDITABLE_FIELDS if f in changes], "priority"])
     _event(
@@ -600,3 +619,47 @@ def case_edit(*, user, case: Case, version: int, original: dict, data: dict) -> 
 
 def _as_text(value) -> str:
     return "" if value is None else str(value)
+
+
+@transaction.atomic
+def case_set_leader(*, user, case: Case, leader, note: str = "") -> Case:
+    """包案: the office names the county leader who takes the case personally, or clears him
+    (leader None)."""
+    case = _locked(case)
+    _require(user, "set_leader", case)
+    if leader is not None and not access.may_lead(leader, case):
+        refusal = _("%(name)s is not a leader of this county.")
+        raise ValidationError({"leader": refusal % {"name": leader.display_name}})
+    if leader is None and case.leader_id is None:
+        raise ValidationError({"leader": _("The case has no leader in charge to clear.")})
+    if leader is not None and leader.pk == case.leader_id:
+        raise ValidationError(
+            {"leader": _("%(name)s already leads this case.") % {"name": leader.display_name}}
+        )
+    before = case.leader.display_name if case.leader_id else ""
+    case.leader = leader
+    _save(case, ["leader"])
+    _event(
+        case,
+        user=user,
+        kind=CaseEvent.Kind.LEADER_SET,
+        from_status=case.status,
+        note=note.strip(),
+        changes={"leader": [before, leader.display_name if leader else ""]},
+    )
+    return case
+
+
+@transaction.atomic
+def case_instruct(*, user, case: Case, text: str) -> CaseEvent:
+    """批示: the leader in charge writes an instruction on his case, for the units that
+    handle it to read on the case page."""
+    case = _locked(case)
+    _require(user, "instruct", case)
+    if not text.strip():
+        raise ValidationError({"text": _("Write the instruction.")})
+    event = _event(
+        case, user=user, kind=CaseEvent.Kind.INSTRUCTED, from_status=case.status, note=text.strip()
+    )
+    _save(case, [])
+    return event

@@ -43,6 +43,12 @@ def overdue_q(today: date) -> Q:
     return open_q() & Q(deadline__lt=today)
 
 
+def escalated_q(today: date) -> Q:
+    """A priority case (依法优先) still open past its deadline: it goes up to the office and
+    the county leaders."""
+    return overdue_q(today) & Q(priority=True)
+
+
 def due_soon_limit(today: date) -> date:
     return add_workdays(today, DUE_SOON_WORKDAYS)
 
@@ -75,6 +81,10 @@ def is_open(case) -> bool:
 
 def is_overdue(case, today: date) -> bool:
     return is_open(case) and case.deadline is not None and case.deadline < today
+
+
+def is_escalated(case, today: date) -> bool:
+    return case.priority and is_overdue(case, today)
 
 
 def deadline_standing(case, today: date) -> tuple[str, int] | None:

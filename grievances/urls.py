@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grievances import carry_views, case_views, views
+from grievances import carry_views, case_views, leader_views, views
 
 app_name = "grievances"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("print/", views.LedgerPrintView.as_view(), name="ledger_print"),
     path("export.xlsx", views.LedgerExportView.as_view(), name="ledger_export"),
     path("inbox/", views.InboxView.as_view(), name="inbox"),
+    path("led/", leader_views.CasesLedView.as_view(), name="cases_led"),
     path("intake/", views.IntakeView.as_view(), name="intake"),
     path("cases/new/", views.CaseCreateView.as_view(), name="case_add"),
     path(

@@ -267,6 +267,7 @@ def case_queryset(user):
             "registered_by",
             "closed_by",
             "registered_phase",
+            "leader",
         )
         .prefetch_related("co_units", "extensions")
     )

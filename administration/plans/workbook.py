@@ -34,7 +34,15 @@ def campaign_spec(campaign) -> PlanSpec:
             for w in campaign.workstreams.order_by("number")
         ],
         topics=[
-            TopicRow(t.number, t.name, t.about, t.workstream.number, t.priority, t.policy_check)
+            TopicRow(
+                t.number,
+                t.name,
+                t.about,
+                t.workstream.number,
+                t.priority,
+                t.policy_check,
+                t.time_limit_days,
+            )
             for t in campaign.topics.select_related("workstream").order_by("number")
         ],
         kinds=[KindRow(k.name, k.workstream.number, k.code) for k in kinds],
@@ -84,6 +92,7 @@ def plan_workbook(spec: PlanSpec) -> bytes:
                 t.workstream,
                 _yes(t.priority),
                 _yes(t.policy_check),
+                t.time_limit_days,
             )
             for t in spec.topics
         ],

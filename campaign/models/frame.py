@@ -181,6 +181,15 @@ class Topic(models.Model):
         default=False,
         help_text=_("Problems under this topic are handled with priority."),
     )
+    time_limit_days = models.PositiveSmallIntegerField(
+        _("time limit (working days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Cases under this topic are handled with priority and, unless the office gives a "
+            "deadline, are due this many working days after assignment (依法优先、快捷高效)."
+        ),
+    )
     policy_check = models.BooleanField(
         _("policy check"),
         default=False,

@@ -72,5 +72,7 @@ def test_one_step_at_a_time_and_a_declined_assignment(
     desk.goto(url)
     expect(desk.get_by_test_id("declined")).to_have_text("县民政局已退回交办")
     expect(desk.get_by_test_id("timeline")).to_contain_text(REASON)
-    expect(desk.get_by_test_id("case-actions").get_by_role("link")).to_have_text(["交办"])
+    expect(desk.get_by_test_id("case-actions").get_by_role("link")).to_have_text(
+        ["交办", "确定包案领导"]
+    )
     assert list(Case.objects.declined()) == [Case.objects.get()]

@@ -141,7 +141,7 @@ def test_the_lead_unit_declines_and_is_sent_to_its_inbox(
     declined = [e for e in office_page.context["events"] if e.kind == "declined"]
     assert [(e.note, e.unit) for e in declined] == [(REASON, member_unit)]
     assert REASON in html and "退回交办" in html
-    assert [s.name for s in office_page.context["actions"]] == ["assign"]
+    assert [s.name for s in office_page.context["actions"]] == ["assign", "set_leader"]
 
 
 def test_declining_without_a_reason_says_so_in_chinese_and_changes_nothing(

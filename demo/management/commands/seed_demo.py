@@ -7,6 +7,7 @@ from demo.activities import seed_activities_and_plaques
 from demo.assessment import seed_assessment
 from demo.city import COUNTIES, seed_city
 from demo.county import DemoCounty, DemoLogin
+from demo.leaders import seed_leaders
 from demo.ledger import seed_ledger
 from demo.organisation import DEMO_PASSWORD, seed_organisation
 from demo.rectifications import seed_rectifications
@@ -61,6 +62,7 @@ class Command(BaseCommand):
         if seed_assessment(county):
             self.stdout.write(f"{label}已生成考评权重及加减分事项。")
         seed_special_actions(county)
+        seed_leaders(county)
 
     def _print_logins(self, groups: list[tuple[str, list[DemoLogin]]]) -> None:
         """The logins under their county's name (the single county's without one)."""
