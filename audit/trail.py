@@ -29,6 +29,7 @@ from outreach.models import (
     RetentionPolicy,
     Visit,
 )
+from submissions.models import ReportRequest, Submission
 
 HISTORY_SOURCES = {
     "unit": (_("unit"), Unit),
@@ -50,6 +51,8 @@ HISTORY_SOURCES = {
     "activity_kind": (_("activity kind"), ActivityKind),
     "retention_policy": (_("retention setting"), RetentionPolicy),
     "anonymisation": (_("anonymisation run"), AnonymisationRun),
+    "report_request": (_("report request"), ReportRequest),
+    "submission": (_("submission"), Submission),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -72,6 +75,8 @@ COUNTY_OF = {
     "activity_kind": "county",
     "retention_policy": "county",
     "anonymisation": "county",
+    "report_request": "county",
+    "submission": "request__county",
     "case": "case__campaign__county",
     "id_view": "county",
 }
