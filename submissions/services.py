@@ -2,7 +2,6 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from campaign import clock
@@ -27,9 +26,9 @@ def _stale(what) -> ValidationError:
 
 
 def _bump(record, fields) -> None:
-    record.version = F("version") + 1
+    """Save a change to a row locked for update (select_for_update), one version on."""
+    record.version += 1
     record.save(update_fields=[*fields, "version"])
-    record.refresh_from_db(fields=["version"])
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from demo.ledger import seed_ledger
 from demo.organisation import DEMO_PASSWORD, seed_organisation
 from demo.rectifications import seed_rectifications
 from demo.registry import seed_registry
+from demo.submissions import seed_submissions
 from demo.workstreams import seed_workstream_records
 
 
@@ -59,6 +60,8 @@ class Command(BaseCommand):
         seed_rectifications(county)
         if seed_assessment(county):
             self.stdout.write(f"{label}已生成考评权重及加减分事项。")
+        if seed_submissions(county):
+            self.stdout.write(f"{label}已生成报送要求及各单位报送情况。")
 
     def _print_logins(self, groups: list[tuple[str, list[DemoLogin]]]) -> None:
         """The logins under their county's name (the single county's without one)."""
