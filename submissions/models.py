@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from campaign.models import Area, Campaign, Phase, Unit
@@ -58,7 +59,7 @@ class ReportRequest(models.Model):
     template = models.FileField(_("template file"), upload_to="report_templates/%Y/", blank=True)
     template_name = models.CharField(_("template file name"), max_length=200, blank=True)
     template_type = models.CharField(max_length=100, blank=True)
-    withdrawn = models.BooleanField(_("withdrawn"), default=False)
+    withdrawn = models.BooleanField(pgettext_lazy("report", "withdrawn"), default=False)
     version = models.PositiveIntegerField(_("version"), default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -84,7 +85,7 @@ class Submission(models.Model):
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("submitted")
         RETURNED = "returned", _("returned for revision")
-        ACCEPTED = "accepted", _("accepted")
+        ACCEPTED = "accepted", pgettext_lazy("report", "accepted")
 
     request = models.ForeignKey(
         ReportRequest,

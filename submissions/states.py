@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 NOT_DUE = "not_due"
 MISSING = "missing"
@@ -16,8 +17,8 @@ LABELS = {
     MISSING: _("not submitted"),
     ON_TIME: _("on time"),
     LATE: _("late"),
-    RETURNED: _("returned"),
-    ACCEPTED: _("accepted"),
+    RETURNED: pgettext_lazy("report", "returned"),
+    ACCEPTED: pgettext_lazy("report", "accepted"),
 }
 
 
