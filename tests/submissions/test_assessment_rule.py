@@ -38,7 +38,9 @@ def test_late_and_missing_reports_are_deducted_by_rule(
     plan, client_for, office, reports_owed, clerk_b
 ):
     services.submission_submit(user=clerk_b, request=reports_owed, text="也晚了")
-    rows = by_name(client_for(office).get(URL))
+    response = client_for(office).get(URL)
+    assert response.content.decode().count('data-testid="by-rule"') == 2
+    rows = by_name(response)
     a, b = rows["甲镇"], rows["乙乡"]
     assert [(r["rule"], r["count"], r["points"]) for r in a["by_rule"]] == [
         ("late_reports", 1, 0.5),
@@ -50,15 +52,24 @@ def test_late_and_missing_reports_are_deducted_by_rule(
 
 
 def test_the_office_sets_the_points_of_the_rules(plan, client_for, office, reports_owed):
-    AssessmentScheme.objects.create(
-        campaign=plan,
-        year=2015,
-        late_report_points="2",
-        missing_report_points="3",
-        updated_by=office,
-    )
-    a = by_name(client_for(office).get(URL))["甲镇"]
-    assert a["deduction"] == 5.0
+    client = client_for(office)
+    url = reverse("reports:assessment_weights", args=[2015])
+    weights = {
+        "on_time_weight": 30,
+        "coverage_weight": 20,
+        "five_ones_weight": 20,
+        "activities_weight": 15,
+        "inspections_weight": 15,
+        "activities_target": 6,
+    }
+    refused = client.post(url, weights | {"late_report_points": "-1"})
+    assert refused.status_code == 200 and not AssessmentScheme.objects.exists()
+    sent = weights | {"late_report_points": "2", "missing_report_points": "3"}
+    assert client.post(url, sent).status_code == 302
+    assert by_name(client.get(URL))["甲镇"]["deduction"] == 5.0
+    # Left empty, the points stay as they are.
+    assert client.post(url, weights).status_code == 302
+    assert by_name(client.get(URL))["甲镇"]["deduction"] == 5.0
 
 
 def test_the_unit_page_and_the_workbook_show_the_lines(
