@@ -70,7 +70,17 @@ def request_save(
     request.full_clean(exclude=["units"])
     request.save()
     request.units.set(units)
+    _relate_lateness(request)
     return request
+
+
+def _relate_lateness(request: ReportRequest) -> None:
+    """A due date moved: each submission's lateness follows it (its date stays what counts)."""
+    for submission in Submission.objects.select_for_update().filter(request=request):
+        late = is_late(request.due_on, submission.submitted_on)
+        if submission.late != late:
+            submission.late = late
+            submission.save(update_fields=["late", "updated_at"])
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, View
 from django_filters.views import FilterView
 
+from campaign import clock
 from campaign.history import history_page
 from campaign.mixins import VisibleToMixin
 from campaign.selectors import campaign_for
@@ -168,7 +169,7 @@ class RequestDetailView(VisibleToMixin, DetailView):
         else:
             own = Submission.objects.filter(request=report_request, unit_id=user.unit_id).first()
             unit_ids = _asked(report_request)
-            state = states.state_of(report_request.due_on, own, selectors.clock.today())
+            state = states.state_of(report_request.due_on, own, clock.today())
             context.update(
                 own=own,
                 own_label=states.LABELS[state],

@@ -185,3 +185,14 @@ def test_a_request_asks_at_least_one_unit(office, plan):
             units=[],
         )
     assert not ReportRequest.objects.exists()
+
+
+def test_moving_the_due_date_moves_the_lateness(settings, office, clerk_a, township_a):
+    asked = make_report_request(office, [township_a], due_on=date(2015, 6, 10))
+    late = submit(clerk_a, asked)  # today is 06-15
+    assert late.late
+    asked.due_on = date(2015, 6, 20)
+    services.request_save(user=office, request=asked, units=[township_a], version=asked.version)
+    late.refresh_from_db()
+    assert not late.late and late.submitted_on == date(2015, 6, 15)
+    assert states_by_unit(asked) == {"甲镇": states.ON_TIME}
