@@ -31,6 +31,7 @@ from outreach.models import (
     RetentionPolicy,
     Visit,
 )
+from submissions.models import ReportRequest, Submission
 
 HISTORY_SOURCES = {
     "unit": (_("unit"), Unit),
@@ -54,6 +55,8 @@ HISTORY_SOURCES = {
     "anonymisation": (_("anonymisation run"), AnonymisationRun),
     "special_action": (_("special action"), SpecialAction),
     "special_action_note": (_("progress note"), SpecialActionNote),
+    "report_request": (_("report request"), ReportRequest),
+    "submission": (_("submission"), Submission),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -78,6 +81,8 @@ COUNTY_OF = {
     "anonymisation": "county",
     "special_action": "topic__campaign__county",
     "special_action_note": "action__topic__campaign__county",
+    "report_request": "county",
+    "submission": "request__county",
     "case": "case__campaign__county",
     "id_view": "county",
 }

@@ -10,6 +10,7 @@ from django.db.models.functions import Cast, Coalesce
 from campaign.models import Inspection, Unit
 from reports.models import AssessmentItem, AssessmentScheme
 from reports.selectors import FIVE_ONES, Period, count_of, progress_units, sum_of
+from submissions.selectors import late_and_missing
 
 INDICATORS = ["on_time", "coverage", "five_ones", "activities", "inspections"]
 GRADES = [(90, "excellent"), (80, "good"), (60, "pass")]
@@ -86,7 +87,8 @@ def assessment(period: Period, progress_rows: list[dict]) -> dict:
 
 def unit_extras(units, year: int, campaigns) -> dict[int, dict]:
     """Per unit: the year's inspections and their average rating, and the office's bonus,
-    deduction and veto items (one query for any number of units, of one county or many)."""
+    deduction and veto items, and its late and missing reports (one query for any number of
+    units, of one county or many)."""
     inspected = Inspection.objects.filter(
         unit=OuterRef("pk"), campaign__in=campaigns, inspected_on__year=year
     )
@@ -95,9 +97,11 @@ def unit_extras(units, year: int, campaigns) -> dict[int, dict]:
     )
     items = AssessmentItem.objects.filter(campaign__in=campaigns, year=year, unit=OuterRef("pk"))
     fields = ["pk", "n_inspections", "n_inspection_average", "n_bonus", "n_deduction", "n_vetoes"]
+    fields += ["n_late_reports", "n_missing_reports"]
     return {
         u["pk"]: u
-        for u in units.annotate(
+        for u in late_and_missing(units, year, campaigns)
+        .annotate(
             n_inspections=count_of(inspected, "unit"),
             n_inspection_average=Subquery(averaged[:1]),
             n_bonus=Coalesce(sum_of(items.filter(kind="bonus"), "unit", "points"), Decimal(0)),
@@ -105,7 +109,8 @@ def unit_extras(units, year: int, campaigns) -> dict[int, dict]:
                 sum_of(items.filter(kind="deduction"), "unit", "points"), Decimal(0)
             ),
             n_vetoes=count_of(items.filter(kind="veto"), "unit"),
-        ).values(*fields)
+        )
+        .values(*fields)
     }
 
 
@@ -161,7 +166,9 @@ def scored_rows(progress_rows: list[dict], scheme: AssessmentScheme, extras: dic
             if weight_sum
             else 0.0
         )
-        bonus, deduction = float(extra["n_bonus"]), float(extra["n_deduction"])
+        by_rule = rule_deductions(extra, scheme)
+        bonus = float(extra["n_bonus"])
+        deduction = round(float(extra["n_deduction"]) + sum(r["points"] for r in by_rule), 1)
         total = round(base + bonus - deduction, 1)
         vetoed = extra["n_vetoes"] > 0
         rows.append(
@@ -174,6 +181,7 @@ def scored_rows(progress_rows: list[dict], scheme: AssessmentScheme, extras: dic
                 "base": base,
                 "bonus": bonus,
                 "deduction": deduction,
+                "by_rule": by_rule,
                 "vetoed": vetoed,
                 "total": total,
                 "grade": grade(total, vetoed),
@@ -181,6 +189,19 @@ def scored_rows(progress_rows: list[dict], scheme: AssessmentScheme, extras: dic
         )
     _rank(rows)
     return rows
+
+
+def rule_deductions(extra: dict, scheme: AssessmentScheme) -> list[dict]:
+    """The deductions the rules give a unit: per late and per missing report of the year."""
+    lines = [
+        ("late_reports", extra["n_late_reports"], scheme.late_report_points),
+        ("missing_reports", extra["n_missing_reports"], scheme.missing_report_points),
+    ]
+    return [
+        {"rule": rule, "count": count, "each": float(each), "points": float(count * each)}
+        for rule, count, each in lines
+        if count and each
+    ]
 
 
 def average_total(rows: list[dict]) -> float | None:

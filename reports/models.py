@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -63,11 +65,19 @@ class AssessmentScheme(models.Model):
         default=6,
         help_text=_("A unit that held this many activities in the year gets full marks."),
     )
+    # Deductions by rule, counted from the reports due (报送) rather than typed in.
+    late_report_points = models.DecimalField(
+        _("deduction per late report"), max_digits=4, decimal_places=1, default=Decimal("0.5")
+    )
+    missing_report_points = models.DecimalField(
+        _("deduction per missing report"), max_digits=4, decimal_places=1, default=Decimal("1")
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    RULE_FIELDS = ["late_report_points", "missing_report_points"]
     WEIGHT_FIELDS = [
         "on_time_weight",
         "coverage_weight",
@@ -85,6 +95,10 @@ class AssessmentScheme(models.Model):
                 condition=Q(activities_target__gte=1), name="reports_scheme_target_positive"
             ),
             models.UniqueConstraint(fields=["campaign", "year"], name="reports_scheme_unique_year"),
+            models.CheckConstraint(
+                condition=Q(late_report_points__gte=0) & Q(missing_report_points__gte=0),
+                name="reports_scheme_rule_points_not_negative",
+            ),
         ]
 
     def __str__(self):

@@ -41,6 +41,9 @@ def scheme_update(*, user, campaign, year: int, data: dict) -> AssessmentScheme:
     scheme = scheme or AssessmentScheme(campaign=campaign, year=year)
     for field in [*AssessmentScheme.WEIGHT_FIELDS, "activities_target"]:
         setattr(scheme, field, data[field])
+    for field in AssessmentScheme.RULE_FIELDS:
+        if data.get(field) is not None:
+            setattr(scheme, field, data[field])
     scheme.updated_by = user
     scheme.full_clean()
     scheme.save()

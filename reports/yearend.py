@@ -475,7 +475,26 @@ def _assessment(sheet: OfficialSheet, report: YearReport):
                     *[""] * (sheet.width - 5),
                 ]
             )
+    _rule_lines(sheet, rows)
     sheet.signature()
+
+
+def _rule_lines(sheet: OfficialSheet, rows: list[dict]) -> None:
+    """The deductions by rule (late and missing reports), one line per unit and rule."""
+    lines = [(row["name"], line) for row in rows for line in row.get("by_rule", [])]
+    if not lines:
+        return
+    reasons = {
+        "late_reports": _("%(count)s reports submitted late, %(each)s each"),
+        "missing_reports": _("%(count)s reports not submitted, %(each)s each"),
+    }
+    sheet.subheading([_("No."), _("Unit"), _("Item"), _("Points"), _("Reason")])
+    for number, (name, line) in enumerate(lines, start=1):
+        reason = reasons[line["rule"]] % {"count": line["count"], "each": line["each"]}
+        sheet.row(
+            [number, name, _("Deduction by rule"), line["points"], reason]
+            + [""] * (sheet.width - 5)
+        )
 
 
 def change_columns():

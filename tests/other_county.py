@@ -28,6 +28,7 @@ from tests.factories import (
     kind_of,
     rating_of,
 )
+from tests.fixtures.submissions import submissions_of_other_county
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 MARKERS = [
@@ -45,6 +46,7 @@ MARKERS = [
     "丙镇表彰",
     "乙县拥军服务队",
     "乙县良好",
+    "丙镇报送小结",
 ]
 
 
@@ -153,5 +155,6 @@ def build_other_county() -> OtherCounty:
             "support_organisation_a": organisation,
             "anonymisation_run_a": run,
             "special_action_a": campaign.topics.get(number=1).special_action,
+            **submissions_of_other_county(office, clerk, [township, member_unit]),
         },
     )

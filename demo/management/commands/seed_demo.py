@@ -13,6 +13,7 @@ from demo.organisation import DEMO_PASSWORD, seed_organisation
 from demo.rectifications import seed_rectifications
 from demo.registry import seed_registry
 from demo.special_actions import seed_special_actions
+from demo.submissions import seed_submissions
 from demo.workstreams import seed_workstream_records
 
 
@@ -63,6 +64,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{label}已生成考评权重及加减分事项。")
         seed_special_actions(county)
         seed_leaders(county)
+        if seed_submissions(county):
+            self.stdout.write(f"{label}已生成报送要求及各单位报送情况。")
 
     def _print_logins(self, groups: list[tuple[str, list[DemoLogin]]]) -> None:
         """The logins under their county's name (the single county's without one)."""
