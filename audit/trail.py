@@ -4,6 +4,7 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from bulletins.models import Bulletin
 from campaign.models import (
     Commendation,
     FiveOnesItem,
@@ -50,6 +51,7 @@ HISTORY_SOURCES = {
     "activity_kind": (_("activity kind"), ActivityKind),
     "retention_policy": (_("retention setting"), RetentionPolicy),
     "anonymisation": (_("anonymisation run"), AnonymisationRun),
+    "bulletin": (_("bulletin"), Bulletin),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -72,6 +74,7 @@ COUNTY_OF = {
     "activity_kind": "county",
     "retention_policy": "county",
     "anonymisation": "county",
+    "bulletin": "county",
     "case": "case__campaign__county",
     "id_view": "county",
 }

@@ -5,6 +5,7 @@ from campaign import plan
 from campaign.models import Area, Campaign
 from demo.activities import seed_activities_and_plaques
 from demo.assessment import seed_assessment
+from demo.bulletins import seed_bulletins
 from demo.city import COUNTIES, seed_city
 from demo.county import DemoCounty, DemoLogin
 from demo.ledger import seed_ledger
@@ -59,6 +60,7 @@ class Command(BaseCommand):
         seed_rectifications(county)
         if seed_assessment(county):
             self.stdout.write(f"{label}已生成考评权重及加减分事项。")
+        seed_bulletins(county)
 
     def _print_logins(self, groups: list[tuple[str, list[DemoLogin]]]) -> None:
         """The logins under their county's name (the single county's without one)."""
