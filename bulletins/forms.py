@@ -13,13 +13,7 @@ class BulletinForm(forms.ModelForm):
     """The version the form was opened on travels with it, so a save made on an older copy
     is refused."""
 
-    version = forms.IntegerField(
-        widget=forms.HiddenInput,
-        required=False,
-        error_messages={
-            "required": _("This form is incomplete: open the record again and make your change.")
-        },
-    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     model_figures = forms.ModelMultipleChoiceField(
         label=_("publicised models cited"), queryset=ModelFigure.objects.none(), required=False
     )
@@ -46,7 +40,6 @@ class BulletinForm(forms.ModelForm):
             .filter(campaign=campaign_for(user))
             .order_by("-held_on", "-id")
         )
-        self.fields["version"].required = self.instance.pk is not None
         if not self.is_bound:
             self.initial["version"] = self.instance.version
             if self.instance.pk:
@@ -58,6 +51,14 @@ class BulletinForm(forms.ModelForm):
                     c.commendation_id for c in cited if c.commendation_id
                 ]
                 self.initial["activities"] = [c.activity_id for c in cited if c.activity_id]
+
+    def clean(self):
+        # A hidden field's error would not show beside it: the form as a whole says it.
+        if self.instance.pk and self.cleaned_data.get("version") is None:
+            raise forms.ValidationError(
+                _("This form is incomplete: open the record again and make your change.")
+            )
+        return super().clean()
 
     def citations(self):
         data = self.cleaned_data

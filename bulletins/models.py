@@ -194,8 +194,8 @@ class Citation(models.Model):
     objects = ThroughBulletinQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("citation")
-        verbose_name_plural = _("citations")
+        verbose_name = _("bulletin citation")
+        verbose_name_plural = _("bulletin citations")
         ordering = ["id"]
         constraints = [
             models.CheckConstraint(
