@@ -28,6 +28,7 @@ from tests.factories import (
     kind_of,
     rating_of,
 )
+from tests.fixtures.bulletins import other_county_bulletins
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 MARKERS = [
@@ -45,6 +46,7 @@ MARKERS = [
     "丙镇表彰",
     "乙县拥军服务队",
     "乙县良好",
+    "乙县简报",
 ]
 
 
@@ -152,5 +154,6 @@ def build_other_county() -> OtherCounty:
             "commendation_a": commendation,
             "support_organisation_a": organisation,
             "anonymisation_run_a": run,
-        },
+        }
+        | other_county_bulletins(office),
     )

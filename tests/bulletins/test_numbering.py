@@ -70,10 +70,11 @@ def test_the_database_refuses_a_published_issue_without_a_number(office, plan):
 def test_each_county_numbers_its_own_issues(office, plan):
     from tests.other_county import build_other_county
 
-    other = build_other_county()
-    make_bulletin(office, publish_on=date(2015, 3, 1))
-    theirs = make_bulletin(other.office, title="乙县简报", publish_on=date(2015, 3, 2))
-    assert theirs.number == 1 and theirs.county_id == other.office.unit.area_id
+    other = build_other_county()  # which has published its first issue of 2015
+    ours = make_bulletin(office, publish_on=date(2015, 3, 1))
+    theirs = make_bulletin(other.office, title="乙县简报二", publish_on=date(2015, 3, 2))
+    assert (ours.number, theirs.number) == (1, 2)
+    assert theirs.county_id == other.office.unit.area_id != ours.county_id
 
 
 def test_the_publish_page_numbers_the_issue(client_for, office, bulletin_draft):
