@@ -48,7 +48,7 @@ def test_another_countys_model_cannot_be_cited(client_for, office, plan):
         {"title": "标题", "body": "正文", "model_figures": [theirs.pk]},
     )
     assert response.status_code == 200 and "选择一个有效的选项" in response.content.decode()
-    assert not Bulletin.objects.exists()
+    assert not Bulletin.objects.in_county(office.unit.area).exists()
 
 
 @pytest.mark.parametrize(
