@@ -4,6 +4,7 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from bulletins.models import Bulletin
 from campaign.models import (
     Commendation,
     FiveOnesItem,
@@ -57,6 +58,7 @@ HISTORY_SOURCES = {
     "special_action_note": (_("progress note"), SpecialActionNote),
     "report_request": (_("report request"), ReportRequest),
     "submission": (_("submission"), Submission),
+    "bulletin": (_("bulletin"), Bulletin),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -83,6 +85,7 @@ COUNTY_OF = {
     "special_action_note": "action__topic__campaign__county",
     "report_request": "county",
     "submission": "request__county",
+    "bulletin": "county",
     "case": "case__campaign__county",
     "id_view": "county",
 }

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, UpdateView, View
 from django_filters.views import FilterView
 
+from campaign import record_links
 from campaign.filters import MonthFilter, YearFilter, campaign_workstreams, units
 from campaign.history import history_page
 from campaign.mixins import AllowedMixin, EditRightsMixin, ServiceFormMixin, VisibleToMixin
@@ -138,6 +139,7 @@ class ActivityDetailView(VisibleToMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         activity = self.object
+        record_links.attach(self.request.user, [activity])
         return super().get_context_data(
             flags=activity.date_flags(),
             history=history_page(self.request, activity, trail_type="activity"),

@@ -28,6 +28,7 @@ from tests.factories import (
     kind_of,
     rating_of,
 )
+from tests.fixtures.bulletins import other_county_bulletins
 from tests.fixtures.submissions import submissions_of_other_county
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
@@ -47,6 +48,7 @@ MARKERS = [
     "乙县拥军服务队",
     "乙县良好",
     "丙镇报送小结",
+    "乙县简报",
 ]
 
 
@@ -156,5 +158,6 @@ def build_other_county() -> OtherCounty:
             "anonymisation_run_a": run,
             "special_action_a": campaign.topics.get(number=1).special_action,
             **submissions_of_other_county(office, clerk, [township, member_unit]),
-        },
+        }
+        | other_county_bulletins(office),
     )

@@ -264,3 +264,26 @@ def test_the_url_sweep_passes_across_the_demo_counties(built, client):
             assert response.status_code == (405 if only_posted else 404), (username, name)
         listed = client.get(reverse("outreach:households")).content.decode()
         assert not [head for head in their_heads if head in listed]
+
+
+def test_the_demo_county_publishes_bulletins_citing_a_model_and_activities(built, client):
+    from django.urls import reverse
+
+    from bulletins.models import Bulletin, Citation, ReadReceipt
+
+    county = _county(settings.COUNTY_NAME)
+    bulletins = Bulletin.objects.in_county(county)
+    published = bulletins.filter(status=Bulletin.Status.PUBLISHED).order_by("number")
+    assert [(b.year, b.number) for b in published] == [(2015, 1), (2015, 2), (2015, 3)]
+    assert bulletins.filter(status=Bulletin.Status.DRAFT).count() == 1
+    citations = Citation.objects.filter(bulletin__in=published)
+    assert citations.filter(model_figure__isnull=False).exists()
+    assert citations.filter(activity__isnull=False).exists()
+    receipts = ReadReceipt.objects.filter(bulletin__in=published)
+    assert 0 < receipts.count() < published.count() * Unit.objects.filter(area=county).count()
+    # A township's workbench counts what it has not read, as its list does.
+    client.force_login(User.objects.get(username="chengguan"))
+    items = {item.key: item for item in client.get(reverse("home")).context["workbench"]}
+    unread = items["unread_bulletins"] if "unread_bulletins" in items else None
+    listed = client.get(reverse("bulletins:bulletins"), {"unread": "yes"})
+    assert (unread.count if unread else 0) == listed.context["paginator"].count
