@@ -23,6 +23,8 @@ from outreach.models import (
     BeneficiaryCategory,
     Household,
     IdNumberView,
+    MediaCoverage,
+    MeritNotice,
     Person,
     Policy,
     PriorityMark,
@@ -50,6 +52,8 @@ HISTORY_SOURCES = {
     "activity_kind": (_("activity kind"), ActivityKind),
     "retention_policy": (_("retention setting"), RetentionPolicy),
     "anonymisation": (_("anonymisation run"), AnonymisationRun),
+    "media_coverage": (_("media coverage"), MediaCoverage),
+    "merit_notice": (_("merit notice"), MeritNotice),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -72,6 +76,8 @@ COUNTY_OF = {
     "activity_kind": "county",
     "retention_policy": "county",
     "anonymisation": "county",
+    "media_coverage": "activity__organiser__area",
+    "merit_notice": "activity__organiser__area",
     "case": "case__campaign__county",
     "id_view": "county",
 }

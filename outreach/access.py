@@ -149,9 +149,10 @@ def can_add_activity_details(user, activity) -> bool:
     return can_edit_activity(user, activity)
 
 
-def records_merit_notices(user) -> bool:
-    """The merit notices list offers to add one: those who record activities."""
-    return can_record_activity(user)
+def reads_merit_notices(user) -> bool:
+    """A notice names a soldier and his family: read inside a county (an office above it has
+    the activity figures, not the people: 404)."""
+    return rule.reads_personal_data(user)
 
 
 def can_edit(user, obj) -> bool:
