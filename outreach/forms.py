@@ -347,6 +347,7 @@ class EvidenceForm(forms.Form):
 
 
 class MediaCoverageForm(forms.ModelForm):
+    link = forms.URLField(label=_("link"), required=False, max_length=500, assume_scheme="https")
     file = forms.FileField(
         label=_("clipping (photo or PDF)"),
         required=False,
