@@ -92,7 +92,7 @@ class MeritNotice(models.Model):
         FIRST = "first", _("first-class merit")
         SECOND = "second", _("second-class merit")
         THIRD = "third", _("third-class merit")
-        COMMENDATION = "commendation", _("commendation")
+        COMMENDATION = "commendation", _("citation for merit")
         TITLE = "title", _("honorary title")
 
     activity = models.ForeignKey(
