@@ -380,6 +380,9 @@ class MeritNoticeForm(forms.ModelForm):
             .select_related("township")
         )
         self.fields["household"].help_text = _("The family the notice was delivered to.")
+        self.fields["household"].error_messages["invalid_choice"] = _(
+            "Choose a household of the registry you can see in this county."
+        )
 
 
 class PlaqueEventForm(forms.Form):

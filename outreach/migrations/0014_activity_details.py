@@ -128,7 +128,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'media coverage',
                 'verbose_name_plural': 'media coverage',
                 'ordering': ['activity', 'published_on', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('link', ''), _negated=True), models.Q(('file', ''), _negated=True), _connector='OR'), name='outreach_coverage_link_or_file')],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('link', ''), _negated=True), models.Q(('file', ''), _negated=True), _connector='OR'), name='outreach_coverage_link_or_file', violation_error_message='Give the link to the report or upload a clipping of it.')],
             },
         ),
         migrations.CreateModel(
@@ -149,7 +149,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'merit notice',
                 'verbose_name_plural': 'merit notices',
                 'ordering': ['-sent_on', '-id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('garrison__isnull', False), models.Q(('serving_unit', ''), _negated=True), _connector='OR'), name='outreach_merit_notice_unit')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('garrison__isnull', False), models.Q(('serving_unit', ''), _negated=True), _connector='OR'), name='outreach_merit_notice_unit', violation_error_message='Choose the garrison unit or name the unit he serves in.')],
             },
         ),
         migrations.RunPython(groups_add, migrations.RunPython.noop),

@@ -74,7 +74,11 @@ class MediaCoverage(models.Model):
         ordering = ["activity", "published_on", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(link="") | ~Q(file=""), name="outreach_coverage_link_or_file"
+                condition=~Q(link="") | ~Q(file=""),
+                name="outreach_coverage_link_or_file",
+                violation_error_message=_(
+                    "Give the link to the report or upload a clipping of it."
+                ),
             )
         ]
 
@@ -143,6 +147,9 @@ class MeritNotice(models.Model):
             models.CheckConstraint(
                 condition=Q(garrison__isnull=False) | ~Q(serving_unit=""),
                 name="outreach_merit_notice_unit",
+                violation_error_message=_(
+                    "Choose the garrison unit or name the unit he serves in."
+                ),
             )
         ]
 
