@@ -2,7 +2,8 @@
 动员部署 (phase 1), 社会一日, 转业干部安置, 三线三边, 支持中小学特色教育, 创作双拥文艺精品 and the
 others below, under the plan campaign's workstream of that number, at the end of the county's
 list. A county that already has a kind of that code or name keeps its own and gets no second.
-Going back removes the added kinds that no activity uses."""
+Going back leaves the kinds in place: by then the office may have used, renamed or reordered
+them, and a kind of the list is harmless to the schema before."""
 
 from django.db import migrations
 
@@ -59,16 +60,9 @@ def kinds_add(apps, schema_editor):
             names.add(name)
 
 
-def kinds_remove(apps, schema_editor):
-    Kind = apps.get_model("outreach", "ActivityKind")
-    Kind.objects.filter(
-        code__in=[code for code, _, _ in NEW_KINDS], activities__isnull=True
-    ).delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("outreach", "0014_activity_details"),
     ]
 
-    operations = [migrations.RunPython(kinds_add, kinds_remove)]
+    operations = [migrations.RunPython(kinds_add, migrations.RunPython.noop)]
