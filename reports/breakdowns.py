@@ -8,7 +8,7 @@ from django.db.models.functions import TruncMonth
 from campaign.models import FiveOnesItem
 from campaign.selectors import topics_of, workstreams_of
 from grievances.models import Status
-from outreach.models import Finding, Household
+from outreach.models import Finding, Household, MediaCoverage, MeritNotice, TargetGroup
 from reports.selectors import (
     FIVE_ONES,
     Period,
@@ -91,14 +91,33 @@ def activity_statistics(period: Period) -> dict:
     total = year_activities(period).aggregate(
         count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount")
     )
+    held = year_activities(period).values("pk")
     return {
         "rows": rows,
+        "groups": _groups_helped(held),
         "total": {
             "count": total["count"],
             "people": total["people"] or 0,
             "amount": float(round(total["amount"] or 0, 2)),
+            "coverage": MediaCoverage.objects.filter(activity__in=held).count(),
+            "merit_notices": MeritNotice.objects.filter(activity__in=held).count(),
         },
     }
+
+
+def _groups_helped(held) -> list[dict]:
+    """The year's help activities by the group they reached (an activity helping two groups
+    counts under each)."""
+    grouped = (
+        TargetGroup.objects.filter(activities__in=held)
+        .values("code", "name", "order")
+        .annotate(count=Count("activities"), people=Sum("activities__people_reached"))
+        .order_by("order", "name")
+    )
+    return [
+        {"group": g["code"], "group_label": g["name"], "count": g["count"], "people": g["people"]}
+        for g in grouped
+    ]
 
 
 def coverage(period: Period) -> dict:
