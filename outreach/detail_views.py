@@ -6,7 +6,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView, View
@@ -14,7 +14,6 @@ from django.views.generic import FormView, ListView, View
 from campaign.mixins import AllowedMixin
 from campaign.selectors import campaign_for
 from outreach import access, activity_details
-from outreach.activity_views import ActivityDetailView
 from outreach.forms import MediaCoverageForm, MeritNoticeForm
 from outreach.models import Activity, Household, MediaCoverage, MeritNotice
 
@@ -31,7 +30,14 @@ def _activity_to_add_to(request, pk) -> Activity:
 
 
 class CoverageAddView(LoginRequiredMixin, View):
-    """Added from the activity's page; a refused form is shown there again."""
+    """Added from the activity's page, or from a page of its own; a refused form is shown on
+    that page again."""
+
+    template_name = "outreach/coverage_form.html"
+
+    def get(self, request, pk):
+        activity = _activity_to_add_to(request, pk)
+        return self.page(activity, MediaCoverageForm())
 
     def post(self, request, pk):
         activity = _activity_to_add_to(request, pk)
@@ -53,11 +59,12 @@ class CoverageAddView(LoginRequiredMixin, View):
             else:
                 messages.success(request, _("Media coverage added."))
                 return HttpResponseRedirect(activity.get_absolute_url())
-        view = ActivityDetailView()
-        view.setup(request, pk=pk)
-        view.object = view.get_object()
-        context = view.get_context_data(object=view.object, coverage_form=form)
-        return view.render_to_response(context, status=400)
+        return self.page(activity, form, status=400)
+
+    def page(self, activity, form, status=200):
+        return render(
+            self.request, self.template_name, {"activity": activity, "form": form}, status=status
+        )
 
 
 class CoverageFileView(LoginRequiredMixin, View):

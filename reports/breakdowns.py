@@ -8,7 +8,7 @@ from django.db.models.functions import TruncMonth
 from campaign.models import FiveOnesItem
 from campaign.selectors import topics_of, workstreams_of
 from grievances.models import Status
-from outreach.models import Finding, Household, MediaCoverage, MeritNotice, TargetGroup
+from outreach.models import Finding, Household, TargetGroup
 from reports.selectors import (
     FIVE_ONES,
     Period,
@@ -92,6 +92,10 @@ def activity_statistics(period: Period) -> dict:
         count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount")
     )
     held = year_activities(period).values("pk")
+    # One query for both: distinct rows of each, whatever the join multiplies.
+    left = year_activities(period).aggregate(
+        coverage=Count("coverage", distinct=True), notices=Count("merit_notices", distinct=True)
+    )
     return {
         "rows": rows,
         "groups": _groups_helped(held),
@@ -99,8 +103,8 @@ def activity_statistics(period: Period) -> dict:
             "count": total["count"],
             "people": total["people"] or 0,
             "amount": float(round(total["amount"] or 0, 2)),
-            "coverage": MediaCoverage.objects.filter(activity__in=held).count(),
-            "merit_notices": MeritNotice.objects.filter(activity__in=held).count(),
+            "coverage": left["coverage"],
+            "merit_notices": left["notices"],
         },
     }
 

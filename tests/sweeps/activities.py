@@ -2,12 +2,15 @@
 
 from datetime import date
 
-from tests.roles import REGISTRY, ROLES
+from tests.roles import REGISTRY
 
 EXPECTED: dict = {"outreach:merit_notices": REGISTRY}
 OBJECT_URLS: dict = {
-    # Added from the activity's page: a GET is refused before anything is looked up.
-    "outreach:coverage_add": ("activity_a", "pk", {r: 405 for r in ROLES}),
+    "outreach:coverage_add": (
+        "activity_a",
+        "pk",
+        {"office": 200, "leader": 403, "clerk_a": 200, "city": 403},
+    ),
     "outreach:coverage_file": (
         "coverage_a",
         "pk",
@@ -21,8 +24,7 @@ OBJECT_URLS: dict = {
 }
 ACTION_URLS: set = set()
 READ_ONLY: set = {"outreach:coverage_file"}
-# Those who see the activity but may not change it: 403; the others do not see it: 404.
-POST_ONLY_REFUSALS: dict = {"outreach:coverage_add": {"leader": 403, "city": 403}}
+POST_ONLY_REFUSALS: dict = {}
 LISTS: list = [
     ("outreach:merit_notices", {}, "outreach.detail_views.MeritNoticeListView"),
 ]
