@@ -353,7 +353,7 @@ def test_the_notice_list_keeps_its_query_count(
             household=household,
         )
     client = client_for(clerk_a)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         page = client.get(reverse("outreach:merit_notices")).content.decode()
     assert all(f"兵{n}" in page for n in range(rows))
 
@@ -392,6 +392,6 @@ def test_the_activity_page_keeps_its_query_count(
         )
     activity.target_groups.set(TargetGroup.objects.all()[:rows])
     client = client_for(clerk_a)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(13):
         page = client.get(activity.get_absolute_url()).content.decode()
     assert all(f"兵{n}" in page and f"媒体{n}" in page for n in range(rows))
