@@ -11,6 +11,7 @@ from campaign.models import InspectionRating, Unit
 from campaign.services import five_ones_update, inspection_record, plan_load
 from grievances import services as ledger
 from outreach.activities import activity_save, evidence_add
+from outreach.activity_details import coverage_add, merit_notice_add
 from outreach.models import Activity
 from outreach.retention import anonymise_expired
 from outreach.services import household_archive
@@ -28,6 +29,7 @@ from tests.factories import (
     kind_of,
     rating_of,
 )
+from tests.fixtures.activities import merit_activity_in
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 MARKERS = [
@@ -45,6 +47,7 @@ MARKERS = [
     "丙镇表彰",
     "乙县拥军服务队",
     "乙县良好",
+    "丙立功",
 ]
 
 
@@ -129,6 +132,24 @@ def build_other_county() -> OtherCounty:
     PersonFactory(household=gone, name="丙已归档")
     household_archive(user=clerk, household=gone)
     run = anonymise_expired(county=county, as_of=date(2020, 6, 16)).run
+    coverage = coverage_add(
+        user=clerk,
+        activity=activity,
+        outlet="乙县报",
+        published_on=date(2015, 5, 2),
+        title="丙镇慰问见报",
+        upload=SimpleUploadedFile("丙报.png", PNG),
+    )
+    merit_activity = merit_activity_in(township, clerk, title="丙镇慰问喜报")
+    merit_notice_add(
+        user=clerk,
+        activity=merit_activity,
+        soldier_name="丙立功",
+        level="first",
+        sent_on=date(2015, 5, 4),
+        garrison=garrison,
+        household=household,
+    )
     return OtherCounty(
         office=office,
         clerk=clerk,
@@ -152,5 +173,7 @@ def build_other_county() -> OtherCounty:
             "commendation_a": commendation,
             "support_organisation_a": organisation,
             "anonymisation_run_a": run,
+            "coverage_a": coverage,
+            "merit_activity_a": merit_activity,
         },
     )
