@@ -395,3 +395,37 @@ def test_the_activity_page_keeps_its_query_count(
     with django_assert_max_num_queries(13):
         page = client.get(activity.get_absolute_url()).content.decode()
     assert all(f"兵{n}" in page and f"媒体{n}" in page for n in range(rows))
+
+
+# The year's activity figures.
+
+
+def test_the_years_figures_count_groups_helped_coverage_and_notices(
+    client_for, office, clerk_a, township_a, activity_a, merit_notice_a, coverage_a
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    from reports.breakdowns import activity_statistics
+    from reports.selectors import Period
+
+    activity_a.people_reached = 7
+    activity_a.save()
+    activity_a.target_groups.set([group("empty_nest_elderly"), group("disabled_family")])
+    merit_notice_a.activity.target_groups.set([group("empty_nest_elderly")])
+    figures = activity_statistics(
+        Period(year=2015, today=date(2015, 6, 15), campaign=activity_a.campaign)
+    )
+    assert [(g["group_label"], g["count"]) for g in figures["groups"]] == [
+        ("残疾人家庭", 1),
+        ("空巢老人", 2),
+    ]
+    assert figures["groups"][0]["people"] == 7
+    assert (figures["total"]["coverage"], figures["total"]["merit_notices"]) == (1, 1)
+    response = client_for(office).get(reverse("reports:workbook", args=[2015]))
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = [list(r) for r in book["活动统计"].iter_rows(values_only=True)]
+    assert [None, "帮扶群体", "帮扶：空巢老人", 2, 7, "—"] in rows
+    assert [None, "媒体报道", "媒体报道篇数", 1, "—", "—"] in rows
+    assert [None, "立功喜报", "送达喜报份数", 1, "—", "—"] in rows
