@@ -26,6 +26,8 @@ from outreach.models import (
     BeneficiaryCategory,
     Household,
     IdNumberView,
+    MediaCoverage,
+    MeritNotice,
     Person,
     Policy,
     PriorityMark,
@@ -59,6 +61,8 @@ HISTORY_SOURCES = {
     "report_request": (_("report request"), ReportRequest),
     "submission": (_("submission"), Submission),
     "bulletin": (_("bulletin"), Bulletin),
+    "media_coverage": (_("media coverage"), MediaCoverage),
+    "merit_notice": (_("merit notice"), MeritNotice),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -86,6 +90,8 @@ COUNTY_OF = {
     "report_request": "county",
     "submission": "request__county",
     "bulletin": "county",
+    "media_coverage": "activity__organiser__area",
+    "merit_notice": "activity__organiser__area",
     "case": "case__campaign__county",
     "id_view": "county",
 }

@@ -61,6 +61,13 @@ def evidence_scope(user) -> Q | None:
     return Q(activity__in=Activity.objects.visible_to(user).values("pk"))
 
 
+def activity_detail_scope(user) -> Q | None:
+    """Media coverage and merit notices: as their activity."""
+    from outreach.models import Activity
+
+    return Q(activity__in=Activity.objects.visible_to(user).values("pk"))
+
+
 def nobody_else(user) -> None:
     """Records only the county's readers see (who looked at a full ID number)."""
     return None
@@ -135,6 +142,17 @@ def may_choose_organiser(user) -> bool:
 
 def can_edit_activity(user, activity) -> bool:
     return rule.office_writes(user) or (rule.writes(user) and activity.organiser_id == user.unit_id)
+
+
+def can_add_activity_details(user, activity) -> bool:
+    """Media coverage and merit notices are added by whoever may edit the activity."""
+    return can_edit_activity(user, activity)
+
+
+def reads_merit_notices(user) -> bool:
+    """A notice names a soldier and his family: read inside a county (an office above it has
+    the activity figures, not the people: 404)."""
+    return rule.reads_personal_data(user)
 
 
 def can_edit(user, obj) -> bool:

@@ -14,7 +14,9 @@ from outreach.models import Activity, ActivityKind, Evidence
 
 
 @transaction.atomic
-def activity_save(*, user, activity: Activity, households=None, persons=None) -> Activity:
+def activity_save(
+    *, user, activity: Activity, households=None, persons=None, target_groups=None
+) -> Activity:
     if activity.pk:
         stored = Activity.objects.select_for_update().get(pk=activity.pk)
         if not can_edit_activity(user, stored):
@@ -56,6 +58,8 @@ def activity_save(*, user, activity: Activity, households=None, persons=None) ->
         activity.households.set(households)
     if persons is not None:
         activity.persons.set(persons)
+    if target_groups is not None:
+        activity.target_groups.set(target_groups)
     return activity
 
 

@@ -17,8 +17,19 @@ from campaign.mixins import AllowedMixin, EditRightsMixin, ServiceFormMixin, Vis
 from campaign.models import SupportOrganisation
 from campaign.selectors import campaign_for
 from outreach import access, activities, services
-from outreach.forms import ActivityForm, EvidenceForm
-from outreach.models import Activity, ActivityKind, Evidence, IdNumberView, Person
+from outreach.activity_details import takes_merit_notices
+from outreach.forms import ActivityForm, EvidenceForm, MediaCoverageForm
+from outreach.models import (
+    Activity,
+    ActivityKind,
+    Evidence,
+    Household,
+    IdNumberView,
+    MediaCoverage,
+    MeritNotice,
+    Person,
+    TargetGroup,
+)
 
 
 def support_organisations(request):
@@ -41,6 +52,11 @@ class ActivityFilter(django_filters.FilterSet):
     month = MonthFilter(label=gettext_lazy("month"), field_name="held_on", lookup_expr="month")
     support_organisation = django_filters.ModelChoiceFilter(
         label=gettext_lazy("social support organisation"), queryset=support_organisations
+    )
+    target_group = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("group helped"),
+        field_name="target_groups",
+        queryset=TargetGroup.objects.all(),
     )
 
     class Meta:
@@ -86,6 +102,7 @@ class ActivityFormMixin(ServiceFormMixin):
             activity=form.instance,
             persons=form.persons,
             households={person.household for person in form.persons},
+            target_groups=form.cleaned_data["target_groups"],
         )
         for flag in self.object.date_flags():
             messages.warning(self.request, flag)
@@ -134,17 +151,37 @@ class ActivityDetailView(VisibleToMixin, DetailView):
                 Prefetch("evidence", Evidence.objects.visible_to(user)),
                 Prefetch("persons", Person.objects.visible_to(user).select_related("household")),
                 "households",
+                "target_groups",
+                Prefetch("coverage", MediaCoverage.objects.visible_to(user)),
+                Prefetch(
+                    "merit_notices",
+                    MeritNotice.objects.visible_to(user).select_related("garrison", "household"),
+                ),
             )
         )
 
     def get_context_data(self, **kwargs):
         activity = self.object
-        record_links.attach(self.request.user, [activity])
+        user = self.request.user
+        notices = list(activity.merit_notices.all())
+        # A household is named only to those who see it in the registry.
+        seen = set(
+            Household.objects.visible_to(user)
+            .filter(pk__in=[n.household_id for n in notices if n.household_id])
+            .values_list("pk", flat=True)
+        )
+        for notice in notices:
+            notice.shown_household = notice.household if notice.household_id in seen else None
+        record_links.attach(user, [activity])
         return super().get_context_data(
             flags=activity.date_flags(),
             history=history_page(self.request, activity, trail_type="activity"),
-            can_edit=access.can_edit_activity(self.request.user, activity),
+            can_edit=access.can_edit_activity(user, activity),
+            can_add_details=access.can_add_activity_details(user, activity),
+            takes_merit_notices=takes_merit_notices(activity),
+            merit_notices=notices,
             evidence_form=kwargs.pop("evidence_form", None) or EvidenceForm(),
+            coverage_form=kwargs.pop("coverage_form", None) or MediaCoverageForm(),
             **kwargs,
         )
 

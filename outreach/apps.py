@@ -54,6 +54,13 @@ class OutreachConfig(AppConfig):
             shown_to=access.reads_field,
             group="work",
         )
+        navigation.register(
+            order=42,
+            label=_("Merit notices"),
+            url_name="outreach:merit_notices",
+            shown_to=access.reads_merit_notices,
+            group="work",
+        )
         record_links.provide("campaign.SupportOrganisation", on_support_organisations)
         county_lists.register("outreach", starter_lists_create)
         county_lists.register_plan_kinds(check=plan_kinds_errors, write=plan_kinds_write)

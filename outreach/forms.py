@@ -16,6 +16,8 @@ from outreach.models import (
     ActivityKind,
     HonourPlaque,
     Household,
+    MediaCoverage,
+    MeritNotice,
     Person,
     PlaqueEvent,
     Policy,
@@ -237,9 +239,17 @@ class ActivityForm(forms.ModelForm):
             "amount",
             "goods",
             "support_organisation",
+            "target_groups",
             "notes",
         ]
-        widgets = {"held_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "held_on": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "target_groups": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "target_groups": _("For help to people in difficulty: the groups it reached."),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -334,6 +344,45 @@ def activity_kind_choices(kinds):
 
 class EvidenceForm(forms.Form):
     file = forms.FileField(label=_("photo or PDF"), help_text=_("JPEG, PNG or PDF, at most 10 MB."))
+
+
+class MediaCoverageForm(forms.ModelForm):
+    link = forms.URLField(label=_("link"), required=False, max_length=500, assume_scheme="https")
+    file = forms.FileField(
+        label=_("clipping (photo or PDF)"),
+        required=False,
+        help_text=_("JPEG, PNG or PDF, at most 10 MB; or give the link."),
+    )
+
+    class Meta:
+        model = MediaCoverage
+        fields = ["outlet", "published_on", "title", "link"]
+        widgets = {"published_on": DateInput()}
+
+
+class MeritNoticeForm(forms.ModelForm):
+    class Meta:
+        model = MeritNotice
+        fields = ["soldier_name", "garrison", "serving_unit", "level", "household", "sent_on"]
+        widgets = {"sent_on": DateInput()}
+
+    def __init__(self, *args, user, activity, **kwargs):
+        super().__init__(*args, **kwargs)
+        county_id = activity.organiser.area_id
+        self.fields["garrison"].queryset = (
+            Unit.objects.visible_to(user).of_kind(Unit.Kind.GARRISON).filter(area_id=county_id)
+        )
+        # Only the households this user may see, of the activity's county; others are refused
+        # again by the service.
+        self.fields["household"].queryset = (
+            Household.objects.visible_to(user)
+            .filter(township__area_id=county_id, archived=False)
+            .select_related("township")
+        )
+        self.fields["household"].help_text = _("The family the notice was delivered to.")
+        self.fields["household"].error_messages["invalid_choice"] = _(
+            "Choose a household of the registry you can see in this county."
+        )
 
 
 class PlaqueEventForm(forms.Form):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from outreach import activity_views, look_views, plaque_views, views
+from outreach import activity_views, detail_views, look_views, plaque_views, views
 
 app_name = "outreach"
 
@@ -49,6 +49,18 @@ urlpatterns = [
         name="evidence_add",
     ),
     path("evidence/<int:pk>/", activity_views.EvidenceDownloadView.as_view(), name="evidence"),
+    path(
+        "activities/<int:pk>/coverage/",
+        detail_views.CoverageAddView.as_view(),
+        name="coverage_add",
+    ),
+    path("coverage/<int:pk>/", detail_views.CoverageFileView.as_view(), name="coverage_file"),
+    path(
+        "activities/<int:pk>/merit-notices/new/",
+        detail_views.MeritNoticeCreateView.as_view(),
+        name="merit_notice_add",
+    ),
+    path("merit-notices/", detail_views.MeritNoticeListView.as_view(), name="merit_notices"),
     path("plaques/", plaque_views.PlaqueListView.as_view(), name="plaques"),
     path(
         "households/<int:household_pk>/plaque/",

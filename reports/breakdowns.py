@@ -8,7 +8,7 @@ from django.db.models.functions import TruncMonth
 from campaign.models import FiveOnesItem
 from campaign.selectors import topics_of, workstreams_of
 from grievances.models import Status
-from outreach.models import Finding, Household
+from outreach.models import Finding, Household, TargetGroup
 from reports.selectors import (
     FIVE_ONES,
     Period,
@@ -91,14 +91,37 @@ def activity_statistics(period: Period) -> dict:
     total = year_activities(period).aggregate(
         count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount")
     )
+    held = year_activities(period).values("pk")
+    # One query for both: distinct rows of each, whatever the join multiplies.
+    left = year_activities(period).aggregate(
+        coverage=Count("coverage", distinct=True), notices=Count("merit_notices", distinct=True)
+    )
     return {
         "rows": rows,
+        "groups": _groups_helped(held),
         "total": {
             "count": total["count"],
             "people": total["people"] or 0,
             "amount": float(round(total["amount"] or 0, 2)),
+            "coverage": left["coverage"],
+            "merit_notices": left["notices"],
         },
     }
+
+
+def _groups_helped(held) -> list[dict]:
+    """The year's help activities by the group they reached (an activity helping two groups
+    counts under each)."""
+    grouped = (
+        TargetGroup.objects.filter(activities__in=held)
+        .values("code", "name", "order")
+        .annotate(count=Count("activities"), people=Sum("activities__people_reached"))
+        .order_by("order", "name")
+    )
+    return [
+        {"group": g["code"], "group_label": g["name"], "count": g["count"], "people": g["people"]}
+        for g in grouped
+    ]
 
 
 def coverage(period: Period) -> dict:

@@ -352,6 +352,13 @@ def _activities(sheet: OfficialSheet, report: YearReport):
         )
     t = data["total"]
     sheet.row(["", _("Total"), "", t["count"], t["people"], t["amount"]], total=True)
+    # Figures signed off before these were counted have none of them.
+    for group in data.get("groups", []):
+        label = _("Help to: %(group)s") % {"group": group["group_label"]}
+        sheet.row(["", _("Groups helped"), label, group["count"], group["people"], None])
+    if "coverage" in t:
+        sheet.row(["", _("Media coverage"), _("Reports in the press"), t["coverage"], None, None])
+        sheet.row(["", _("Merit notices"), _("Notices delivered"), t["merit_notices"], None, None])
     sheet.signature()
 
 

@@ -11,6 +11,7 @@ from campaign.models import InspectionRating, Unit
 from campaign.services import five_ones_update, inspection_record, plan_load
 from grievances import services as ledger
 from outreach.activities import activity_save, evidence_add
+from outreach.activity_details import coverage_add, merit_notice_add
 from outreach.models import Activity
 from outreach.retention import anonymise_expired
 from outreach.services import household_archive
@@ -28,6 +29,7 @@ from tests.factories import (
     kind_of,
     rating_of,
 )
+from tests.fixtures.activities import merit_activity_in
 from tests.fixtures.bulletins import other_county_bulletins
 from tests.fixtures.submissions import submissions_of_other_county
 
@@ -49,6 +51,7 @@ MARKERS = [
     "乙县良好",
     "丙镇报送小结",
     "乙县简报",
+    "丙立功",
 ]
 
 
@@ -133,6 +136,24 @@ def build_other_county() -> OtherCounty:
     PersonFactory(household=gone, name="丙已归档")
     household_archive(user=clerk, household=gone)
     run = anonymise_expired(county=county, as_of=date(2020, 6, 16)).run
+    coverage = coverage_add(
+        user=clerk,
+        activity=activity,
+        outlet="乙县报",
+        published_on=date(2015, 5, 2),
+        title="丙镇慰问见报",
+        upload=SimpleUploadedFile("丙报.png", PNG),
+    )
+    merit_activity = merit_activity_in(township, clerk, title="丙镇慰问喜报")
+    merit_notice_add(
+        user=clerk,
+        activity=merit_activity,
+        soldier_name="丙立功",
+        level="first",
+        sent_on=date(2015, 5, 4),
+        garrison=garrison,
+        household=household,
+    )
     return OtherCounty(
         office=office,
         clerk=clerk,
@@ -158,6 +179,8 @@ def build_other_county() -> OtherCounty:
             "anonymisation_run_a": run,
             "special_action_a": campaign.topics.get(number=1).special_action,
             **submissions_of_other_county(office, clerk, [township, member_unit]),
+            "coverage_a": coverage,
+            "merit_activity_a": merit_activity,
         }
         | other_county_bulletins(office),
     )

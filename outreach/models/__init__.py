@@ -5,6 +5,7 @@ from outreach.models.activities import (
     ActivityKind,
     Evidence,
 )
+from outreach.models.activity_details import MediaCoverage, MeritNotice, TargetGroup
 from outreach.models.plaques import HonourPlaque, PlaqueEvent
 from outreach.models.registry import (
     BeneficiaryCategory,
@@ -28,9 +29,12 @@ __all__ = [
     "Finding",
     "Household",
     "IdNumberView",
+    "MediaCoverage",
+    "MeritNotice",
     "Person",
     "Policy",
     "PriorityMark",
     "RetentionPolicy",
+    "TargetGroup",
     "Visit",
 ]

@@ -84,6 +84,12 @@ class Activity(models.Model):
     persons = models.ManyToManyField(
         Person, blank=True, related_name="activities", verbose_name=_("persons reached")
     )
+    target_groups = models.ManyToManyField(
+        "outreach.TargetGroup",
+        blank=True,
+        related_name="activities",
+        verbose_name=_("groups helped"),
+    )
     amount = models.DecimalField(
         _("amount spent (yuan)"), max_digits=12, decimal_places=2, default=0
     )

@@ -209,7 +209,8 @@ def test_the_administrator_adds_a_kind_under_a_workstream_with_its_own_code(
     response = client.post(url, {"name": "双拥晚会", "workstream": culture.pk, "code": "gala-2"})
     assert response.status_code == 302
     added = ActivityKind.objects.get(county=county_for_tests(), code="gala-2")
-    assert (added.name, added.workstream, added.order) == ("双拥晚会", culture, 22)
+    # After the plan's 35 kinds.
+    assert (added.name, added.workstream, added.order) == ("双拥晚会", culture, 36)
     page = client.get(values_url(KINDS), {"page": 1})
     rows = {v.code: v for v in page.context["page_obj"].object_list}
     assert rows["condolence_visit"].usages == [1] and rows["condolence_visit"].named

@@ -64,7 +64,7 @@ def test_the_bundled_first_plan_is_the_whole_first_campaign():
     assert [p.number for p in plan.phases if p.carries_over] == [3]
     assert [t.number for t in plan.topics if t.policy_check] == [4]
     assert [t.number for t in plan.topics if t.priority] == [7]
-    assert len(plan.workstreams) == 5 and len(plan.kinds) == 21
+    assert len(plan.workstreams) == 5 and len(plan.kinds) == 35
     assert ("legal_aid", 3, "法律援助") in [(k.code, k.workstream, k.name) for k in plan.kinds]
 
 
@@ -99,7 +99,7 @@ def test_the_next_plan_loads_beside_the_first_with_its_own_frame(plan):
         k.code for k in read_plan(next_plan_path()).kinds
     )
     # The first campaign's kinds stay the county's, under its own workstreams.
-    assert ActivityKind.objects.filter(workstream__campaign=plan).count() == 21
+    assert ActivityKind.objects.filter(workstream__campaign=plan).count() == 35
 
 
 def test_the_command_adds_the_next_plan_then_finds_nothing_to_change(plan):

@@ -79,7 +79,24 @@ def test_the_demo_county_is_as_before(built):
     assert Person.objects.in_county(county).count() == 5438
     assert Visit.objects.in_county(county).count() == 2209
     assert Case.objects.in_county(county).count() == 1508
-    assert Activity.objects.in_county(county).count() == 400
+    # 400 across the first 21 kinds, one of each of the 14 the plan gained since.
+    assert Activity.objects.in_county(county).count() == 414
+
+
+def test_the_demo_shows_the_activity_details(built):
+    from outreach.models import MediaCoverage, MeritNotice
+
+    county = _county(settings.COUNTY_NAME)
+    activities = Activity.objects.in_county(county)
+    for code in ("publicity_mobilisation", "society_day", "officer_resettlement", "three_lines"):
+        assert activities.filter(kind__code=code).count() == 1, code
+    helped = activities.filter(target_groups__code="left_behind_children").distinct()
+    assert helped.filter(kind__code="vulnerable_groups_help").exists()
+    assert MediaCoverage.objects.filter(activity__organiser__area=county).count() == 3
+    notices = MeritNotice.objects.filter(activity__organiser__area=county)
+    assert notices.count() == 4
+    assert all(n.activity.kind.code == "merit_notice" for n in notices)
+    assert notices.filter(household__isnull=False).count() == 4
 
 
 def test_garrison_units_carry_no_real_unit_number(built):

@@ -151,9 +151,9 @@ def test_the_list_keeps_its_query_count(
     for n in range(rows):
         post_activity(client, title=f"活动{n}")
     client = client_for(office)
-    # 10: the filter's kinds (the county's list) and its support organisations are each read
-    # from the database (8 before either was).
-    with django_assert_num_queries(10):
+    # 11: the filter's kinds (the county's list), its support organisations and the groups
+    # helped are each read from the database (8 before any was).
+    with django_assert_num_queries(11):
         response = client.get(reverse("outreach:activities"))
     assert len(response.context["object_list"]) == rows
     page = response.content.decode()
