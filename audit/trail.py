@@ -4,6 +4,7 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from agenda.models import Decision, Mechanism, Meeting, Task
 from campaign.models import (
     Commendation,
     FiveOnesItem,
@@ -50,6 +51,10 @@ HISTORY_SOURCES = {
     "activity_kind": (_("activity kind"), ActivityKind),
     "retention_policy": (_("retention setting"), RetentionPolicy),
     "anonymisation": (_("anonymisation run"), AnonymisationRun),
+    "meeting": (_("meeting"), Meeting),
+    "decision": (_("decision"), Decision),
+    "task": (_("task"), Task),
+    "mechanism": (_("mechanism"), Mechanism),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -72,6 +77,10 @@ COUNTY_OF = {
     "activity_kind": "county",
     "retention_policy": "county",
     "anonymisation": "county",
+    "meeting": "campaign__county",
+    "decision": "meeting__campaign__county",
+    "task": "campaign__county",
+    "mechanism": "campaign__county",
     "case": "case__campaign__county",
     "id_view": "county",
 }

@@ -28,6 +28,7 @@ from tests.factories import (
     kind_of,
     rating_of,
 )
+from tests.fixtures.agenda import agenda_objects
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 MARKERS = [
@@ -152,5 +153,6 @@ def build_other_county() -> OtherCounty:
             "commendation_a": commendation,
             "support_organisation_a": organisation,
             "anonymisation_run_a": run,
+            **agenda_objects(office, township, marker="丙"),
         },
     )
