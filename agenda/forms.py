@@ -56,7 +56,7 @@ class TaskForm(forms.ModelForm):
 
 class DecisionCaseForm(forms.Form):
     topic = forms.ModelChoiceField(label=_("topic"), queryset=None)
-    township = forms.ModelChoiceField(label=_("township"), queryset=None, required=False)
+    unit = forms.ModelChoiceField(label=_("unit concerned"), queryset=None)
     source = forms.ChoiceField(
         label=_("source"),
         choices=[(value, label) for value, label in Source.choices if value != Source.SURVEY],
@@ -67,7 +67,7 @@ class DecisionCaseForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = topics_of(campaign_for(user))
-        self.fields["township"].queryset = county_units(user, Unit.Kind.TOWNSHIP)
+        self.fields["unit"].queryset = county_units(user, Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP)
 
 
 class DoneForm(forms.Form):

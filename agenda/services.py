@@ -2,7 +2,6 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -131,9 +130,10 @@ def decision_open_task(*, user, decision: Decision, task: Task) -> Task:
 
 @transaction.atomic
 def decision_open_case(
-    *, user, decision: Decision, topic: Topic, description: str, source: str, township=None
+    *, user, decision: Decision, topic: Topic, description: str, source: str, unit: Unit
 ) -> Case:
-    """The decision goes on the ledger as a case, registered as the ledger registers any."""
+    """The decision goes on the ledger as a case about one unit (a township's case is its
+    township's), registered as the ledger registers any."""
     _require_keeper(user)
     decision = _locked_decision(decision)
     if decision.meeting.campaign.county_id != county_in_view_id(user):
@@ -143,7 +143,8 @@ def decision_open_case(
         topic=topic,
         description=_required(description, field="description"),
         source=source,
-        township=township,
+        township=unit if unit.kind == Unit.Kind.TOWNSHIP else None,
+        subject_unit=unit,
         note=_("Decided at the meeting “%(meeting)s”.") % {"meeting": decision.meeting},
     )
     decision.case = case
@@ -173,9 +174,8 @@ def task_mark_done(*, user, task: Task, version: int | None, note: str) -> Task:
     locked.status = Task.Status.DONE
     locked.done_at = timezone.now()
     locked.done_by = user
-    locked.version = F("version") + 1
+    locked.version += 1  # the row is locked: no one else moves it meanwhile
     locked.save(update_fields=["done_note", "status", "done_at", "done_by", "version"])
-    locked.refresh_from_db(fields=["version"])
     return locked
 
 

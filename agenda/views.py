@@ -179,7 +179,7 @@ class DecisionCaseView(DecisionFollowUpMixin, FormView):
             user=self.request.user,
             decision=self.parent,
             topic=data["topic"],
-            township=data["township"],
+            unit=data["unit"],
             source=data["source"],
             description=data["description"],
         )
