@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from campaign import plan
 from campaign.models import Area, Campaign
 from demo.activities import seed_activities_and_plaques
+from demo.agenda import seed_agenda
 from demo.assessment import seed_assessment
 from demo.city import COUNTIES, seed_city
 from demo.county import DemoCounty, DemoLogin
@@ -59,6 +60,7 @@ class Command(BaseCommand):
         seed_rectifications(county)
         if seed_assessment(county):
             self.stdout.write(f"{label}已生成考评权重及加减分事项。")
+        seed_agenda(county)
 
     def _print_logins(self, groups: list[tuple[str, list[DemoLogin]]]) -> None:
         """The logins under their county's name (the single county's without one)."""
