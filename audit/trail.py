@@ -4,6 +4,7 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from agenda.models import Decision, Mechanism, Meeting, Task
 from bulletins.models import Bulletin
 from campaign.models import (
     Commendation,
@@ -63,6 +64,10 @@ HISTORY_SOURCES = {
     "bulletin": (_("bulletin"), Bulletin),
     "media_coverage": (_("media coverage"), MediaCoverage),
     "merit_notice": (_("merit notice"), MeritNotice),
+    "meeting": (_("meeting"), Meeting),
+    "decision": (_("decision"), Decision),
+    "task": (_("task"), Task),
+    "mechanism": (_("mechanism"), Mechanism),
 }
 # From a history row (or a case event, a full view) to the county of its record.
 COUNTY_OF = {
@@ -92,6 +97,10 @@ COUNTY_OF = {
     "bulletin": "county",
     "media_coverage": "activity__organiser__area",
     "merit_notice": "activity__organiser__area",
+    "meeting": "campaign__county",
+    "decision": "meeting__campaign__county",
+    "task": "campaign__county",
+    "mechanism": "campaign__county",
     "case": "case__campaign__county",
     "id_view": "county",
 }

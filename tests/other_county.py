@@ -30,6 +30,7 @@ from tests.factories import (
     rating_of,
 )
 from tests.fixtures.activities import merit_activity_in
+from tests.fixtures.agenda import agenda_objects
 from tests.fixtures.bulletins import other_county_bulletins
 from tests.fixtures.submissions import submissions_of_other_county
 
@@ -181,6 +182,7 @@ def build_other_county() -> OtherCounty:
             **submissions_of_other_county(office, clerk, [township, member_unit]),
             "coverage_a": coverage,
             "merit_activity_a": merit_activity,
+            **agenda_objects(office, township, marker="丙"),
         }
         | other_county_bulletins(office),
     )

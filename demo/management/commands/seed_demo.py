@@ -5,6 +5,7 @@ from campaign import plan
 from campaign.models import Area, Campaign
 from demo.activities import seed_activities_and_plaques
 from demo.activity_details import seed_activity_details
+from demo.agenda import seed_agenda
 from demo.assessment import seed_assessment
 from demo.bulletins import seed_bulletins
 from demo.city import COUNTIES, seed_city
@@ -70,6 +71,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{label}已生成报送要求及各单位报送情况。")
         seed_bulletins(county)
         seed_activity_details(county)
+        seed_agenda(county)
 
     def _print_logins(self, groups: list[tuple[str, list[DemoLogin]]]) -> None:
         """The logins under their county's name (the single county's without one)."""
