@@ -114,11 +114,7 @@ class AssignForm(ActionForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        units = (
-            Unit.objects.visible_to(user)
-            .of_kind(Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP)
-            .filter(is_active=True)
-        )
+        units = Unit.objects.visible_to(user).of_kind(*Unit.WORKING_KINDS).filter(is_active=True)
         self.fields["lead_unit"].queryset = units
         self.fields["co_units"].queryset = units
 
