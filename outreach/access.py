@@ -154,8 +154,9 @@ def registers_needs(user) -> bool:
     return rule.writes(user) and rule.is_garrison_liaison(user)
 
 
-def reads_own_needs(user) -> bool:
-    return rule.is_garrison_liaison(user)
+def reads_needs(user) -> bool:
+    """A liaison reads what its garrison reported; the office and the leaders every garrison's."""
+    return rule.is_garrison_liaison(user) or (reads_field(user) and rule.reads_whole_county(user))
 
 
 def own_township(user):

@@ -37,7 +37,7 @@ class OutreachConfig(AppConfig):
             order=21,
             label=_("Our needs"),
             url_name="outreach:needs",
-            shown_to=access.reads_own_needs,
+            shown_to=access.reads_needs,
             group="field",
         )
         navigation.register(

@@ -89,9 +89,9 @@ class NeedsAddView(AllowedMixin, ServiceFormMixin, FormView):
 
 
 class NeedsListView(AllowedMixin, TemplateView):
-    """What the liaison reported, newest first, with its findings."""
+    """What garrisons reported (a liaison: its own), newest first, with the findings."""
 
-    allowed = access.reads_own_needs
+    allowed = access.reads_needs
     template_name = "outreach/needs_list.html"
     paginate_by = 25
 
@@ -100,6 +100,7 @@ class NeedsListView(AllowedMixin, TemplateView):
         reports = (
             Visit.objects.visible_to(user)
             .filter(kind=Visit.Kind.SELF_REPORTED, campaign=campaign_for(user))
+            .select_related("garrison")
             .annotate(finding_count=Count("findings"))
             .prefetch_related(
                 Prefetch(

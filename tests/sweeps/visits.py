@@ -8,7 +8,7 @@ _LIAISON_ONLY = {role: 403 for role in ROLES if role != "anonymous"} | {"liaison
 
 EXPECTED: dict = {
     "outreach:visit_lookup": _MEMBER_ONLY,
-    "outreach:needs": _LIAISON_ONLY,
+    "outreach:needs": _LIAISON_ONLY | {"office": 200, "leader": 200},
     "outreach:needs_add": _LIAISON_ONLY,
 }
 OBJECT_URLS: dict = {
@@ -30,8 +30,16 @@ OBJECT_URLS: dict = {
 ACTION_URLS: set = set()
 READ_ONLY: set = set()
 POST_ONLY_REFUSALS: dict = {}
-LISTS: list = []
+LISTS: list = [("outreach:needs", {}, "outreach.field_unit_views.NeedsListView")]
 
 
 def make_rows(township_a, office, clerk_a) -> None:
     """One more row of each list in LISTS."""
+    from campaign.models import Topic, Unit
+    from outreach.field_units import needs_report
+    from tests.factories import UnitFactory, UserFactory
+
+    garrison = UnitFactory(area=township_a.area, kind=Unit.Kind.GARRISON)
+    liaison = UserFactory(unit=garrison)
+    topic = Topic.objects.filter(campaign__county=township_a.area, number=1).latest("pk")
+    needs_report(user=liaison, findings=[{"topic": topic, "text": "训练器材不足"}])
