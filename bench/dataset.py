@@ -541,9 +541,10 @@ class Generator:
                     )
                 )
             rows += visits
-        rows = [(first + j, *row, at(row[3])) for j, row in enumerate(rows)]
+        # A township clerk's visits: the township is also the visiting unit.
+        rows = [(first + j, *row, row[0], "visit", at(row[3])) for j, row in enumerate(rows)]
         fields = ["id", "township_id", "household_id", "garrison_id", "visited_on", "visitors"]
-        fields += ["created_by_id", "campaign_id", "created_at"]
+        fields += ["created_by_id", "campaign_id", "unit_id", "kind", "created_at"]
         self.w.write(Visit, fields, rows)
         history = Visit.history.model
         hfirst = self.w.next_id(history)

@@ -11,7 +11,7 @@ services ask those and never compare a role themselves."""
 
 from django.db.models import Q
 
-from campaign.roles import Role
+from campaign.roles import Role, role_of_kind
 
 
 def signed_in(user) -> bool:
@@ -32,7 +32,7 @@ def account_role(user) -> Role:
         return Role.OFFICE
     if user.unit_id is None:
         return Role.NONE
-    return Role(user.unit.kind)
+    return role_of_kind(user.unit.kind)
 
 
 def is_higher_office(user) -> bool:

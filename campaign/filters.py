@@ -69,7 +69,7 @@ def units(request):
 
 def leading_units(request):
     """The units that lead cases: townships and member units."""
-    return Unit.objects.visible_to(request.user).of_kind(Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP)
+    return Unit.objects.visible_to(request.user).of_kind(*Unit.WORKING_KINDS)
 
 
 class UnitFilter(django_filters.FilterSet):

@@ -13,3 +13,12 @@ class Role(models.TextChoices):
     GARRISON = "garrison", _("garrison unit")
     HIGHER_OFFICE = "higher_office", _("city or province office")
     NONE = "none", _("no role")
+
+
+# A unit's kind names its role, except the county's enterprises and public institutions
+# (县各企事业单位), which the plan sends to work as the committee's member units do.
+ROLE_OF_KIND = {"enterprise": Role.MEMBER}
+
+
+def role_of_kind(kind: str) -> Role:
+    return ROLE_OF_KIND.get(kind) or Role(kind)

@@ -57,6 +57,7 @@ def _household_visits(
         clerk = county.login_for(household.township_id)
         visit = Visit(
             campaign=county.campaign,
+            unit_id=household.township_id,
             township_id=household.township_id,
             household=household,
             visited_on=_survey_day(rng),
@@ -76,6 +77,7 @@ def _garrison_visits(rng: random.Random, county: DemoCounty) -> list[Planned]:
         for garrison in rng.sample(garrisons, 2):
             visit = Visit(
                 campaign=county.campaign,
+                unit=township,
                 township=township,
                 garrison=garrison,
                 visited_on=_survey_day(rng),

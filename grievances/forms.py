@@ -121,11 +121,7 @@ class AssignForm(ActionForm):
                 "Left empty with no date, the topic's time limit applies: %(days)s working "
                 "days from today (依法优先)."
             ) % {"days": time_limit}
-        units = (
-            Unit.objects.visible_to(user)
-            .of_kind(Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP)
-            .filter(is_active=True)
-        )
+        units = Unit.objects.visible_to(user).of_kind(*Unit.WORKING_KINDS).filter(is_active=True)
         self.fields["lead_unit"].queryset = units
         self.fields["co_units"].queryset = units
 

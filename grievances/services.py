@@ -202,11 +202,14 @@ def case_register(
 
 
 @transaction.atomic
-def township_now(visit) -> Unit:
+def township_now(visit) -> Unit | None:
     """The township a visit's finding is registered under: its household's township as it is
-    now, so a finding made before a township merge goes to the surviving township."""
+    now, so a finding made before a township merge goes to the surviving township; none for a
+    garrison visit charged to no township."""
     if visit.household_id:
         return visit.household.township
+    if visit.township_id is None:
+        return None
     return visit.township.merged_into or visit.township
 
 
@@ -303,7 +306,7 @@ def case_assign(
             {"deadline": _("Give the working days to complete or a deadline date.")}
         )
     co_units = [u for u in co_units if u.pk != lead_unit.pk]
-    if lead_unit.kind not in (Unit.Kind.MEMBER, Unit.Kind.TOWNSHIP):
+    if lead_unit.kind not in Unit.WORKING_KINDS:
         raise ValidationError(_("A case is led by a member unit or a township."))
     county = case.campaign.county_id
     if any(unit.area_id != county for unit in [lead_unit, *co_units]):

@@ -157,7 +157,9 @@ class IntakeView(AllowedMixin, FilterView):
     def get_queryset(self):
         return (
             self.pending()
-            .select_related("topic", "visit__household", "visit__garrison", "visit__township")
+            .select_related(
+                "topic", "visit__household", "visit__garrison", "visit__township", "visit__unit"
+            )
             .order_by("-visit__created_at", "-pk")
         )
 

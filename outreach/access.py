@@ -26,7 +26,18 @@ def household_scope(user) -> Q | None:
     if rule.is_township_clerk(user):
         return Q(township_id=user.unit_id)
     reaches = [q for q in (reach(user) for reach in household_reach) if q is not None]
+    if rule.is_member_unit(user) and user.unit_id:
+        reaches.append(households_visited_by(user.unit_id))
     return reduce(or_, reaches) if reaches else None
+
+
+def households_visited_by(unit_id) -> Q:
+    """A member unit sees the households it visited, and no other (it finds one to visit by
+    its exact ID number)."""
+    from outreach.models import Visit
+
+    visited = Visit.objects.filter(unit_id=unit_id, household__isnull=False)
+    return Q(pk__in=visited.values("household"))
 
 
 def through_household(user) -> Q | None:
@@ -41,7 +52,9 @@ def visit_scope(user) -> Q | None:
         # A township merged into this one: its visits are about this township's households now.
         return Q(township_id=user.unit_id) | Q(township__merged_into_id=user.unit_id)
     if rule.is_garrison_liaison(user):
-        return Q(garrison_id=user.unit_id)  # visits to its own garrison
+        return Q(garrison_id=user.unit_id)  # visits to its own garrison, and its own needs
+    if rule.is_member_unit(user) and user.unit_id:
+        return Q(unit_id=user.unit_id)  # the visits it made
     return None
 
 
@@ -88,7 +101,7 @@ def reads_field(user) -> bool:
 
 
 def reads_visits(user) -> bool:
-    return reads_field(user) or rule.is_garrison_liaison(user)
+    return reads_field(user) or rule.is_garrison_liaison(user) or rule.is_member_unit(user)
 
 
 def can_see_full_id(user, household) -> bool:
@@ -116,8 +129,41 @@ def surveys_households(user) -> bool:
 
 
 def can_visit_garrisons(user) -> bool:
-    """The office and township clerks visit garrison units (topics 1–3)."""
-    return can_register_households(user)
+    """The office, township clerks and member units visit garrison units (topics 1–3)."""
+    return can_register_households(user) or visits_as_member_unit(user)
+
+
+def visits_as_member_unit(user) -> bool:
+    """A member unit (or an enterprise working as one) goes into the field too: it visits
+    garrison units, and households it finds by their exact ID number, never from a list."""
+    return rule.writes(user) and rule.is_member_unit(user)
+
+
+def looks_up_by_id_number(user) -> bool:
+    return visits_as_member_unit(user)
+
+
+def can_visit_household(user, household) -> bool:
+    """Its township's clerk and the office; a member unit only the household it found by its
+    ID number (the view holds that) or visited before."""
+    return can_edit_township(user, household.township) or visits_as_member_unit(user)
+
+
+def may_charge_township(user) -> bool:
+    """Whether a garrison visit may name the township whose survey it counts for: the office
+    may (or leave it to count as its own); a clerk's is its own; a member unit's counts as
+    the member unit's."""
+    return not visits_as_member_unit(user)
+
+
+def registers_needs(user) -> bool:
+    """A garrison's liaison registers its unit's needs (topics 1–3) itself."""
+    return rule.writes(user) and rule.is_garrison_liaison(user)
+
+
+def reads_needs(user) -> bool:
+    """A liaison reads what its garrison reported; the office and the leaders every garrison's."""
+    return rule.is_garrison_liaison(user) or (reads_field(user) and rule.reads_whole_county(user))
 
 
 def own_township(user):
@@ -163,7 +209,11 @@ def can_edit(user, obj) -> bool:
     if isinstance(obj, Household | Person) and obj.anonymised_on is not None:
         # Its personal details were removed after the retention period: nothing to change.
         return False
-    if isinstance(obj, Household | Visit):
+    if isinstance(obj, Visit):
+        if obj.township_id is None:
+            return rule.office_writes_in(user, obj.unit)
+        return can_edit_township(user, obj.township)
+    if isinstance(obj, Household):
         return can_edit_township(user, obj.township)
     if isinstance(obj, Person):
         return can_edit_township(user, obj.household.township)

@@ -34,6 +34,13 @@ class OutreachConfig(AppConfig):
             group="field",
         )
         navigation.register(
+            order=21,
+            label=_("Our needs"),
+            url_name="outreach:needs",
+            shown_to=access.reads_needs,
+            group="field",
+        )
+        navigation.register(
             order=40,
             label=_("Activities"),
             url_name="outreach:activities",

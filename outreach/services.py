@@ -11,6 +11,7 @@ from campaign.fields import hash_of
 from campaign.lists import list_values_check
 from campaign.models import Topic, Unit
 from campaign.record_campaign import campaign_of_new_record, check_in_window
+from outreach import access as outreach_access
 from outreach.access import can_edit_township
 from outreach.idnumbers import parse_id_number
 from outreach.models import Finding, Household, IdNumberView, Person, Policy, Visit
@@ -245,25 +246,44 @@ def _check_findings(subject_about: str, findings: list[dict]) -> None:
 def visit_record(
     *,
     user,
-    township: Unit,
+    township: Unit | None,
     visited_on: date,
     visitors: str,
     findings: list[dict],
     household: Household | None = None,
     garrison: Unit | None = None,
     notes: str = "",
+    kind: str = Visit.Kind.VISIT,
 ) -> Visit:
     """findings: dicts with topic, text, needs_action and, for the policy-check topic,
-    policies_done and policies_missing."""
-    _require_township(user, township)
-    if household is not None and household.township_id != township.pk:
+    policies_done and policies_missing. township: the one whose survey the visit counts for;
+    a garrison visit may leave it out and count for the visiting unit alone."""
+    if household is not None:
+        if township is None or household.township_id != township.pk:
+            raise PermissionDenied
+        if not outreach_access.can_visit_household(user, household):
+            raise PermissionDenied
+    elif township is not None:
+        _require_township(user, township)
+    elif kind == Visit.Kind.SELF_REPORTED:
+        if not (outreach_access.registers_needs(user) and garrison == user.unit):
+            raise PermissionDenied
+    elif not outreach_access.can_visit_garrisons(user):
         raise PermissionDenied
+    unit = user.unit if user.unit_id else township
+    if unit is None:
+        raise ValidationError(_("Choose the township whose survey this visit counts for."))
+    subject = household.township if household is not None else garrison
+    if subject is None or subject.area_id != unit.area_id:
+        raise PermissionDenied  # another county's household or garrison
     if visited_on > clock.today():
         raise ValidationError({"visited_on": _("A visit cannot be dated in the future.")})
-    campaign = campaign_of_new_record(user=user, county_id=township.area_id)
+    campaign = campaign_of_new_record(user=user, county_id=unit.area_id)
     check_in_window(campaign, field="visited_on", day=visited_on)
     visit = Visit(
         campaign=campaign,
+        kind=kind,
+        unit=unit,
         township=township,
         household=household,
         garrison=garrison,
@@ -273,12 +293,12 @@ def visit_record(
         created_by=user,
     )
     visit.full_clean()
-    if any(f["topic"].campaign.county_id != township.area_id for f in findings):
+    if any(f["topic"].campaign.county_id != unit.area_id for f in findings):
         raise PermissionDenied  # a topic of another county's campaign
     _check_findings(visit.about, findings)
     for data in findings:
         for key in ("policies_done", "policies_missing"):
-            data[key] = list_values_check(Policy, data.get(key, ()), county_id=township.area_id)
+            data[key] = list_values_check(Policy, data.get(key, ()), county_id=unit.area_id)
     visit.save()
     for data in findings:
         finding = Finding(

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from outreach import activity_views, detail_views, look_views, plaque_views, views
+from outreach import (
+    activity_views,
+    detail_views,
+    field_unit_views,
+    look_views,
+    plaque_views,
+    views,
+)
 
 app_name = "outreach"
 
@@ -34,6 +41,13 @@ urlpatterns = [
         name="visit_garrison",
     ),
     path("visits/", views.VisitListView.as_view(), name="visits"),
+    path(
+        "visits/find-household/",
+        field_unit_views.HouseholdLookupView.as_view(),
+        name="visit_lookup",
+    ),
+    path("needs/", field_unit_views.NeedsListView.as_view(), name="needs"),
+    path("needs/new/", field_unit_views.NeedsAddView.as_view(), name="needs_add"),
     path("visits/<int:pk>/", views.VisitDetailView.as_view(), name="visit"),
     path("activities/", activity_views.ActivityListView.as_view(), name="activities"),
     path("activities/new/", activity_views.ActivityCreateView.as_view(), name="activity_add"),

@@ -13,12 +13,14 @@ from django.views.generic import CreateView, DetailView, FormView, UpdateView, V
 from django_filters.views import FilterView
 
 from campaign import clock, record_links
+from campaign.access import county_in_view_id
 from campaign.filters import townships
 from campaign.history import history_page
 from campaign.mixins import AllowedMixin, EditRightsMixin, ServiceFormMixin, VisibleToMixin
 from campaign.models import Topic, Unit
 from campaign.selectors import campaign_for
 from outreach import access, services
+from outreach.field_unit_views import found_household
 from outreach.filters import HouseholdFilter
 from outreach.forms import HouseholdForm, PersonForm, VisitForm
 from outreach.models import Finding, Household, IdNumberView, Person, Visit
@@ -232,12 +234,15 @@ class VisitCreateView(VisibleToMixin, ServiceFormMixin, FormView):
             return self.handle_no_permission()
         self.household = self.garrison = None
         if "household_pk" in kwargs:
+            households = Household.objects.visible_to(user)
+            if found_household(request) == kwargs["household_pk"]:
+                # The household a member unit just found by its exact ID number.
+                households = Household.objects.in_county(county_in_view_id(user))
             self.household = get_object_or_404(
-                Household.objects.visible_to(user).active().select_related("township"),
-                pk=kwargs["household_pk"],
+                households.active().select_related("township"), pk=kwargs["household_pk"]
             )
             self.township = self.household.township
-            if not access.can_edit_township(user, self.township):
+            if not access.can_visit_household(user, self.household):
                 raise PermissionDenied
         else:
             self.garrison = get_object_or_404(
@@ -245,7 +250,7 @@ class VisitCreateView(VisibleToMixin, ServiceFormMixin, FormView):
             )
             if not access.can_visit_garrisons(user):
                 raise PermissionDenied
-            # The office says on the form which township's survey the visit counts for.
+            # The office may say which township's survey the visit counts for.
             self.township = None if access.chooses_township(user) else access.own_township(user)
         return super().dispatch(request, *args, **kwargs)
 
@@ -263,12 +268,14 @@ class VisitCreateView(VisibleToMixin, ServiceFormMixin, FormView):
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        if self.township is None:
+        if self.township is None and access.chooses_township(self.request.user):
             form.fields["township"] = forms.ModelChoiceField(
                 Unit.objects.visible_to(self.request.user)
                 .of_kind(Unit.Kind.TOWNSHIP)
                 .filter(is_active=True),
                 label=_("township"),
+                required=False,
+                help_text=_("Leave empty to count the visit as the office's own."),
             )
         return form
 
@@ -279,7 +286,7 @@ class VisitCreateView(VisibleToMixin, ServiceFormMixin, FormView):
         data = form.cleaned_data
         return services.visit_record(
             user=self.request.user,
-            township=self.township or data["township"],
+            township=self.township or data.get("township"),
             household=self.household,
             garrison=self.garrison,
             visited_on=data["visited_on"],
@@ -300,7 +307,7 @@ class VisitDetailView(RegistryMixin, DetailView):
         return (
             super()
             .get_queryset()
-            .select_related("township", "household", "garrison", "created_by")
+            .select_related("township", "unit", "household", "garrison", "created_by")
             .prefetch_related(
                 Prefetch(
                     "findings",
@@ -331,7 +338,7 @@ class VisitListView(RegistryMixin, FilterView):
             super()
             .get_queryset()
             .filter(campaign=campaign_for(self.request.user))
-            .select_related("township", "household", "garrison")
+            .select_related("township", "unit", "household", "garrison")
             .annotate(
                 finding_count=Count("findings"),
                 action_count=Count("findings", filter=Q(findings__needs_action=True)),
@@ -344,4 +351,6 @@ class VisitListView(RegistryMixin, FilterView):
         garrisons = []
         if access.can_visit_garrisons(user):
             garrisons = Unit.objects.visible_to(user).of_kind(Unit.Kind.GARRISON)
-        return super().get_context_data(garrisons=garrisons, **kwargs)
+        return super().get_context_data(
+            garrisons=garrisons, looks_up=access.looks_up_by_id_number(user), **kwargs
+        )

@@ -200,6 +200,13 @@ def unit_progress(
         n_on_time=count_of(led.filter(measures["on_time"]), "lead_unit"),
         n_workdays_sum=sum_of(closed, "lead_unit", "workdays"),
         n_workdays_n=count_of(closed.filter(workdays__isnull=False), "lead_unit"),
+        # Visits the unit made itself, a garrison visit charged to no township included.
+        n_visits_made=count_of(
+            Visit.objects.filter(
+                unit=OuterRef("pk"), campaign__in=campaigns, visited_on__year=period.year
+            ),
+            "unit",
+        ),
         n_activities=count_of(
             Activity.objects.filter(
                 organiser=OuterRef("pk"), campaign__in=campaigns, held_on__year=period.year
@@ -226,6 +233,7 @@ def counted_in(year: int) -> Q:
         | Exists(Case.objects.filter(in_hand_q(year), lead_unit=unit))
         | Exists(Activity.objects.filter(organiser=unit, held_on__year=year))
         | Exists(Visit.objects.filter(township=unit, visited_on__year=year))
+        | Exists(Visit.objects.filter(unit=unit, visited_on__year=year))
     )
 
 

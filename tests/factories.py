@@ -165,6 +165,7 @@ class VisitFactory(factory.django.DjangoModelFactory):
     campaign = factory.LazyAttribute(lambda v: campaign_on(v.township, v.visited_on))
     visitors = "甲"
     created_by = factory.SubFactory(UserFactory, unit=factory.SelfAttribute("..township"))
+    unit = factory.LazyAttribute(lambda v: v.created_by.unit or v.township)
 
 
 class FindingFactory(factory.django.DjangoModelFactory):

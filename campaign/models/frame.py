@@ -231,9 +231,15 @@ class Unit(models.Model):
         TOWNSHIP = "township", _("township")
         GARRISON = "garrison", _("garrison unit")
         HIGHER_OFFICE = "higher_office", _("city or province office")
+        # 县各企事业单位: addressees of the plan who work as member units do.
+        ENTERPRISE = "enterprise", _("enterprise or public institution")
 
     # The kinds that belong to a county; a higher office belongs to its city or province.
-    COUNTY_KINDS = (Kind.OFFICE, Kind.MEMBER, Kind.TOWNSHIP, Kind.GARRISON)
+    COUNTY_KINDS = (Kind.OFFICE, Kind.MEMBER, Kind.TOWNSHIP, Kind.GARRISON, Kind.ENTERPRISE)
+    # The kinds that lead cases and record their own work. An enterprise does, but is not
+    # one of the committee's member units: the 五个一 checklist, progress and the assessment
+    # rank townships and member units only.
+    WORKING_KINDS = (Kind.TOWNSHIP, Kind.MEMBER, Kind.ENTERPRISE)
 
     area = models.ForeignKey(
         Area,

@@ -241,6 +241,7 @@ class IdNumberView(models.Model):
         EXPORT = "export", _("exported with personal details")
         IMPORT = "import", _("imported from Excel")
         COPY = "copy", _("personal information copy issued")
+        LOOKUP = "lookup", _("looked up by ID number")
 
     class Source(models.TextChoices):
         HOUSEHOLD_PAGE = "household_page", _("household page")
@@ -253,6 +254,7 @@ class IdNumberView(models.Model):
         HOUSEHOLD_IMPORT = "household_import", _("household import")
         ACCOUNTS_IMPORT = "accounts_import", _("accounts sheet import")
         PERSON_COPY = "person_copy", _("personal information copy")
+        VISIT_LOOKUP = "visit_lookup", _("household look-up for a visit")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.VIEW)
     source = models.CharField(

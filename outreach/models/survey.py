@@ -12,7 +12,8 @@ from outreach.models.registry import Household, Policy
 
 
 class VisitQuerySet(ScopedQuerySet):
-    county_field = "township__area"
+    # The visiting unit's county: a garrison visit need not be charged to a township.
+    county_field = "unit__area"
     personal = True
 
     def unit_scope(self, user):
@@ -20,7 +21,7 @@ class VisitQuerySet(ScopedQuerySet):
 
 
 class FindingQuerySet(ScopedQuerySet):
-    county_field = "visit__township__area"
+    county_field = "visit__unit__area"
     personal = True
 
     def unit_scope(self, user):
@@ -28,13 +29,29 @@ class FindingQuerySet(ScopedQuerySet):
 
 
 class Visit(models.Model):
+    class Kind(models.TextChoices):
+        VISIT = "visit", _("visit")
+        # A garrison's liaison registers its own needs (topics 1–3) as findings about itself.
+        SELF_REPORTED = "self_reported", _("needs reported by the garrison")
+
     # The household carries on from campaign to campaign; its visits belong to one.
     campaign = models.ForeignKey(
         Campaign, on_delete=models.PROTECT, related_name="visits", verbose_name=_("campaign")
     )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.VISIT)
+    # The unit that made the visit, whose work it counts as.
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="visits_made",
+        verbose_name=_("visiting unit"),
+    )
+    # The township whose survey it counts for; none for a garrison visit not charged to one.
     township = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="visits",
         limit_choices_to={"kind": Unit.Kind.TOWNSHIP},
         verbose_name=_("township"),
@@ -79,7 +96,11 @@ class Visit(models.Model):
                 condition=(Q(household__isnull=False) & Q(garrison__isnull=True))
                 | (Q(household__isnull=True) & Q(garrison__isnull=False)),
                 name="outreach_visit_one_subject",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(township__isnull=False) | Q(garrison__isnull=False),
+                name="outreach_visit_household_in_township",
+            ),
         ]
 
     def __str__(self):
