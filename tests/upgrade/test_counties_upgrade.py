@@ -42,6 +42,74 @@ NEW_TABLES |= {
 }
 # The log of looks at personal details links a file to every person it named.
 NEW_TABLES |= {"outreach_idnumberview_persons"}
+# The records of the plan's every sentence (step 7): reports due, the agenda, bulletins, special
+# actions, media coverage, merit notices and the groups helped.
+STEP_7_TABLES = {
+    "agenda_decision",
+    "agenda_historicaldecision",
+    "agenda_historicalmechanism",
+    "agenda_historicalmeeting",
+    "agenda_historicaltask",
+    "agenda_mechanism",
+    "agenda_mechanism_units",
+    "agenda_meeting",
+    "agenda_meeting_attending_units",
+    "agenda_task",
+    "bulletins_bulletin",
+    "bulletins_bulletinattachment",
+    "bulletins_citation",
+    "bulletins_historicalbulletin",
+    "bulletins_readreceipt",
+    "campaign_historicalspecialaction",
+    "campaign_historicalspecialaction_cooperating_units",
+    "campaign_historicalspecialactionnote",
+    "campaign_specialaction",
+    "campaign_specialaction_cooperating_units",
+    "campaign_specialactionnote",
+    "outreach_activity_target_groups",
+    "outreach_historicalmediacoverage",
+    "outreach_historicalmeritnotice",
+    "outreach_mediacoverage",
+    "outreach_meritnotice",
+    "outreach_targetgroup",
+    "submissions_attachment",
+    "submissions_historicalreportrequest",
+    "submissions_historicalsubmission",
+    "submissions_reportrequest",
+    "submissions_reportrequest_units",
+    "submissions_submission",
+}
+NEW_TABLES |= STEP_7_TABLES
+STEP_7_MODELS = {
+    "agenda.decision",
+    "agenda.historicaldecision",
+    "agenda.historicalmechanism",
+    "agenda.historicalmeeting",
+    "agenda.historicaltask",
+    "agenda.mechanism",
+    "agenda.meeting",
+    "agenda.task",
+    "bulletins.bulletin",
+    "bulletins.bulletinattachment",
+    "bulletins.citation",
+    "bulletins.historicalbulletin",
+    "bulletins.readreceipt",
+    "campaign.historicalspecialaction",
+    "campaign.historicalspecialaction_cooperating_units",
+    "campaign.historicalspecialactionnote",
+    "campaign.specialaction",
+    "campaign.specialactionnote",
+    "outreach.historicalmediacoverage",
+    "outreach.historicalmeritnotice",
+    "outreach.mediacoverage",
+    "outreach.meritnotice",
+    "outreach.targetgroup",
+    "submissions.attachment",
+    "submissions.historicalreportrequest",
+    "submissions.historicalsubmission",
+    "submissions.reportrequest",
+    "submissions.submission",
+}
 # Later steps add rows of their own on the way: the plaque dates once kept on households move
 # into the plaque register (tests/outreach/test_plaque_migration.py counts them exactly).
 GROWN = {"outreach_honourplaque"}
@@ -55,6 +123,7 @@ def migrations_in_tree() -> set[str]:
         for path in root.glob("*/migrations/0*.py")
         if path.parent.parent.name
         in {"campaign", "outreach", "grievances", "reports", "audit", "administration"}
+        | {"submissions", "agenda", "bulletins"}
     }
 
 
@@ -127,6 +196,7 @@ def test_it_only_adds_bookkeeping_of_its_own(upgrade):
         "outreach.historicalretentionpolicy",
         "outreach.anonymisationrun",
         "outreach.historicalanonymisationrun",
+        *STEP_7_MODELS,
     }
     added = set(after["migrations"]) - set(before["migrations"])
     assert {"campaign.0004_areas", "reports.0002_campaigns"} <= added

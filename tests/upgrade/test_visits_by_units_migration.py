@@ -12,8 +12,8 @@ from outreach.models import Visit
 from tests.factories import HouseholdFactory, UnitFactory, UserFactory, county_for_tests
 
 BEFORE = [
-    ("campaign", "0012_records_belong_to_campaign"),
-    ("outreach", "0013_records_belong_to_campaign"),
+    ("campaign", "0014_topic_time_limit"),
+    ("outreach", "0015_activity_kinds_added"),
 ]
 AFTER = [("campaign", "0015_enterprise_units"), ("outreach", "0016_visits_by_units")]
 
