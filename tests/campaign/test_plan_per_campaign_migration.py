@@ -205,6 +205,8 @@ def test_migrated_back_each_numbers_rows_fold_into_the_first(plan):
     assert dict(OldKind.objects.values_list("code", "workstream__number")) == kinds
 
     migrate(AFTER)
+    # On to the newest state, whose columns today's models read; later migrations keep topics.
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
     assert Topic.objects.filter(campaign=plan).count() == 7
     assert Topic.objects.filter(campaign=second).count() == 7
     assert Case.objects.get(pk=later_case.pk).topic == Topic.objects.get(campaign=second, number=5)

@@ -87,6 +87,7 @@ def total_of(client, url):
                 "revisits_due": 1,
                 "intake": 3,
                 "escalated": 0,
+                "reports_to_review": 0,
             },
         ),
         (
@@ -98,6 +99,8 @@ def total_of(client, url):
                 "in_hand": 4,
                 "tasks_open": 0,
                 "tasks_overdue": 0,
+                "reports_owed": 0,
+                "reports_returned": 0,
             },
         ),
         (
@@ -111,6 +114,8 @@ def total_of(client, url):
                 "intake": 3,
                 "tasks_open": 0,
                 "tasks_overdue": 0,
+                "reports_owed": 0,
+                "reports_returned": 0,
             },
         ),
     ],
@@ -149,7 +154,12 @@ def test_the_leader_reads_the_county_at_a_glance_and_who_is_behind(client_for, l
 
 def test_a_garrison_liaison_has_no_ledger_work_and_no_plan_first(client_for, liaison, work):
     response = client_for(liaison).get(HOME)
-    assert response.status_code == 200 and response.context["workbench"] == []
+    # A garrison may be asked for a report (报送), so it keeps those two counts, and no more.
+    assert response.status_code == 200
+    assert [item.key for item in response.context["workbench"]] == [
+        "reports_owed",
+        "reports_returned",
+    ]
 
 
 # A unit that receives bulletins counts its unread ones in one more query, and its tasks in
@@ -159,7 +169,9 @@ def test_a_garrison_liaison_has_no_ledger_work_and_no_plan_first(client_for, lia
     # The office and the leaders count the overdue priority cases (one query); a leader counts
     # his own cases too (one more).
     ("role", "most"),
-    [("office", 10), ("member", 9), ("clerk_a", 11), ("leader", 12)],
+    # Reports due: a unit counts what it owes and what came back in one query, the office what
+    # waits for review in one.
+    [("office", 11), ("member", 11), ("clerk_a", 13), ("leader", 12)],
 )
 def test_the_workbench_keeps_its_query_count(
     rows,
