@@ -71,13 +71,19 @@ def test_the_demo_county_is_as_before(built):
     assert units.filter(kind=Unit.Kind.MEMBER).count() == 22
     assert units.filter(kind=Unit.Kind.TOWNSHIP).count() == 14
     assert units.filter(kind=Unit.Kind.GARRISON).count() == 5
+    assert set(units.filter(kind=Unit.Kind.ENTERPRISE).values_list("name", flat=True)) == {
+        "县供电公司",
+        "县人民医院",
+    }
     names = set(units.values_list("name", flat=True))
     for department in ["县民政局", "县司法局", "县教育局", "县人民武装部", "县卫生健康委员会"]:
         assert department in names
     # The figures the README gives: the same draws as ever.
     assert Household.objects.in_county(county).count() == 3010
     assert Person.objects.in_county(county).count() == 5438
-    assert Visit.objects.in_county(county).count() == 2209
+    # The townships' survey (2,209), and 县民政局's five households and one garrison, and the
+    # liaison's two needs.
+    assert Visit.objects.in_county(county).count() == 2217
     assert Case.objects.in_county(county).count() == 1508
     # 400 across the first 21 kinds, one of each of the 14 the plan gained since.
     assert Activity.objects.in_county(county).count() == 414
@@ -97,6 +103,24 @@ def test_the_demo_shows_the_activity_details(built):
     assert notices.count() == 4
     assert all(n.activity.kind.code == "merit_notice" for n in notices)
     assert notices.filter(household__isnull=False).count() == 4
+
+
+def test_the_demo_has_member_units_in_the_field_and_the_garrisons_needs(built):
+    from outreach.models import IdNumberView
+
+    county = _county(settings.COUNTY_NAME)
+    minzheng = Unit.objects.get(area=county, code="minzheng")
+    made = Visit.objects.filter(unit=minzheng)
+    assert made.filter(household__isnull=False).count() == 5
+    assert made.filter(garrison__isnull=False, township__isnull=True).count() == 1
+    # Each household was reached by its ID number, and the look is in the log.
+    lookups = IdNumberView.objects.filter(user__unit=minzheng, kind=IdNumberView.Kind.LOOKUP)
+    assert lookups.count() == 5
+    needs = Visit.objects.in_county(county).filter(kind=Visit.Kind.SELF_REPORTED)
+    assert needs.count() == 2
+    assert all(f.needs_action for visit in needs for f in visit.findings.all())
+    assert User.objects.get(username="power").unit.kind == Unit.Kind.ENTERPRISE
+    assert re.search(r"^  power ", built.single_output, re.MULTILINE)
 
 
 def test_garrison_units_carry_no_real_unit_number(built):
@@ -160,7 +184,7 @@ def test_the_city_holds_its_counties_each_with_its_campaign(built):
 def test_the_counties_have_disjoint_units_and_logins(built):
     counties = [_county(name) for name in CITY_COUNTIES]
     units = [set(Unit.objects.filter(area=c).values_list("pk", flat=True)) for c in counties]
-    assert len(units[0]) == len(units[1]) == 42
+    assert len(units[0]) == len(units[1]) == 44  # 42 of the committee, two enterprises
     assert not units[0] & units[1]
     logins = [
         set(User.objects.filter(unit__area=county).values_list("username", flat=True))

@@ -17,6 +17,7 @@ from demo.rectifications import seed_rectifications
 from demo.registry import seed_registry
 from demo.special_actions import seed_special_actions
 from demo.submissions import seed_submissions
+from demo.visits_by_units import seed_visits_by_units
 from demo.workstreams import seed_workstream_records
 
 
@@ -72,6 +73,8 @@ class Command(BaseCommand):
         seed_bulletins(county)
         seed_activity_details(county)
         seed_agenda(county)
+        if visits := seed_visits_by_units(county):
+            self.stdout.write(f"{label}已生成成员单位走访及驻军需求 {visits} 条。")
 
     def _print_logins(self, groups: list[tuple[str, list[DemoLogin]]]) -> None:
         """The logins under their county's name (the single county's without one)."""
