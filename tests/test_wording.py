@@ -88,7 +88,8 @@ def test_the_campaign_and_an_activity_have_different_words():
             bare.append(msgid)
     assert bare == []
     records = {m: s for m, s in translations(r"^activit(y|ies)$")}
-    assert records == {"activity": "活动记录", "activities": "活动记录", "Activities": "活动记录"}
+    assert set(records.values()) == {"活动记录"}
+    assert {"activity", "activities", "Activities"} <= records.keys()
 
 
 def test_a_workstream_has_one_name():
