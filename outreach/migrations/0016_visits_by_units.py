@@ -18,6 +18,10 @@ def fill_visiting_units(apps, schema_editor):
     Visit.objects.filter(unit__isnull=True).update(unit=Subquery(creators_unit[:1]))
     # An account outside every unit (a superuser) recorded it: the township it counts for.
     Visit.objects.filter(unit__isnull=True).update(unit=F("township"))
+    # PostgreSQL refuses to alter the table with the deferred checks of these updates pending:
+    # run them now, so the change of the column beside this step can follow.
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
