@@ -10,7 +10,10 @@ class GrievancesConfig(AppConfig):
     def ready(self):
         from campaign import access as rule
         from campaign import navigation, record_links, workbench
-        from grievances import access
+        from grievances import (
+            access,
+            jobs,  # noqa: F401  (registers the long export as background work)
+        )
         from grievances import record_links as offered
         from grievances.person_copy import cases_section
         from grievances.workbench import escalation_items, intake_items, leader_items, ledger_items

@@ -12,6 +12,7 @@ from openpyxl.worksheet.page import PageMargins
 
 from campaign.watermark import mark_sheet, mark_workbook
 from campaign.xlsx import TITLE_FONT, cell, header_row
+from jobs.progress import NoProgress
 
 WIDTHS = [12, 22, 16, 10, 40, 36, 16, 10, 14, 12, 10, 30, 12, 10]
 
@@ -35,7 +36,8 @@ def headers():
     ]
 
 
-def write_ledger(rows, handle, *, today: date, reader: str = "") -> int:
+def write_ledger(rows, handle, *, today: date, reader: str = "", progress=None) -> int:
+    progress = progress or NoProgress()
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Ledger"))
     sheet.freeze_panes = "A3"
@@ -75,6 +77,7 @@ def write_ledger(rows, handle, *, today: date, reader: str = "") -> int:
             ]
         )
         count += 1
+        progress.advance()
     workbook.save(handle)
     return count
 
@@ -86,6 +89,10 @@ def ledger_workbook_response(rows, *, today: date, reader: str = "") -> FileResp
     return FileResponse(
         handle,
         as_attachment=True,
-        filename=f"问题台账-{today:%Y%m%d}.xlsx",
+        filename=ledger_filename(today),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+
+
+def ledger_filename(today: date) -> str:
+    return f"问题台账-{today:%Y%m%d}.xlsx"

@@ -1,4 +1,5 @@
 import re
+from types import SimpleNamespace
 
 import django_filters
 from django import forms
@@ -10,6 +11,7 @@ from campaign.models import Phase
 from campaign.selectors import campaign_for
 from grievances import access
 from grievances.models import Status
+from grievances.selectors import ledger_rows
 from grievances.states import open_q
 
 YES_NO = [("yes", _("yes")), ("no", _("no"))]
@@ -96,3 +98,13 @@ class IntakeFilter(django_filters.FilterSet):
         label=_("township"), field_name="visit__township", queryset=townships
     )
     topic = django_filters.ModelChoiceFilter(label=_("topic"), queryset=campaign_topics)
+
+
+def ledger_filter(user, query, *, today, request=None) -> LedgerFilter:
+    """The ledger as this user may see it, filtered by a query string: for the page, its
+    print and its export, in a request or in a worker (which has only the user)."""
+    # The campaign leads the ledger number's unique index, so this order is an index scan.
+    rows = ledger_rows(user=user, today=today, campaign=campaign_for(user)).order_by(
+        "campaign_id", "year", "sequence"
+    )
+    return LedgerFilter(query or None, queryset=rows, request=request or SimpleNamespace(user=user))

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,10 +16,12 @@ from campaign.mixins import AllowedMixin, ServiceFormMixin
 from campaign.models import InspectionFinding
 from campaign.selectors import campaign_for, topics_of
 from grievances import access, forms, queues, services
-from grievances.filters import IntakeFilter, LedgerFilter
+from grievances.filters import IntakeFilter, LedgerFilter, ledger_filter
+from grievances.jobs import LEDGER_EXPORT
 from grievances.models import Case, CaseEvent
 from grievances.pagination import IdsFirstPaginator
 from grievances.selectors import ledger_rows
+from jobs.services import start as start_job
 from outreach.models import Finding, Household, IdNumberView
 from outreach.services import log_personal_file, persons_of_households
 
@@ -27,11 +30,8 @@ class LedgerScopeMixin(LoginRequiredMixin):
     """The ledger as this user may see it, filtered by the request's query string."""
 
     def ledger_filter(self):
-        # The campaign leads the ledger number's unique index, so this order is an index scan.
-        rows = ledger_rows(
-            user=self.request.user, today=clock.today(), campaign=campaign_for(self.request.user)
-        ).order_by("campaign_id", "year", "sequence")
-        return LedgerFilter(self.request.GET or None, queryset=rows, request=self.request)
+        request = self.request
+        return ledger_filter(request.user, request.GET, today=clock.today(), request=request)
 
 
 class LedgerView(LedgerScopeMixin, FilterView):
@@ -86,20 +86,39 @@ class LedgerPrintView(LedgerScopeMixin, TemplateView):
 
 
 class LedgerExportView(LedgerScopeMixin, View):
+    """The filtered ledger as a workbook: written in the request up to JOBS_INLINE_ROWS rows;
+    past that the page offers to write it in the background (a POST starts the job)."""
+
     def get(self, request):
         from grievances.export import ledger_workbook_response
 
         rows = self.ledger_filter().qs
+        count = rows.count()
+        if count > settings.JOBS_INLINE_ROWS:
+            return render(
+                request,
+                "grievances/ledger_export_job.html",
+                {"count": count, "query": request.GET.urlencode()},
+            )
         log_personal_file(
             user=request.user,
             kind=IdNumberView.Kind.EXPORT,
             source=IdNumberView.Source.LEDGER_EXPORT,
             person_ids=persons_of_households(rows.values("household_id")),
-            count=rows.count(),
+            count=count,
         )
         return ledger_workbook_response(
             rows, today=clock.today(), reader=watermark.export_line(request.user)
         )
+
+    def post(self, request):
+        job = start_job(
+            user=request.user,
+            kind=LEDGER_EXPORT,
+            title=_("Problem ledger export"),
+            params={"query": request.GET.urlencode()},
+        )
+        return HttpResponseRedirect(job.get_absolute_url())
 
 
 class InboxView(LoginRequiredMixin, ListView):

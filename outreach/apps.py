@@ -11,6 +11,7 @@ class OutreachConfig(AppConfig):
         from campaign import access as rule
         from campaign import county_lists, navigation, record_links, workbench
         from outreach import access
+        from outreach.imports import jobs  # noqa: F401  (registers the long import)
         from outreach.record_links import on_support_organisations
         from outreach.selectors import survey_items
         from outreach.starter_lists import (

@@ -11,7 +11,10 @@ class ReportsConfig(AppConfig):
         from campaign import access as rule
         from campaign import navigation
         from campaign.home import register_panel
-        from reports import access
+        from reports import (
+            access,
+            jobs,  # noqa: F401  (registers the workbooks as background work)
+        )
         from reports.home import county_at_a_glance
 
         navigation.register(

@@ -3,14 +3,16 @@ section; a township or member unit reads its own progress rows beside the county
 the progress page; the workbook is the county's, like the year-end workbook."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from campaign import clock, watermark
+from campaign import clock
 from campaign.selectors import campaign_for
+from jobs.services import start as start_job
 from reports import access
+from reports.jobs import SUMMARY
 from reports.summary import CampaignSummary
-from reports.summary_workbook import summary_response
 
 
 class SummaryMixin(LoginRequiredMixin):
@@ -57,8 +59,15 @@ class SummaryView(SummaryMixin, TemplateView):
 
 
 class SummaryWorkbookView(SummaryMixin, View):
-    def get(self, request):
-        user = request.user
-        return summary_response(
-            self.summary, preparer=user.display_name, reader=watermark.export_line(user)
+    """Asks for the summary workbook: a job writes it, and its page shows the progress."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        job = start_job(
+            user=request.user,
+            kind=SUMMARY,
+            title=_("%(campaign)s: summary workbook") % {"campaign": self.summary.campaign.name},
+            params={"campaign": self.summary.campaign.pk},
         )
+        return HttpResponseRedirect(job.get_absolute_url())

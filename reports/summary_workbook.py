@@ -3,18 +3,16 @@ per year of the campaign so far and one for the whole campaign, in the year-end 
 official layout."""
 
 import re
-import tempfile
 
 from django.conf import settings
-from django.http import FileResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from campaign.watermark import mark_workbook
+from jobs.progress import NoProgress
 from reports.sheets import Column, OfficialSheet, SheetContext
 from reports.summary import CampaignSummary, Section
-from reports.yearend import CONTENT_TYPE
 
 FIRST_YEAR_COLUMN = 3  # No., item, figure, then the years
 
@@ -29,12 +27,18 @@ def summary_columns(summary: CampaignSummary, section: Section) -> list[Column]:
     ]
 
 
-def write_summary(summary: CampaignSummary, handle, *, preparer: str = "", reader: str = ""):
+def write_summary(
+    summary: CampaignSummary, handle, *, preparer: str = "", reader: str = "", progress=None
+):
+    """`progress` (jobs.progress) counts the sections: each is one query-heavy sheet."""
+    progress = progress or NoProgress()
     with translation.override(settings.LANGUAGE_CODE):
         workbook = Workbook(write_only=True)
         mark_workbook(workbook, reader)
         context = _context(summary, preparer, reader)
-        for section in summary.sections():
+        sections = summary.sections()
+        progress.stage(_("Writing the workbook"), total=len(sections))
+        for section in sections:
             sheet = OfficialSheet(
                 workbook,
                 name=str(section.title)[:31],
@@ -61,6 +65,7 @@ def write_summary(summary: CampaignSummary, handle, *, preparer: str = "", reade
             if section.note:
                 sheet.note(section.note)
             sheet.signature()
+            progress.advance()
         workbook.save(handle)
 
 
@@ -88,12 +93,3 @@ def _context(summary: CampaignSummary, preparer: str, reader: str) -> SheetConte
 def summary_filename(summary: CampaignSummary) -> str:
     name = re.sub(r'[\\/:*?"<>|]+', "-", summary.campaign.name).strip() or "campaign"
     return f"{name}-全面总结.xlsx"
-
-
-def summary_response(summary: CampaignSummary, *, preparer: str, reader: str = ""):
-    handle = tempfile.TemporaryFile()
-    write_summary(summary, handle, preparer=preparer, reader=reader)
-    handle.seek(0)
-    return FileResponse(
-        handle, as_attachment=True, filename=summary_filename(summary), content_type=CONTENT_TYPE
-    )

@@ -7,22 +7,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from campaign import clock, watermark
+from campaign import clock
 from campaign.models import Unit
 from campaign.selectors import campaign_for, timeline
-from grievances.models import Case
-from outreach.models import IdNumberView
-from outreach.services import log_personal_file, persons_of_households
+from jobs.services import start as start_job
 from reports import access, links, services
 from reports.charts import chart_configs
 from reports.figures import GRADE_LABELS, INDICATOR_LABELS, INDICATOR_NOTES, summary_rows
 from reports.forms import ItemForm, SchemeForm
+from reports.jobs import YEAREND
 from reports.ledger import changes_after_sign_off
 from reports.models import AssessmentItem
 from reports.report import YearReport
 from reports.selectors import campaign_years, default_year
 from reports.special_action_views import actions_by_topic
-from reports.yearend import yearend_response
 
 
 def progress_columns():
@@ -519,24 +517,18 @@ class YearEndView(CountyMixin, YearMixin, TemplateView):
 
 
 class WorkbookView(CountyMixin, YearMixin, View):
-    def get(self, request, year):
-        user = request.user
-        cases = Case.objects.visible_to(user)
-        ledger = services.ledger_rows_for(self.report.campaign, self.report.year)
-        ledger = ledger.filter(pk__in=cases.values("pk"))
-        log_personal_file(
-            user=user,
-            kind=IdNumberView.Kind.EXPORT,
-            source=IdNumberView.Source.YEAREND_WORKBOOK,
-            person_ids=persons_of_households(ledger.values("household_id")),
-            count=ledger.count(),
+    """Asks for the year's workbook: a job writes it, and its page shows the progress."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, year):
+        job = start_job(
+            user=request.user,
+            kind=YEAREND,
+            title=_("%(year)s year-end workbook") % {"year": self.year},
+            params={"campaign": self.campaign.pk, "year": self.year},
         )
-        return yearend_response(
-            self.report,
-            preparer=user.display_name,
-            cases=cases,
-            reader=watermark.export_line(user),
-        )
+        return HttpResponseRedirect(job.get_absolute_url())
 
 
 class SignOffView(OfficeMixin, YearMixin, View):

@@ -3,10 +3,8 @@ made after sign-off once a year is signed off. Written in openpyxl's write-only 
 sheet streams its rows, so memory stays flat however long the ledger is."""
 
 import re
-import tempfile
 
 from django.conf import settings
-from django.http import FileResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -14,9 +12,10 @@ from openpyxl import Workbook
 from campaign.models import FiveOnesItem, SpecialAction, Topic, Unit
 from campaign.watermark import mark_workbook
 from grievances.models import CaseEvent, Status
+from jobs.progress import NoProgress
 from reports.figures import GRADE_LABELS, INDICATOR_LABELS, summary_rows
 from reports.ledger import changes_after_sign_off, frozen_values, ledger_values
-from reports.models import AssessmentItem
+from reports.models import AssessmentItem, FrozenLedgerRow
 from reports.report import YearReport
 from reports.services import ledger_rows_for
 from reports.sheets import (
@@ -48,11 +47,22 @@ def sheet_names() -> list[str]:
 
 
 def write_yearend(
-    report: YearReport, handle, *, preparer: str = "", cases=None, reader: str = ""
+    report: YearReport,
+    handle,
+    *,
+    preparer: str = "",
+    cases=None,
+    reader: str = "",
+    progress=None,
 ) -> None:
     """Write the workbook for `report` to the binary file `handle`. `cases` limits the live
-    ledger sheet to what the requesting user may see (the office and leaders see it all)."""
+    ledger sheet to what the requesting user may see (the office and leaders see it all).
+    `progress` (jobs.progress) counts a row per sheet and per ledger row."""
+    progress = progress or NoProgress()
     with translation.override(settings.LANGUAGE_CODE):
+        progress.stage(
+            _("Writing the workbook"), total=len(sheet_names()) + _ledger_count(report, cases)
+        )
         workbook = Workbook(write_only=True)
         context = _context(report, preparer, reader)
         mark_workbook(workbook, reader)
@@ -69,13 +79,21 @@ def write_yearend(
             )
 
         _summary(sheet(0, summary_columns(), _("overall situation")), report)
+        progress.advance()
         _progress(sheet(1, progress_columns()), report)
+        progress.advance()
         _special_actions(sheet(2, special_columns()), report)
-        _ledger(sheet(3, ledger_columns()), report, cases)
+        progress.advance()
+        _ledger(sheet(3, ledger_columns()), report, cases, progress)
+        progress.advance()
         _activities(sheet(4, activity_columns(), _("activities by workstream and kind")), report)
+        progress.advance()
         _coverage(sheet(5, coverage_columns(), _("visits to beneficiaries by township")), report)
+        progress.advance()
         _five_ones(sheet(6, five_ones_columns(), _("五个一 of every unit")), report)
+        progress.advance()
         _assessment(sheet(7, assessment_columns(), _("annual assessment")), report)
+        progress.advance()
         if report.frozen:
             changes = OfficialSheet(
                 workbook,
@@ -99,16 +117,15 @@ def file_safe(name: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "-", name).strip("-")
 
 
-def yearend_response(report: YearReport, *, preparer: str, cases, reader: str = "") -> FileResponse:
-    handle = tempfile.TemporaryFile()
-    write_yearend(report, handle, preparer=preparer, cases=cases, reader=reader)
-    handle.seek(0)
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=yearend_filename(report.campaign, report.year),
-        content_type=CONTENT_TYPE,
-    )
+def _ledger_cases(report: YearReport, cases):
+    queryset = ledger_rows_for(report.campaign, report.year)
+    return queryset if cases is None else queryset.filter(pk__in=cases.values("pk"))
+
+
+def _ledger_count(report: YearReport, cases) -> int:
+    if report.frozen:
+        return FrozenLedgerRow.objects.filter(sign_off=report.sign_off).count()
+    return _ledger_cases(report, cases).count()
 
 
 def _context(report: YearReport, preparer: str, reader: str = "") -> SheetContext:
@@ -292,14 +309,11 @@ def ledger_columns():
     ]
 
 
-def _ledger(sheet: OfficialSheet, report: YearReport, cases):
+def _ledger(sheet: OfficialSheet, report: YearReport, cases, progress):
     if report.frozen:
         rows = frozen_values(report.sign_off)
     else:
-        queryset = ledger_rows_for(report.campaign, report.year)
-        if cases is not None:
-            queryset = queryset.filter(pk__in=cases.values("pk"))
-        rows = ledger_values(queryset)
+        rows = ledger_values(_ledger_cases(report, cases))
     labels = dict(Status.choices)
     count = 0
     for row in rows:
@@ -322,6 +336,7 @@ def _ledger(sheet: OfficialSheet, report: YearReport, cases):
             ]
         )
         count += 1
+        progress.advance()
     sheet.note(_("%(count)s cases on the %(year)s ledger.") % {"count": count, "year": report.year})
     sheet.signature()
 

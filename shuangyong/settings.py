@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_q",
     "campaign",
     "outreach",
     "grievances",
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "reports",
     "audit",
     "administration",
+    "jobs",
     "demo",
 ]
 
@@ -235,6 +237,31 @@ if not DEBUG:
 _today = env.str("TODAY", default="")
 SHUANGYONG_TODAY = date.fromisoformat(_today) if _today else None
 COUNTY_NAME = env("COUNTY_NAME", default="示范县")
+
+# Background work (jobs): django-q2 with the database as its queue, so the embedded SQLite and
+# PostgreSQL both work without another server. A worker (`manage.py qcluster`) takes a job by a
+# conditional update of its queue row, so several workers on several hosts never take one job
+# twice; a job not acknowledged within `retry` seconds (its worker died) is handed out again.
+JOB_TIMEOUT = env.int("JOB_TIMEOUT", default=600)
+Q_CLUSTER = {
+    "name": "shuangyong",
+    "orm": "default",
+    "workers": env.int("JOB_WORKERS", default=2),
+    "timeout": JOB_TIMEOUT,
+    "retry": env.int("JOB_RETRY", default=JOB_TIMEOUT + 60),
+    "max_attempts": env.int("JOB_ATTEMPTS", default=3),
+    "ack_failures": True,
+    "poll": env.float("JOB_POLL", default=1.0),
+    "catch_up": False,
+    "save_limit": 500,
+    "label": "后台任务",
+}
+# Tests (and a deployment without a worker, JOBS_RUN_INLINE=True) run a job inside the request.
+JOBS_RUN_INLINE = env.bool("JOBS_RUN_INLINE", default=False)
+JOBS_MAX_ATTEMPTS = Q_CLUSTER["max_attempts"]
+JOBS_KEEP_HOURS = env.int("JOBS_KEEP_HOURS", default=72)  # a finished file is kept this long
+# A ledger export or an import this size or smaller runs in the request; larger ones as a job.
+JOBS_INLINE_ROWS = env.int("JOBS_INLINE_ROWS", default=2000)
 
 LOGGING = {
     "version": 1,

@@ -21,5 +21,6 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("reports/", include("reports.urls")),
     path("system/", include("administration.urls")),
+    path("jobs/", include("jobs.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -40,6 +40,8 @@ def _test_settings(settings, tmp_path):
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SHUANGYONG_TODAY = MID_CAMPAIGN
+    # A job runs inside the request that starts it; tests/jobs starts real workers.
+    settings.JOBS_RUN_INLINE = True
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from campaign.fields import hash_of
 from campaign.models import Unit
+from jobs.progress import NoProgress
 from outreach.idnumbers import mask_phone
 from outreach.imports.layout import BY_KEY, GRADE_LABELS, NO, SEPARATOR, YES
 from outreach.imports.reading import Sheet
@@ -73,10 +74,18 @@ class ImportPlan:
         }
 
 
-def plan_import(sheet: Sheet, *, township: Unit, for_update: bool = False) -> ImportPlan:
-    """for_update locks the matched rows: set it when the plan is about to be written."""
+def plan_import(
+    sheet: Sheet, *, township: Unit, for_update: bool = False, progress=None
+) -> ImportPlan:
+    """for_update locks the matched rows: set it when the plan is about to be written.
+    progress (jobs.progress) counts each row twice: read, then matched."""
+    progress = progress or NoProgress()
     lists = Lists(township.area_id)
-    plan = ImportPlan(township=township, rows=[parse_row(row, lists) for row in sheet.rows])
+    parsed = []
+    for row in sheet.rows:
+        parsed.append(parse_row(row, lists))
+        progress.advance()
+    plan = ImportPlan(township=township, rows=parsed)
     _check_duplicate_ids(plan.rows)
 
     numbers = {row.household_number for row in plan.rows if row.household_number}
@@ -103,6 +112,7 @@ def plan_import(sheet: Sheet, *, township: Unit, for_update: bool = False) -> Im
     for row in plan.rows:
         if "id_number" in row.person_data:
             _plan_person(plan, row, holders.get(row.id_number), lists)
+        progress.advance()
     _plan_plaques(plan, by_household, lists)
     return plan
 

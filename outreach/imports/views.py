@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -20,8 +21,10 @@ from django.views.generic import FormView, TemplateView, View
 from campaign import access as rule
 from campaign import watermark
 from campaign.models import Unit
+from jobs.services import start as start_job
 from outreach.access import can_edit_township, can_import, chooses_township, import_shown_to
 from outreach.imports import ImportRefused, pending
+from outreach.imports.jobs import HOUSEHOLDS_IMPORT, imported_message, registry_changed
 from outreach.imports.limits import MAX_BYTES, MAX_ROWS
 from outreach.imports.plan import plan_import
 from outreach.imports.reading import Sheet, read_workbook
@@ -232,33 +235,36 @@ class ImportConfirmView(ImportAccessMixin, View):
         if request.POST.get("upload") != self.pending.token:
             messages.error(request, _("The file waiting is not the one previewed; check it again."))
             return redirect("outreach_import:preview")
+        sheet = self.read_pending()
+        if len(sheet.rows) > settings.JOBS_INLINE_ROWS:
+            return self.as_job(request, sheet)
         try:
-            plan = households_import(
-                user=request.user, township=self.pending.township, sheet=self.read_pending()
-            )
+            plan = households_import(user=request.user, township=self.pending.township, sheet=sheet)
         except ImportRefused as exc:
             messages.error(request, exc.message)
             return redirect("outreach_import:preview")
         except IntegrityError:
-            messages.error(
-                request,
-                _(
-                    "The registry changed while this file was being imported, so nothing was "
-                    "imported. Look at the preview again and confirm."
-                ),
-            )
+            messages.error(request, registry_changed())
             return redirect("outreach_import:preview")
         discard_pending(request)
-        messages.success(
-            request,
-            _(
-                "Imported into %(township)s: %(households_new)s new households and "
-                "%(persons_new)s new persons; %(households_changed)s households and "
-                "%(persons_changed)s persons updated; %(unchanged)s rows unchanged."
-            )
-            % {"township": self.pending.township.name, **plan.counts},
-        )
+        messages.success(request, imported_message(self.pending.township, plan))
         return redirect("outreach_import:start")
+
+    def as_job(self, request, sheet):
+        """A file of thousands of rows is written by a worker; the upload is the job's now."""
+        township = self.pending.township
+        job = start_job(
+            user=request.user,
+            kind=HOUSEHOLDS_IMPORT,
+            title=_("Import of %(file)s into %(township)s (%(rows)s rows)")
+            % {"file": self.pending.filename, "township": township.name, "rows": len(sheet.rows)},
+            params={
+                "upload": {"name": self.pending.data["name"], "filename": self.pending.filename},
+                "township": township.pk,
+            },
+        )
+        request.session.pop(SESSION_KEY, None)
+        return redirect(job.get_absolute_url())
 
 
 class ImportCancelView(ImportAccessMixin, View):
