@@ -22,6 +22,7 @@ from tests.factories import (
 from tests.fixtures.activities import *  # noqa: F403
 from tests.fixtures.agenda import *  # noqa: F403
 from tests.fixtures.bulletins import *  # noqa: F403
+from tests.fixtures.jobs import *  # noqa: F403
 from tests.fixtures.leaders import *  # noqa: F403
 from tests.fixtures.special_actions import *  # noqa: F403
 from tests.fixtures.submissions import *  # noqa: F403

@@ -32,6 +32,7 @@ from tests.factories import (
 from tests.fixtures.activities import merit_activity_in
 from tests.fixtures.agenda import agenda_objects
 from tests.fixtures.bulletins import other_county_bulletins
+from tests.fixtures.jobs import make_job
 from tests.fixtures.submissions import submissions_of_other_county
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
@@ -183,6 +184,7 @@ def build_other_county() -> OtherCounty:
             "coverage_a": coverage,
             "merit_activity_a": merit_activity,
             **agenda_objects(office, township, marker="丙"),
+            "job_of_clerk_a": make_job(clerk, title="丙镇的台账导出"),
         }
         | other_county_bulletins(office),
     )

@@ -16,6 +16,7 @@ SOURCES = [
     "outreach",
     "grievances",
     "submissions",
+    "jobs",
     "agenda",
     "bulletins",
     "reports",

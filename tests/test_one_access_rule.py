@@ -16,6 +16,7 @@ APPS = [
     "outreach",
     "grievances",
     "submissions",
+    "jobs",
     "agenda",
     "bulletins",
     "reports",

@@ -11,6 +11,7 @@ from django.urls import reverse
 from campaign.models import Unit
 from outreach.activity_details import merit_notice_add
 from outreach.models import Activity, MediaCoverage, MeritNotice, TargetGroup
+from tests.exports import export
 from tests.factories import HouseholdFactory, UnitFactory, county_for_tests, kind_of
 from tests.fixtures.activities import PNG_BYTES, merit_activity_in
 
@@ -424,7 +425,7 @@ def test_the_years_figures_count_groups_helped_coverage_and_notices(
     ]
     assert figures["groups"][0]["people"] == 7
     assert (figures["total"]["coverage"], figures["total"]["merit_notices"]) == (1, 1)
-    response = client_for(office).get(reverse("reports:workbook", args=[2015]))
+    response = export(client_for(office), reverse("reports:workbook", args=[2015]))
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     rows = [list(r) for r in book["活动统计"].iter_rows(values_only=True)]
     assert [None, "帮扶群体", "帮扶：空巢老人", 2, 7, "—"] in rows

@@ -22,7 +22,8 @@ GETS = {
     ("reports:assessment_weights", (2015,)): {"office": 200, "leader": 403},
     ("reports:assessment_unit", (2015, "township_a")): COUNTY,
     ("reports:yearend", ()): COUNTY,
-    ("reports:workbook", (2015,)): COUNTY,
+    # Asked for by a POST (a job writes it); for those who may, a GET is refused as such.
+    ("reports:workbook", (2015,)): {"office": 405, "leader": 405},
     ("reports:cases", ()): UNITS,
     ("reports:findings", ()): UNITS,
     ("reports:activities", ()): UNITS,

@@ -12,6 +12,7 @@ from django.urls import reverse
 from campaign.models import Unit
 from grievances.models import Status
 from reports.workcal import ensure_calendar
+from tests.exports import export
 from tests.factories import CaseFactory, HouseholdFactory, UnitFactory
 from tests.reports import oracle
 
@@ -205,7 +206,7 @@ def test_the_dashboard_assessment_and_workbook_agree(chengguan, client_for, offi
     for label, value, url in next(i for i in unit_page if i["key"] == "on_time")["counted"]:
         assert client.get(url).context["paginator"].count == value, label
 
-    book = workbook_of(client.get(reverse("reports:workbook", args=[2016])))
+    book = workbook_of(export(client, reverse("reports:workbook", args=[2016])))
     sheet = [list(r) for r in book["各单位进度"].iter_rows(values_only=True)]
     headers = sheet[3]
     assert headers[6:11] == [

@@ -11,6 +11,7 @@ from django.urls import reverse
 from campaign.history import last_change
 from campaign.models import SpecialAction, SpecialActionNote
 from campaign.special_actions import special_action_note_add, special_action_save
+from tests.exports import export
 from tests.factories import CaseFactory, HouseholdFactory, UnitFactory, county_for_tests
 
 pytestmark = pytest.mark.django_db
@@ -343,7 +344,7 @@ def test_the_workbook_gives_lead_unit_status_and_result(
     plan, office, township_a, member_unit, clerk_a, client_for, workbook_of
 ):
     frame_all(plan, township_a, member_unit, clerk_a, 1)
-    response = client_for(office).get(reverse("reports:workbook", args=[2015]))
+    response = export(client_for(office), reverse("reports:workbook", args=[2015]))
     sheet = workbook_of(response)["七项专项活动"]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     header = next(row for row in rows if row and "牵头单位" in row)

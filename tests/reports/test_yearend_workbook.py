@@ -12,6 +12,7 @@ from django.urls import reverse
 from reports.figures import summary_rows
 from reports.report import YearReport
 from reports.yearend import write_yearend
+from tests.exports import export
 from tests.reports import oracle
 from tests.reports.dataset import FORMULA
 
@@ -33,7 +34,7 @@ SHEETS = [
 
 @pytest.fixture
 def workbook(county, client_for, office, workbook_of):
-    response = client_for(office).get(reverse("reports:workbook", args=[2015]))
+    response = export(client_for(office), reverse("reports:workbook", args=[2015]))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     return workbook_of(response)

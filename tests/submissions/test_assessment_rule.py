@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from reports.models import AssessmentScheme
 from submissions import services
+from tests.exports import export
 from tests.fixtures.submissions import make_report_request
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +82,7 @@ def test_the_unit_page_and_the_workbook_show_the_lines(
     assert text.count('data-testid="by-rule"') == 2
     assert "按规则扣分" in text and "逾期报送1次，每次扣0.5分" in text
     assert "未报送1次，每次扣1.0分" in text
-    response = client.get(reverse("reports:workbook", args=[2015]))
+    response = export(client, reverse("reports:workbook", args=[2015]))
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     cells = [
         [value for value in row if value is not None]

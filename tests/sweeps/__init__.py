@@ -13,10 +13,11 @@ from tests.sweeps import (
     activities,
     agenda,
     bulletins,
+    jobs,
     leaders,
     special_actions,
     submissions,
     visits,
 )
 
-PIECES = [activities, agenda, bulletins, leaders, special_actions, submissions, visits]
+PIECES = [activities, agenda, bulletins, jobs, leaders, special_actions, submissions, visits]
