@@ -1,10 +1,9 @@
 """A job's progress as rows done of a total, written to its row for the page to poll. Writes are
-throttled (a 20,000-row loop would otherwise write 20,000 times) and made only outside a
-transaction: inside one, nobody else could read them before the commit."""
+throttled: a 20,000-row loop would otherwise write 20,000 times. Work that writes in one
+transaction (an import) reports its progress before it opens it: inside, nobody else could
+read the figures before the commit."""
 
 import time
-
-from django.db import connection
 
 
 class Progress:
@@ -25,13 +24,18 @@ class Progress:
         self.job.total = total
         self._write(force=True)
 
+    def label(self, label) -> None:
+        """The same stage goes on under another name (its rows still counting)."""
+        self.job.stage = str(label)[:100]
+        self._write(force=True)
+
     def advance(self, rows: int = 1) -> None:
         self.job.done += rows
         self._write()
 
     def _write(self, force: bool = False) -> None:
         now = time.monotonic()
-        if connection.in_atomic_block or (not force and now - self._written < self.interval):
+        if not force and now - self._written < self.interval:
             return
         self._written = now
         type(self.job).objects.filter(pk=self.job.pk).update(
@@ -46,6 +50,9 @@ class NoProgress:
         pass
 
     def total(self, total: int) -> None:
+        pass
+
+    def label(self, label) -> None:
         pass
 
     def advance(self, rows: int = 1) -> None:

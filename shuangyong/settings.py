@@ -124,6 +124,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A deleted or rewritten row (a number before it was encrypted) is zeroed in the file, not
     # left in a free page.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA secure_delete=ON;"
+    # The web server and the job workers write to one file from several processes: each
+    # transaction takes the write lock when it begins and waits its turn for up to 20 s,
+    # instead of failing with "database is locked" when two try to upgrade a read at once;
+    # WAL lets pages be read while a job writes.
+    DATABASES["default"]["OPTIONS"] |= {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    DATABASES["default"]["OPTIONS"]["init_command"] += "PRAGMA journal_mode=WAL;"
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -250,7 +256,9 @@ Q_CLUSTER = {
     "timeout": JOB_TIMEOUT,
     "retry": env.int("JOB_RETRY", default=JOB_TIMEOUT + 60),
     "max_attempts": env.int("JOB_ATTEMPTS", default=3),
-    "ack_failures": True,
+    # A task that raised (the database was busy, say) stays queued and is handed out again;
+    # the work's own failures are caught by jobs.runner, which marks its job failed.
+    "ack_failures": False,
     "poll": env.float("JOB_POLL", default=1.0),
     "catch_up": False,
     "save_limit": 500,

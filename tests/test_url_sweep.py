@@ -416,9 +416,9 @@ for piece in PIECES:
     READ_ONLY |= piece.READ_ONLY
 
 
-# What a read leaves behind: the session, the record that personal data was exported, and the
-# job that writes a workbook (with its queue's rows).
-READS_RECORDED = {"outreach.IdNumberView", "jobs.Job"}
+# What a read leaves behind: the session, the record that personal data was exported, the job
+# that writes a workbook (with its queue's rows) and the working-day calendar it fills in.
+READS_RECORDED = {"outreach.IdNumberView", "jobs.Job", "reports.Workday"}
 
 
 def _all_rows(*, ignoring=frozenset()):

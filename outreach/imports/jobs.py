@@ -43,9 +43,11 @@ def households_import_run(job, user, progress, handle) -> kinds.Outcome:
     if not default_storage.exists(upload["name"]):
         raise kinds.JobRefused(_("The uploaded file is no longer kept; upload it again."))
     sheet = pending.read(upload)
-    progress.stage(_("Checking the rows"), total=len(sheet.rows) * 2)
+    # Each row is read and matched (two steps of the bar), then written: the last third moves
+    # at once, when the transaction commits.
+    progress.stage(_("Checking the rows"), total=len(sheet.rows) * 3)
     plan_import(sheet, township=township, progress=progress)
-    progress.stage(_("Writing to the registry"), total=0)
+    progress.label(_("Writing to the registry"))
     try:
         plan = households_import(user=user, township=township, sheet=sheet)
     except ImportRefused as exc:
