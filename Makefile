@@ -24,9 +24,13 @@ setup: $(STAMP)
 	$(PY) manage.py load_plan
 	TODAY=$(TODAY) $(PY) manage.py seed_demo
 
+# The web server and, beside it, the worker that runs long exports, imports and the daily
+# reminders (manage.py qcluster); the worker stops when the server does.
 run: setup
-	@echo "Serving on http://$(HOST):$(PORT)/ (campaign date pinned to $(TODAY))"
-	TODAY=$(TODAY) $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)/ (campaign date pinned to $(TODAY)), with a worker"
+	@TODAY=$(TODAY) $(PY) manage.py qcluster & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  TODAY=$(TODAY) $(PY) manage.py runserver $(HOST):$(PORT)
 
 system-packages:
 	@scripts/ensure-system-packages.sh

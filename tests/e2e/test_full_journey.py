@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from grievances.models import Case
 from tests.e2e.conftest import go_to, take_step
+from tests.e2e.downloads import download_workbook
 from tests.factories import make_id_number
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -83,9 +84,8 @@ def test_the_main_road(size, live_server, signed_in, journal, plan, office, cler
     journal(desk, "dashboard")
 
     desk.goto(base + "/reports/year-end/?year=2015")
-    with desk.expect_download() as download_info:
-        desk.get_by_test_id("download").click()
-    workbook = load_workbook(io.BytesIO(open(download_info.value.path(), "rb").read()))
+    download = download_workbook(desk)
+    workbook = load_workbook(io.BytesIO(open(download.path(), "rb").read()))
     assert "问题台账" in workbook.sheetnames
     ledger = [row for row in workbook["问题台账"].iter_rows(values_only=True) if row and row[0]]
     assert any(Case.objects.get().number in [str(v) for v in row] for row in ledger)
