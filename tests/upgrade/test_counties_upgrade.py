@@ -7,6 +7,7 @@ county, 2015 signed off. Then this checkout migrates it, and both versions' read
 from pathlib import Path
 from types import SimpleNamespace
 
+import django_q
 import pytest
 
 from tests.upgrade import previous
@@ -110,6 +111,12 @@ STEP_7_MODELS = {
     "submissions.reportrequest",
     "submissions.submission",
 }
+# Background work (step 8): the jobs and django-q2's queue, results and schedules (the last
+# holding the scheduled tasks its migrations write).
+STEP_8_TABLES = {"jobs_job", "django_q_ormq", "django_q_schedule", "django_q_task"}
+NEW_TABLES |= STEP_8_TABLES
+STEP_8_MODELS = {"jobs.job", "django_q.ormq", "django_q.schedule", "django_q.task"}
+STEP_8_MODELS |= {"django_q.success", "django_q.failure"}
 # Later steps add rows of their own on the way: the plaque dates once kept on households move
 # into the plaque register (tests/outreach/test_plaque_migration.py counts them exactly).
 GROWN = {"outreach_honourplaque"}
@@ -118,13 +125,15 @@ GROWN_MODELS = {"outreach.HonourPlaque"}
 
 def migrations_in_tree() -> set[str]:
     root = Path(__file__).resolve().parents[2]
-    return {
+    ours = {
         f"{path.parent.parent.name}.{path.stem}"
         for path in root.glob("*/migrations/0*.py")
         if path.parent.parent.name
         in {"campaign", "outreach", "grievances", "reports", "audit", "administration"}
-        | {"submissions", "agenda", "bulletins"}
+        | {"submissions", "agenda", "bulletins", "jobs"}
     }
+    queue = Path(django_q.__file__).parent / "migrations"
+    return ours | {f"django_q.{path.stem}" for path in queue.glob("0*.py")}
 
 
 @pytest.fixture(scope="module")
@@ -197,6 +206,7 @@ def test_it_only_adds_bookkeeping_of_its_own(upgrade):
         "outreach.anonymisationrun",
         "outreach.historicalanonymisationrun",
         *STEP_7_MODELS,
+        *STEP_8_MODELS,
     }
     added = set(after["migrations"]) - set(before["migrations"])
     assert {"campaign.0004_areas", "reports.0002_campaigns"} <= added
