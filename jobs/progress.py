@@ -9,8 +9,11 @@ import time
 class Progress:
     interval = 0.5  # seconds between writes
 
-    def __init__(self, job):
+    def __init__(self, job, *, live: bool = True):
+        # Not live: a job run inside the request that asked for it, whose page nobody watches
+        # until it is over; the counts are kept on the job and saved with its end.
         self.job = job
+        self.live = live
         self._written = 0.0
 
     def stage(self, label, *, total: int = 0) -> None:
@@ -35,7 +38,7 @@ class Progress:
 
     def _write(self, force: bool = False) -> None:
         now = time.monotonic()
-        if not force and now - self._written < self.interval:
+        if not self.live or (not force and now - self._written < self.interval):
             return
         self._written = now
         type(self.job).objects.filter(pk=self.job.pk).update(

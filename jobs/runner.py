@@ -21,7 +21,9 @@ from jobs.progress import Progress
 logger = logging.getLogger(__name__)
 
 
-def run(job_id: int) -> None:
+def run(job_id: int, *, watched: bool = True) -> None:
+    """watched: a worker's run, whose progress the job's page polls; not when the request that
+    asked for the job runs it (JOBS_RUN_INLINE)."""
     job = _claim(job_id)
     if job is None:
         return
@@ -34,7 +36,7 @@ def run(job_id: int) -> None:
             if not kind.allowed(user):
                 raise kinds.JobRefused(_("You may no longer do this; ask the county office."))
             with tempfile.TemporaryFile() as handle:
-                outcome = kind.run(job, user, Progress(job), handle)
+                outcome = kind.run(job, user, Progress(job, live=watched), handle)
                 if outcome.filename:
                     handle.seek(0)
                     job.filename = outcome.filename[:200]

@@ -28,6 +28,6 @@ def start(*, user, kind: str, title, params: dict | None = None) -> Job:
         if not settings.JOBS_RUN_INLINE:
             async_task("jobs.runner.run", job.pk, task_name=f"job-{job.pk}-{kind}"[:100])
     if settings.JOBS_RUN_INLINE:
-        runner.run(job.pk)
+        runner.run(job.pk, watched=False)
         job.refresh_from_db()
     return job
