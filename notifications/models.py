@@ -148,7 +148,7 @@ class Delivery(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("being sent")
         SENT = "sent", _("sent")
-        FAILED = "failed", _("failed")
+        FAILED = "failed", _("sending failed")
 
     county = models.ForeignKey(
         "campaign.Area", on_delete=models.CASCADE, related_name="+", verbose_name=_("county")

@@ -110,6 +110,14 @@ STEP_7_MODELS = {
     "submissions.reportrequest",
     "submissions.submission",
 }
+# Reminders: the digests in the app, each user's channels, the units' robots, the deliveries.
+REMINDER_MODELS = {
+    "notifications.delivery",
+    "notifications.notification",
+    "notifications.preference",
+    "notifications.robot",
+}
+NEW_TABLES |= {label.replace(".", "_") for label in REMINDER_MODELS}
 # Later steps add rows of their own on the way: the plaque dates once kept on households move
 # into the plaque register (tests/outreach/test_plaque_migration.py counts them exactly).
 GROWN = {"outreach_honourplaque"}
@@ -123,7 +131,7 @@ def migrations_in_tree() -> set[str]:
         for path in root.glob("*/migrations/0*.py")
         if path.parent.parent.name
         in {"campaign", "outreach", "grievances", "reports", "audit", "administration"}
-        | {"submissions", "agenda", "bulletins"}
+        | {"submissions", "agenda", "bulletins", "notifications"}
     }
 
 
@@ -197,6 +205,7 @@ def test_it_only_adds_bookkeeping_of_its_own(upgrade):
         "outreach.anonymisationrun",
         "outreach.historicalanonymisationrun",
         *STEP_7_MODELS,
+        *REMINDER_MODELS,
     }
     added = set(after["migrations"]) - set(before["migrations"])
     assert {"campaign.0004_areas", "reports.0002_campaigns"} <= added
