@@ -12,7 +12,9 @@ def receives_reminders(user) -> bool:
 
 
 def chooses_channels(user) -> bool:
-    return receives_reminders(user)
+    """An office above the counties changes nothing under them, its own settings included: its
+    digests go by the defaults."""
+    return receives_reminders(user) and not rule.is_higher_office(user)
 
 
 def reads_deliveries(user) -> bool:

@@ -32,7 +32,12 @@ class NotificationListView(AllowedMixin, ListView):
         unread = [row.pk for row in context["object_list"] if row.read_at is None]
         if unread:
             services.notifications_mark_read(user=self.request.user, ids=unread)
-        context.update(unread_ids=set(unread), can_set_robots=access.sets_robots(self.request.user))
+        user = self.request.user
+        context.update(
+            unread_ids=set(unread),
+            can_choose_channels=access.chooses_channels(user),
+            can_set_robots=access.sets_robots(user),
+        )
         return context
 
 

@@ -9,7 +9,7 @@ OFFICE_ONLY = {role: 404 for role in ROLES if role != "anonymous"} | {"office": 
 EXPECTED: dict = {
     "notifications:list": EVERYONE_SIGNED_IN,
     "notifications:unread": EVERYONE_SIGNED_IN,
-    "notifications:preferences": EVERYONE_SIGNED_IN,
+    "notifications:preferences": EVERYONE_SIGNED_IN | {"city": 403},
     "notifications:robots": OFFICE_ONLY,
     "notifications:deliveries": OFFICE_ONLY,
 }
