@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "audit",
     "administration",
     "jobs",
+    "notifications",
     "demo",
 ]
 
@@ -270,6 +271,19 @@ JOBS_MAX_ATTEMPTS = Q_CLUSTER["max_attempts"]
 JOBS_KEEP_HOURS = env.int("JOBS_KEEP_HOURS", default=72)  # a finished file is kept this long
 # A ledger export or an import this size or smaller runs in the request; larger ones as a job.
 JOBS_INLINE_ROWS = env.int("JOBS_INLINE_ROWS", default=2000)
+
+# Reminders (提醒, `manage.py send_reminders`). E-mail goes through Django's mail settings, read
+# from EMAIL_URL (smtp://user:password@host:25, smtp+tls://…, submission://…:587); by default
+# it is printed to the console. Links in e-mails and robot posts start with SITE_URL.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+globals().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="shuangyong@localhost")
+SITE_URL = env.str("SITE_URL", default="")
+# A unit's group robot may only point at these hosts, so its address cannot make the server
+# call anywhere else.
+ROBOT_HOSTS = env.list("ROBOT_HOSTS", default=["qyapi.weixin.qq.com", "oapi.dingtalk.com"])
+# How many times one day's digest is tried by one channel before it is left failed.
+REMINDER_ATTEMPTS = env.int("REMINDER_ATTEMPTS", default=3)
 
 LOGGING = {
     "version": 1,

@@ -22,5 +22,6 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("system/", include("administration.urls")),
     path("jobs/", include("jobs.urls")),
+    path("reminders/", include("notifications.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -17,6 +17,7 @@ SOURCES = [
     "grievances",
     "submissions",
     "jobs",
+    "notifications",
     "agenda",
     "bulletins",
     "reports",

@@ -17,6 +17,7 @@ APPS = [
     "grievances",
     "submissions",
     "jobs",
+    "notifications",
     "agenda",
     "bulletins",
     "reports",
@@ -79,6 +80,9 @@ SCOPED = {
     "grievances.CaseEvent",
     "grievances.CaseFinding",
     "grievances.ExtensionRequest",
+    "notifications.Notification",
+    "notifications.Delivery",
+    "notifications.Robot",
 }
 
 

@@ -15,9 +15,20 @@ from tests.sweeps import (
     bulletins,
     jobs,
     leaders,
+    notifications,
     special_actions,
     submissions,
     visits,
 )
 
-PIECES = [activities, agenda, bulletins, jobs, leaders, special_actions, submissions, visits]
+PIECES = [
+    activities,
+    agenda,
+    bulletins,
+    jobs,
+    leaders,
+    notifications,
+    special_actions,
+    submissions,
+    visits,
+]

@@ -117,6 +117,14 @@ STEP_8_TABLES = {"jobs_job", "django_q_ormq", "django_q_schedule", "django_q_tas
 NEW_TABLES |= STEP_8_TABLES
 STEP_8_MODELS = {"jobs.job", "django_q.ormq", "django_q.schedule", "django_q.task"}
 STEP_8_MODELS |= {"django_q.success", "django_q.failure"}
+# Reminders: the digests in the app, each user's channels, the units' robots, the deliveries.
+REMINDER_MODELS = {
+    "notifications.delivery",
+    "notifications.notification",
+    "notifications.preference",
+    "notifications.robot",
+}
+NEW_TABLES |= {label.replace(".", "_") for label in REMINDER_MODELS}
 # Later steps add rows of their own on the way: the plaque dates once kept on households move
 # into the plaque register (tests/outreach/test_plaque_migration.py counts them exactly).
 GROWN = {"outreach_honourplaque"}
@@ -130,7 +138,7 @@ def migrations_in_tree() -> set[str]:
         for path in root.glob("*/migrations/0*.py")
         if path.parent.parent.name
         in {"campaign", "outreach", "grievances", "reports", "audit", "administration"}
-        | {"submissions", "agenda", "bulletins", "jobs"}
+        | {"submissions", "agenda", "bulletins", "jobs", "notifications"}
     }
     queue = Path(django_q.__file__).parent / "migrations"
     return ours | {f"django_q.{path.stem}" for path in queue.glob("0*.py")}
@@ -207,6 +215,7 @@ def test_it_only_adds_bookkeeping_of_its_own(upgrade):
         "outreach.historicalanonymisationrun",
         *STEP_7_MODELS,
         *STEP_8_MODELS,
+        *REMINDER_MODELS,
     }
     added = set(after["migrations"]) - set(before["migrations"])
     assert {"campaign.0004_areas", "reports.0002_campaigns"} <= added
