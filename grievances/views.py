@@ -17,7 +17,7 @@ from campaign.models import InspectionFinding
 from campaign.selectors import campaign_for, topics_of
 from grievances import access, forms, queues, services
 from grievances.filters import IntakeFilter, LedgerFilter, ledger_filter
-from grievances.jobs import LEDGER_EXPORT
+from grievances.jobs import LEDGER_EXPORT, log_ledger_export
 from grievances.models import Case, CaseEvent
 from grievances.pagination import IdsFirstPaginator
 from grievances.selectors import ledger_rows
@@ -100,13 +100,7 @@ class LedgerExportView(LedgerScopeMixin, View):
                 "grievances/ledger_export_job.html",
                 {"count": count, "query": request.GET.urlencode()},
             )
-        log_personal_file(
-            user=request.user,
-            kind=IdNumberView.Kind.EXPORT,
-            source=IdNumberView.Source.LEDGER_EXPORT,
-            person_ids=persons_of_households(rows.values("household_id")),
-            count=count,
-        )
+        log_ledger_export(request.user, rows, count)
         return ledger_workbook_response(
             rows, today=clock.today(), reader=watermark.export_line(request.user)
         )
