@@ -218,51 +218,82 @@ def five_ones(period: Period) -> dict:
     }
 
 
-def overdue_by(period: Period, unit_field: str) -> list[dict]:
-    """The overdue cases in hand in the year grouped by their township or lead unit, most
-    first (one grouped query); units with none are left out."""
+def overdue_by(period: Period) -> dict[str, list[dict]]:
+    """The overdue cases in hand in the year grouped by their township and by their lead unit,
+    most first; units with none are left out. One grouped query serves both: it counts each
+    (township, lead unit) pair, at most one row per overdue case, and Python adds them up."""
+    fields = ("township", "lead_unit")
     overdue = in_hand_during(period).filter(case_measures(period)["overdue"])
-    grouped = (
-        overdue.filter(**{f"{unit_field}__isnull": False})
-        .order_by()
-        .values(unit_field, f"{unit_field}__name", f"{unit_field}__short_name")
+    pairs = (
+        overdue.order_by()
+        .values(
+            *(f"{f}{suffix}" for f in fields for suffix in ("", "__name", "__short_name", "__code"))
+        )
         .annotate(n=Count("pk"))
-        .order_by("-n", f"{unit_field}__code", unit_field)
     )
-    return [
-        {
-            "unit_id": g[unit_field],
-            "name": g[f"{unit_field}__short_name"] or g[f"{unit_field}__name"],
-            "overdue": g["n"],
-        }
-        for g in grouped
-    ]
+    totals: dict[str, dict] = {field: {} for field in fields}
+    for pair in pairs:
+        for field in fields:
+            unit_id = pair[field]
+            if unit_id is None:
+                continue
+            row = totals[field].setdefault(
+                unit_id,
+                {
+                    "unit_id": unit_id,
+                    "name": pair[f"{field}__short_name"] or pair[f"{field}__name"],
+                    "overdue": 0,
+                    "code": pair[f"{field}__code"] or "",
+                },
+            )
+            row["overdue"] += pair["n"]
+    result = {}
+    for field in fields:
+        rows = sorted(
+            totals[field].values(), key=lambda r: (-r["overdue"], r["code"], r["unit_id"])
+        )
+        result[field] = [{k: v for k, v in row.items() if k != "code"} for row in rows]
+    return result
 
 
 def charts(period: Period, progress_rows: list[dict]) -> dict:
-    """The series the dashboard draws (six grouped queries, topics and workstreams)."""
-    topics = list(topics_of(period.campaign).values("pk", "number", "name"))
-    counts = {
-        (g["topic_id"], g["status"]): g["n"]
-        for g in year_cases(period).order_by().values("topic_id", "status").annotate(n=Count("pk"))
-    }
+    """The series the dashboard draws: four grouped queries, each reading its categories
+    (topics, workstreams) in the same statement, so the count stays flat in the data."""
+    case_filter = Q(cases__campaign=period.campaign, cases__year=period.year)
+    topic_rows = list(
+        topics_of(period.campaign)
+        .select_related(None)
+        .annotate(
+            **{
+                f"n_{i}": Count("cases", filter=case_filter & Q(cases__status=status))
+                for i, status in enumerate(STATUS_ORDER)
+            }
+        )
+        .values("pk", "number", "name", *(f"n_{i}" for i in range(len(STATUS_ORDER))))
+    )
+    topics = [{"pk": t["pk"], "number": t["number"], "name": t["name"]} for t in topic_rows]
     topic_status = {
         "topics": topics,
         "statuses": [str(s) for s in STATUS_ORDER],
-        "counts": [[counts.get((t["pk"], s), 0) for t in topics] for s in STATUS_ORDER],
+        "counts": [[t[f"n_{i}"] for t in topic_rows] for i in range(len(STATUS_ORDER))],
     }
 
-    def by_month(queryset, field):
-        return {
-            g["month"].strftime("%Y-%m"): g["n"]
-            for g in queryset.order_by()
-            .annotate(month=TruncMonth(field))
-            .values("month")
-            .annotate(n=Count("pk"))
-        }
-
-    registered = by_month(year_cases(period), "registered_on")
-    closed = by_month(year_cases(period).filter(status=Status.CLOSED), "closed_on")
+    # Registered and closed by month in one statement: the (registered month, closed month)
+    # pairs are at most a year's months squared, whatever the number of cases.
+    registered: dict[str, int] = {}
+    closed: dict[str, int] = {}
+    for g in (
+        year_cases(period)
+        .order_by()
+        .annotate(registered_in=TruncMonth("registered_on"), closed_in=TruncMonth("closed_on"))
+        .values("registered_in", "closed_in")
+        .annotate(n=Count("pk"), n_closed=Count("pk", filter=Q(status=Status.CLOSED)))
+    ):
+        month = g["registered_in"].strftime("%Y-%m")
+        registered[month] = registered.get(month, 0) + g["n"]
+        if g["n_closed"] and g["closed_in"] is not None:
+            month = g["closed_in"].strftime("%Y-%m")
+            closed[month] = closed.get(month, 0) + g["n_closed"]
     months = sorted(set(registered) | set(closed))
     if months:
         months = _month_range(months[0], months[-1])
@@ -273,19 +304,23 @@ def charts(period: Period, progress_rows: list[dict]) -> dict:
     }
 
     activity_months = [f"{period.year}-{m:02d}" for m in range(1, 13)]
-    workstreams = list(workstreams_of(period.campaign).values("pk", "number", "name"))
-    grouped = {
-        (g["workstream_id"], g["month"].strftime("%Y-%m")): g["n"]
-        for g in year_activities(period)
-        .order_by()
-        .annotate(month=TruncMonth("held_on"))
-        .values("workstream_id", "month")
-        .annotate(n=Count("pk"))
-    }
+    in_year = Q(activities__campaign=period.campaign, activities__held_on__year=period.year)
+    workstream_rows = list(
+        workstreams_of(period.campaign)
+        .annotate(
+            **{
+                f"m_{m}": Count("activities", filter=in_year & Q(activities__held_on__month=m))
+                for m in range(1, 13)
+            }
+        )
+        .values("pk", "number", "name", *(f"m_{m}" for m in range(1, 13)))
+    )
     activities = {
         "months": activity_months,
-        "workstreams": workstreams,
-        "counts": [[grouped.get((w["pk"], m), 0) for m in activity_months] for w in workstreams],
+        "workstreams": [
+            {"pk": w["pk"], "number": w["number"], "name": w["name"]} for w in workstream_rows
+        ],
+        "counts": [[w[f"m_{m}"] for m in range(1, 13)] for w in workstream_rows],
     }
     townships = [r for r in progress_rows if r["kind"] == "township"]
     survey = {
@@ -293,13 +328,14 @@ def charts(period: Period, progress_rows: list[dict]) -> dict:
         "visited": [r["visited"] for r in townships],
         "unvisited": [r["households"] - r["visited"] for r in townships],
     }
+    overdue = overdue_by(period)
     return {
         "topic_status": topic_status,
         "closures": closures,
         "survey": survey,
         "activities": activities,
-        "overdue_townships": overdue_by(period, "township"),
-        "overdue_leads": overdue_by(period, "lead_unit"),
+        "overdue_townships": overdue["township"],
+        "overdue_leads": overdue["lead_unit"],
     }
 
 

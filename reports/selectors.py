@@ -10,7 +10,7 @@ so a 2015 case still open in 2016 is 2016's work and 2016's overdue. The report 
 activities held in the year, and the survey and 五个一 as they stand; statuses are read as they
 stand on the report date (today, or the sign-off, which freezes them)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Case as Conditional
@@ -47,6 +47,14 @@ class Period:
     year: int
     today: date
     campaign: Campaign | None
+    # Set once the working-day calendar is known to reach `today`: the sections of one
+    # report share the period, and need not ask the database again.
+    _calendar_checked: list = field(default_factory=list, init=False, compare=False, repr=False)
+
+    def ensure_calendar(self) -> None:
+        if not self._calendar_checked:
+            ensure_calendar(self.today)
+            self._calendar_checked.append(True)
 
     @property
     def county(self) -> int | None:
@@ -327,7 +335,7 @@ def progress_from(raw: list[dict]) -> dict:
 def progress(period: Period) -> dict:
     """A row per township and member unit, and the county's total row (one query, plus one
     to make sure the working-day calendar reaches today)."""
-    ensure_calendar(period.today)
+    period.ensure_calendar()
     units = progress_units(period.county, period)
     return progress_from(progress_rows(unit_progress(units, period)))
 
@@ -335,7 +343,7 @@ def progress(period: Period) -> dict:
 def summary(period: Period) -> dict:
     """The county's headline figures for the year (four queries): the rows registered in the
     year and those carried in; what became of the cases in hand (both)."""
-    ensure_calendar(period.today)
+    period.ensure_calendar()
     measures = case_measures(period)
     registered = among_q("registered", period.year)
     cases = (
