@@ -76,8 +76,8 @@ class ValueListView(ReferenceListMixin, ListView):
         for value in context["object_list"]:
             value.extras = [getattr(value, name) for name in extras]
             value.usages = [getattr(value, f"used_{i}") for i, _usage in shown]
-            value.extra_cells = list(zip(context["extra_labels"], value.extras))
-            value.usage_cells = list(zip(context["usage_labels"], value.usages))
+            value.extra_cells = list(zip(context["extra_labels"], value.extras, strict=True))
+            value.usage_cells = list(zip(context["usage_labels"], value.usages, strict=True))
             value.named = services.times_named(self.reference_list, value)
         return context
 
