@@ -223,3 +223,76 @@ def test_a_list_is_cards_on_a_phone_and_a_table_at_a_desk(
     assert desk["rowDisplay"] == "table-row", desk
     assert desk["headVisible"], desk
     assert all(label == "none" for label in desk["labels"]), desk
+
+
+def test_the_dashboards_charts_and_figures_read_at_360_px(
+    live_server, contexts, plan, office, township_a
+):
+    from decimal import Decimal
+
+    ActivityFactory(organiser=township_a, held_on=date(2015, 6, 1), amount=Decimal("233000"))
+    for _ in range(3):
+        CaseFactory(household=HouseholdFactory(township=township_a))
+    page = open_page(contexts, live_server, office, "office", PHONE, "/reports/?year=2015")
+    page.wait_for_function("document.querySelector('canvas[data-chart=chart-topics]').chart")
+    charts = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('canvas[data-chart]')].map(c => {
+          const chart = c.chart, horizontal = chart.options.indexAxis === 'y';
+          const category = chart.scales[horizontal ? 'y' : 'x'];
+          const value = chart.scales[horizontal ? 'x' : 'y'];
+          return [c.dataset.chart, {
+            labels: chart.data.labels.length,
+            named: category.ticks.length,
+            tickLabels: category.ticks.map(t => [].concat(t.label).join('')),
+            values: value.ticks.map(t => t.label),
+            legend: chart.legend.position,
+            legendBottom: chart.legend.top > chart.chartArea.bottom,
+            height: c.getBoundingClientRect().height,
+          }];
+        }))"""
+    )
+    topics = charts["chart-topics"]
+    assert topics["labels"] == 7 and topics["named"] == 7, topics
+    assert all(len(label) <= 15 for label in topics["tickLabels"]), topics
+    for chart in charts.values():
+        assert chart["legend"] == "bottom" and chart["legendBottom"], chart
+        assert len(chart["values"]) <= 5, chart
+        assert all("/" not in v for v in chart["values"]), chart
+        assert chart["height"] >= 200, chart
+    # The full topic name is kept for the tooltip.
+    full = page.evaluate(
+        "document.querySelector('canvas[data-chart=chart-topics]').chart.data.labels[3]"
+    )
+    assert full.startswith("4. ") and len(full) > 15
+    money = page.get_by_test_id("figure-amount").locator(".figure-value")
+    assert money.inner_text() == "233,000.00"
+    box = money.bounding_box()
+    line = money.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)")
+    assert box["height"] < line * 1.5, "the figure stays on one line"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_checkboxes_and_their_labels_are_44_px_targets_on_a_phone(
+    live_server, contexts, plan, clerk_a, township_a
+):
+    household = HouseholdFactory(township=township_a)
+    url = reverse("outreach:visit_household", args=[household.pk])
+    page = open_page(contexts, live_server, clerk_a, "clerk_a", PHONE, url)
+    checks = page.locator("main .form-check")
+    assert checks.count() >= 20  # needs action per topic, and two answers per policy
+    sizes = checks.evaluate_all(
+        """rows => rows.map(row => {
+          const box = e => e.getBoundingClientRect();
+          const input = row.querySelector('input'), label = row.querySelector('label');
+          return {row: box(row).height, label: box(label).height, input: box(input).height,
+                  inputWidth: box(input).width, text: label.textContent.trim()};
+        })"""
+    )
+    for size in sizes:
+        assert size["row"] >= 44 and size["label"] >= 44, size
+        assert size["input"] >= 24 and size["inputWidth"] >= 24, size
+    # The label is the target: a tap on it ticks its box.
+    first = page.locator("[data-topic='4'] [data-policy] .form-check").first
+    first.locator("label").click()
+    assert first.locator("input").is_checked()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
