@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from outreach.models import AnonymisationRun
 from tests.factories import (
     ActivityFactory,
     CaseFactory,
@@ -126,6 +127,13 @@ def rows(plan, office, township_a, clerk_a, leader, liaison, city, garrison_unit
 
     topic = Topic.objects.get(campaign=plan, number=1)
     needs_report(user=liaison, findings=[{"topic": topic, "text": "训练器材不足"}])
+    AnonymisationRun.objects.create(
+        county=township_a.area,
+        as_of=date(2021, 1, 1),
+        months=60,
+        archived_by=date(2015, 12, 31),
+        households=1,
+    )
     for piece in PIECES:
         piece.make_rows(township_a, office, clerk_a)
     from outreach.services import persons_log_full_view
