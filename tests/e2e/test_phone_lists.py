@@ -102,9 +102,24 @@ def contexts(browser, browser_context_args):
             opened[key] = browser.new_context(**browser_context_args, viewport=viewport)
         return opened[key]
 
+    context_for.opened = opened
     yield context_for
     for context in opened.values():
         context.close()
+
+
+def quiet(contexts):
+    """Leave every open page for a blank one, so that no page of a test still asks the server
+    (the bell's polling) while the database is written to or emptied."""
+    for context in contexts.opened.values():
+        for page in context.pages:
+            page.goto("about:blank")
+
+
+@pytest.fixture(autouse=True)
+def _quiet_after(transactional_db, contexts):
+    yield
+    quiet(contexts)
 
 
 @pytest.fixture
@@ -158,6 +173,7 @@ def rows(plan, office, township_a, clerk_a, leader, liaison, city, garrison_unit
 
 def open_page(contexts, live_server, user, role, viewport, url):
     """The page at url, seen by the user in the role's context at this width."""
+    quiet(contexts)
     client = Client()
     client.force_login(user)
     context = contexts(role, viewport)
