@@ -38,8 +38,11 @@ class FiveOnesCountyView(LoginRequiredMixin, TemplateView):
         }
         rows = []
         for unit in units:
-            cells = [entries.get((unit.pk, item)) for item in FiveOnesItem.Item.values]
-            done = sum(1 for c in cells if c and c.status == FiveOnesItem.Status.DONE)
+            # Each cell with its item's name, which labels it when a phone shows the row as a card.
+            cells = [
+                (label, entries.get((unit.pk, item))) for item, label in FiveOnesItem.Item.choices
+            ]
+            done = sum(1 for _, c in cells if c and c.status == FiveOnesItem.Status.DONE)
             rows.append({"unit": unit, "cells": cells, "done": done})
         return super().get_context_data(rows=rows, items=FiveOnesItem.Item.choices, **kwargs)
 

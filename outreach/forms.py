@@ -155,13 +155,13 @@ class VisitForm(forms.Form):
                     offered,
                     label=_("policies carried out"),
                     required=False,
-                    widget=forms.CheckboxSelectMultiple,
+                    widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
                 )
                 self.fields["policies_missing"] = forms.ModelMultipleChoiceField(
                     offered,
                     label=_("policies not carried out"),
                     required=False,
-                    widget=forms.CheckboxSelectMultiple,
+                    widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
                 )
                 self.fields["policies_done"].choices = [(p.pk, p.name) for p in policies]
                 self.fields["policies_missing"].choices = [(p.pk, p.name) for p in policies]
@@ -177,6 +177,18 @@ class VisitForm(forms.Form):
         return [
             (topic, self[f"topic_{topic.number}_text"], self[f"topic_{topic.number}_action"])
             for topic in self.topics
+        ]
+
+    def policy_rows(self):
+        """(policy's name, its "carried out" box, its "not carried out" box): each policy named
+        once, with both answers beside it, rather than the whole list twice."""
+        if "policies_done" not in self.fields:
+            return []
+        return [
+            (done.choice_label, done, missing)
+            for done, missing in zip(
+                self["policies_done"].subwidgets, self["policies_missing"].subwidgets, strict=True
+            )
         ]
 
     def clean(self):

@@ -24,7 +24,12 @@ from outreach.field_unit_views import found_household
 from outreach.filters import HouseholdFilter
 from outreach.forms import HouseholdForm, PersonForm, VisitForm
 from outreach.models import Finding, Household, IdNumberView, Person, Visit
-from outreach.selectors import survey_coverage, visited_in_view
+from outreach.selectors import (
+    HOUSEHOLD_ORDER,
+    next_household_to_visit,
+    survey_coverage,
+    visited_in_view,
+)
 
 
 class RegistryMixin(AllowedMixin, VisibleToMixin):
@@ -50,7 +55,7 @@ class HouseholdListView(RegistryMixin, FilterView):
                 person_count=Count("persons", filter=Q(persons__archived=False)),
                 visited=visited_in_view(self.request.user),
             )
-            .order_by("township__code", "village", "number")
+            .order_by(*HOUSEHOLD_ORDER)
         )
 
     def get_context_data(self, **kwargs):
@@ -317,6 +322,15 @@ class VisitDetailView(RegistryMixin, DetailView):
                 )
             )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, household = self.request.user, self.object.household
+        # On to the next household of the clerk's round, straight from the visit just saved.
+        context["goes_on"] = bool(household) and access.surveys_households(user)
+        if context["goes_on"]:
+            context["next_household"] = next_household_to_visit(user, after=household)
+        return context
 
 
 class VisitFilter(django_filters.FilterSet):

@@ -250,6 +250,7 @@ class ProgressView(LoginRequiredMixin, YearMixin, TemplateView):
             total=total,
             sort=sort,
             headers=sort_headers(progress_columns(), sort),
+            column_labels=dict(progress_columns()),
             county_view=access.can_read_county(user),
             **kwargs,
         )

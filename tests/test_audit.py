@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from outreach.models import Household, IdNumberView
 from tests.factories import CaseEventFactory, CaseFactory, PersonFactory, UserFactory
+from tests.markup import unlabelled
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +102,7 @@ def test_the_trail_keeps_its_query_count(
         response = client.get(reverse("audit:trail"))
     page = response.content.decode()
     for user in users:
-        assert page.count(f"<td>{user.display_name}</td>") == 2
+        assert unlabelled(page).count(f"<td>{user.display_name}</td>") == 2
     assert f"#{case.pk}</td>" in page and f"#{person.pk}</td>" in page
 
 

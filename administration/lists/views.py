@@ -70,12 +70,15 @@ class ValueListView(ReferenceListMixin, ListView):
         shown = self.reference_list.shown_usages
         extras = self.reference_list.extra_fields
         model = self.reference_list.model
+        context["usage_labels"] = [usage.label for _i, usage in shown]
+        context["extra_labels"] = [model._meta.get_field(name).verbose_name for name in extras]
+        # Each cell beside its column's name, which labels it when a phone shows rows as cards.
         for value in context["object_list"]:
             value.extras = [getattr(value, name) for name in extras]
             value.usages = [getattr(value, f"used_{i}") for i, _usage in shown]
+            value.extra_cells = list(zip(context["extra_labels"], value.extras, strict=True))
+            value.usage_cells = list(zip(context["usage_labels"], value.usages, strict=True))
             value.named = services.times_named(self.reference_list, value)
-        context["usage_labels"] = [usage.label for _i, usage in shown]
-        context["extra_labels"] = [model._meta.get_field(name).verbose_name for name in extras]
         return context
 
 

@@ -20,3 +20,12 @@ def figure(value, kind="int"):
 @register.filter
 def get(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def at(sequence, index):
+    """The item at index: a column's header beside the cell a loop is writing."""
+    try:
+        return sequence[index]
+    except (IndexError, TypeError):
+        return ""

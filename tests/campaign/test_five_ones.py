@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from campaign.models import FiveOnesItem, Unit
 from tests.factories import FiveOnesItemFactory, UnitFactory
+from tests.markup import unlabelled
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plan")]
 
@@ -83,4 +84,4 @@ def test_the_county_view_keeps_its_query_count(rows, client_for, office, django_
     page = response.content.decode()
     for unit in units:
         assert f'data-unit="{unit.pk}"' in page and unit.label in page
-    assert page.count("<td>1/5</td>") == 2 * rows
+    assert unlabelled(page).count("<td>1/5</td>") == 2 * rows
