@@ -1,0 +1,106 @@
+"""The worklist a township clerk downloads onto its phone before going out."""
+
+import gzip
+import json
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from outreach.models import BeneficiaryCategory, Policy
+from tests.factories import HouseholdFactory, PersonFactory, VisitFactory, county_for_tests
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plan")]
+
+URL = reverse("outreach:survey_worklist")
+
+
+def worklist(client):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    return response.json()
+
+
+def test_it_lists_the_townships_households_not_yet_visited(client_for, clerk_a, township_a):
+    to_visit = HouseholdFactory(township=township_a, head_name="张待访", village="西村")
+    category = BeneficiaryCategory.objects.filter(county=county_for_tests()).first()
+    soldier = PersonFactory(household=to_visit, name="张军", phone="13912345678")
+    soldier.categories.add(category)
+    PersonFactory(household=to_visit, name="张已归档", archived=True)
+    visited = HouseholdFactory(township=township_a, head_name="李已访")
+    VisitFactory(household=visited, visited_on=date(2015, 4, 1))
+    HouseholdFactory(township=township_a, head_name="王已归档", archived=True)
+
+    data = worklist(client_for(clerk_a))
+
+    assert [h["head"] for h in data["households"]] == ["张待访"]
+    household = data["households"][0]
+    assert household["village"] == "西村" and household["address"] == "1号"
+    assert household["phone"] == "138****5678"
+    [person] = household["persons"]
+    assert person["name"] == "张军"
+    assert person["categories"] == [category.name]
+    assert person["id_number"] == soldier.masked_id_number != soldier.id_number
+    assert person["phone"] == "139****5678"
+    assert soldier.id_number not in json.dumps(data)
+    assert data["township"] == township_a.name
+
+
+def test_it_carries_what_the_visit_form_needs(client_for, clerk_a, plan):
+    data = worklist(client_for(clerk_a))
+    assert [t["number"] for t in data["topics"]] == [4, 5, 6, 7]
+    assert [t["policy_check"] for t in data["topics"]] == [True, False, False, False]
+    offered = Policy.objects.filter(county=plan.county).offered()
+    assert {p["id"] for p in data["policies"]} == set(offered.values_list("pk", flat=True))
+    assert data["campaign"] == plan.pk
+    assert data["today"] == "2015-06-15"
+    assert data["visitors"] == clerk_a.display_name
+    assert data["max_age_days"] == 3
+
+
+def test_it_holds_nothing_of_another_township(client_for, clerk_b, household, person):
+    data = worklist(client_for(clerk_b))
+    assert data["households"] == []
+    assert person.name not in json.dumps(data, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("role", ["office", "leader", "member", "liaison", "city"])
+def test_only_a_township_clerk_downloads_one(role, request, client_for, household, person):
+    response = client_for(request.getfixturevalue(role)).get(URL)
+    assert response.status_code == 403
+    assert person.name not in response.content.decode()
+
+
+def test_it_is_compressed_for_a_phone_that_accepts_it(client_for, clerk_a, township_a):
+    for n in range(30):
+        PersonFactory(household=HouseholdFactory(township=township_a), name=f"成员{n}")
+    client = client_for(clerk_a)
+    plain = client.get(URL)
+    packed = client.get(URL, headers={"accept-encoding": "gzip"})
+    assert packed["Content-Encoding"] == "gzip"
+    unpacked = json.loads(gzip.decompress(packed.content))
+    assert unpacked["households"] == plain.json()["households"]
+    assert len(unpacked["households"]) == 30
+    assert len(packed.content) < len(plain.content) / 3
+
+
+# Session, user, the county's campaigns and their phases, households, persons, their
+# categories, topics, policies: the same whatever the number of households.
+WORKLIST_QUERIES = 9
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_it_takes_the_same_queries_at_1_and_3_households(
+    rows, client_for, clerk_a, township_a, django_assert_max_num_queries
+):
+    category = BeneficiaryCategory.objects.filter(county=county_for_tests()).first()
+    for n in range(rows):
+        household = HouseholdFactory(township=township_a, head_name=f"户{n}")
+        for m in range(2):
+            PersonFactory(household=household, name=f"户{n}成员{m}").categories.add(category)
+    client = client_for(clerk_a)
+    with django_assert_max_num_queries(WORKLIST_QUERIES):
+        data = worklist(client)
+    assert sorted(h["head"] for h in data["households"]) == [f"户{n}" for n in range(rows)]
+    assert all(len(h["persons"]) == 2 for h in data["households"])
