@@ -9,6 +9,8 @@ const T = config.strings;
 const root = document.getElementById("survey-app");
 const part = (name) => root.querySelector(`[data-testid="${name}"]`);
 
+const SETTLE_MS = 500;
+
 let store;
 let worklist;
 let visits = [];
@@ -420,7 +422,8 @@ async function start() {
   part("search").addEventListener("input", showHouseholds);
   window.addEventListener("online", () => {
     showConnection();
-    send();
+    // Signal in the field comes and goes: send once it has held for a moment.
+    setTimeout(() => navigator.onLine && send(), SETTLE_MS);
   });
   window.addEventListener("offline", showConnection);
   await reload();
