@@ -158,7 +158,7 @@ def test_the_forms_other_rules_are_applied(client_for, clerk_a, household, plan)
         "这条走访记录的走访情况无法读取。"
     )
     assert refusal(client, visit_of(household, plan, campaign=plan.pk + 1000)).startswith(
-        "这条走访记录属于另一期活动"
+        "这条走访记录属于另一轮活动"
     )
 
 
