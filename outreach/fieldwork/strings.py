@@ -39,7 +39,7 @@ def app_strings() -> dict:
         "noDate": _("Give the date of the visit."),
         "noVisitors": _("Give the visitors' names."),
         "bothPolicies": _("A policy cannot be both carried out and not carried out."),
-        "refusedTitle": _("Refused by the server: fix or discard"),
+        "refusedBadge": _("refused by the server"),
         "fix": _("Fix"),
         "discard": _("Discard"),
         "confirmDiscard": _("Discard this visit? It will not be recorded."),

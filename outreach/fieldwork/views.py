@@ -61,7 +61,10 @@ class SurveyAppView(SurveyMixin, TemplateView):
 @method_decorator(gzip_page, name="dispatch")
 class WorklistView(SurveyMixin, View):
     def get(self, request):
-        response = JsonResponse(worklist_for(user=request.user))
+        # Chinese as itself, not \u escapes: half the bytes on a slow line.
+        response = JsonResponse(
+            worklist_for(user=request.user), json_dumps_params={"ensure_ascii": False}
+        )
         response["Cache-Control"] = "no-store"
         return response
 

@@ -7,7 +7,7 @@ the meantime, comes back refused with the reason. Logging out clears the phone's
 
 import re
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -90,6 +90,14 @@ def test_a_clerk_surveys_without_signal_and_sends_once_back_online(
         }"""
     )
     journal(page, "worklist")
+    # Four days on, the phone asks for a fresher worklist; today it does not.
+    context.clock.set_fixed_time(PHONE_NOW + timedelta(days=4))
+    page.reload()
+    expect(page.get_by_test_id("stale")).to_have_text("走访清单已超过 3 天，出发前请重新下载。")
+    context.clock.set_fixed_time(PHONE_NOW)
+    page.reload()
+    expect(page.get_by_test_id("worklist-info")).to_contain_text("待走访 4 户")
+    expect(page.get_by_test_id("stale")).to_be_hidden()
 
     go_offline(context)
     expect(page.get_by_test_id("connection")).to_have_text("离线：走访记录保存在本机")
@@ -161,6 +169,7 @@ def test_a_clerk_surveys_without_signal_and_sends_once_back_online(
     ]
     # Recorded households leave the worklist; the refused one stays to be fixed or discarded.
     expect(page.locator("[data-household]")).to_have_count(1)
+    expect(page.locator("[data-household]")).to_contain_text("未被接收")
 
     # Logging out clears the phone's copy, after naming what was not recorded.
     page.on("dialog", lambda dialog: dialog.accept())

@@ -104,3 +104,56 @@ def test_it_takes_the_same_queries_at_1_and_3_households(
         data = worklist(client)
     assert sorted(h["head"] for h in data["households"]) == [f"户{n}" for n in range(rows)]
     assert all(len(h["persons"]) == 2 for h in data["households"])
+
+
+def test_a_township_of_300_households_fits_a_phone(
+    client_for, clerk_a, township_a, django_assert_max_num_queries
+):
+    """The measure for the issue's note: a township of 300 households, three persons each
+    (the soldier or veteran with a category, a spouse, a child), as the clerk downloads it."""
+    from datetime import timedelta
+
+    from outreach.models import Household, Person
+    from tests.factories import make_id_number
+
+    categories = list(BeneficiaryCategory.objects.filter(county=county_for_tests())[:4])
+    homes = Household.objects.bulk_create(
+        Household(
+            township=township_a,
+            number=f"{n:04d}",
+            head_name=f"王{n:03d}",
+            village=f"第{n % 12}村",
+            address=f"{n % 12}组{n}号",
+            phone=f"1381234{n:04d}",
+        )
+        for n in range(300)
+    )
+    relations = [Person.Relation.SELF, Person.Relation.SPOUSE, Person.Relation.CHILD]
+    born = date(1950, 1, 1)
+    persons = Person.objects.bulk_create(
+        Person(
+            household=home,
+            name=f"{relation.label}{n:03d}",
+            id_number=(number := make_id_number(born + timedelta(days=3 * n + r))),
+            sex="M" if int(number[16]) % 2 else "F",
+            birth_date=born + timedelta(days=3 * n + r),
+            relation=relation,
+            phone=f"1391234{n:04d}" if r == 0 else "",
+        )
+        for n, home in enumerate(homes)
+        for r, relation in enumerate(relations)
+    )
+    Person.categories.through.objects.bulk_create(
+        Person.categories.through(person=person, beneficiarycategory=categories[n % 4])
+        for n, person in enumerate(persons[::3])
+    )
+    client = client_for(clerk_a)
+    with django_assert_max_num_queries(WORKLIST_QUERIES):
+        plain = client.get(URL)
+    packed = client.get(URL, headers={"accept-encoding": "gzip"})
+    households = plain.json()["households"]
+    assert len(households) == 300 and sum(len(h["persons"]) for h in households) == 900
+    assert households[0]["persons"][0]["categories"] == [categories[0].name]
+    raw, gzipped = len(plain.content), len(packed.content)
+    print(f"\nWorklist of 300 households: {raw} bytes, {gzipped} bytes gzipped")
+    assert raw < 200_000 and gzipped < 40_000

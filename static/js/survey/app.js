@@ -105,7 +105,7 @@ function showHouseholds() {
     return;
   }
   const query = part("search").value.trim();
-  const pendingFor = new Set(visits.map((v) => v.household));
+  const stateOf = new Map(visits.map((v) => [v.household, v.state]));
   const shown = worklist.households.filter(
     (h) =>
       !query ||
@@ -117,7 +117,7 @@ function showHouseholds() {
     list.append(element("p", { class: "text-muted", text: T.noHouseholds }));
   }
   for (const household of shown) {
-    const kept = pendingFor.has(household.id);
+    const state = stateOf.get(household.id);
     const card = element(
       "div",
       { class: "list-group-item", "data-household": household.id },
@@ -137,8 +137,10 @@ function showHouseholds() {
         ...household.persons.map((p) => element("li", { text: personLine(p) }))
       )
     );
-    if (kept) {
+    if (state === "waiting") {
       card.append(element("span", { class: "badge text-bg-warning", text: T.waiting }));
+    } else if (state === "refused") {
+      card.append(element("span", { class: "badge text-bg-danger", text: T.refusedBadge }));
     } else {
       const button = element("button", {
         type: "button",
