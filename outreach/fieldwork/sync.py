@@ -28,6 +28,10 @@ class Refused(Exception):
     pass
 
 
+class AlreadyRecorded(Exception):
+    pass
+
+
 def visits_receive(*, user, sent: list) -> list[dict]:
     campaign = campaign_for(user)
     asked = set(
@@ -53,6 +57,8 @@ def _receive(*, user, sent, campaign, asked) -> dict:
         visit = _record(user=user, sent=sent, key=key, campaign=campaign, asked=asked)
     except Refused as refusal:
         return _answer(answer_key, REFUSED, str(refusal))
+    except AlreadyRecorded:
+        return _answer(answer_key, ALREADY, _("Already recorded."), _visit_of(key))
     except IntegrityError:
         # The same key sent at the same moment by another request, which recorded it first.
         if VisitKey.objects.filter(pk=key).exists():
@@ -157,6 +163,10 @@ def _record(*, user, sent, key, campaign, asked) -> Visit:
                 .select_related("township")
                 .get(pk=household.pk)
             )
+            # The same visit sent by another request that held the lock first: its day is
+            # taken by this very visit, which is recorded, not refused.
+            if VisitKey.objects.filter(pk=key).exists():
+                raise AlreadyRecorded
             if household.archived:
                 raise Refused(_("This household was archived after the worklist was downloaded."))
             if Visit.objects.filter(household=household, visited_on=data["visited_on"]).exists():
