@@ -52,17 +52,17 @@ def _receive(*, user, sent, campaign, asked) -> dict:
         return _answer(raw_key if isinstance(raw_key, str) else None, REFUSED, reason)
     answer_key = str(raw_key)
     if VisitKey.objects.filter(pk=key).exists():
-        return _answer(answer_key, ALREADY, _("Already recorded."), _visit_of(key))
+        return _answer(answer_key, ALREADY, _("Already recorded."), _visit_of(key, user))
     try:
         visit = _record(user=user, sent=sent, key=key, campaign=campaign, asked=asked)
     except Refused as refusal:
         return _answer(answer_key, REFUSED, str(refusal))
     except AlreadyRecorded:
-        return _answer(answer_key, ALREADY, _("Already recorded."), _visit_of(key))
+        return _answer(answer_key, ALREADY, _("Already recorded."), _visit_of(key, user))
     except IntegrityError:
         # The same key sent at the same moment by another request, which recorded it first.
         if VisitKey.objects.filter(pk=key).exists():
-            return _answer(answer_key, ALREADY, _("Already recorded."), _visit_of(key))
+            return _answer(answer_key, ALREADY, _("Already recorded."), _visit_of(key, user))
         raise
     return _answer(answer_key, RECORDED, visit=visit.pk)
 
@@ -76,8 +76,10 @@ def _key_of(value) -> uuid.UUID | None:
         return None
 
 
-def _visit_of(key) -> int | None:
-    return VisitKey.objects.filter(pk=key).values_list("visit_id", flat=True).first()
+def _visit_of(key, user) -> int | None:
+    """The visit already recorded under this key, named only to a user who may see it."""
+    visits = Visit.objects.visible_to(user).filter(sent_key__key=key)
+    return visits.values_list("pk", flat=True).first()
 
 
 def _household_of(user, sent) -> Household:

@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import re
 from datetime import date
 
 import pytest
@@ -157,3 +158,34 @@ def test_a_township_of_300_households_fits_a_phone(
     raw, gzipped = len(plain.content), len(packed.content)
     print(f"\nWorklist of 300 households: {raw} bytes, {gzipped} bytes gzipped")
     assert raw < 200_000 and gzipped < 40_000
+
+
+def test_the_menu_leads_a_clerk_to_the_survey_app_and_no_one_else(client_for, cast):
+    app = reverse("outreach:survey")
+    for role, user in cast.items():
+        page = client_for(user).get(reverse("home")).content.decode()
+        assert (f'href="{app}"' in page) == (role in ("clerk_a", "clerk_b")), role
+
+
+def test_the_app_page_is_installable(client_for, clerk_a):
+    page = client_for(clerk_a).get(reverse("outreach:survey")).content.decode()
+    assert f'<link rel="manifest" href="{reverse("outreach:survey_manifest")}">' in page
+    found = re.search(r'<script id="survey-config" type="application/json">(.*?)</script>', page)
+    config = json.loads(found.group(1))
+    assert config["database"] == f"survey-{clerk_a.pk}"
+    assert config["strings"]["pending"] == "待上报：%(count)s 条"
+
+
+def test_the_service_worker_keeps_the_app_and_serves_its_scope(client):
+    response = client.get(reverse("outreach:survey_worker"))
+    assert response["Content-Type"] == "text/javascript; charset=utf-8"
+    assert response["Service-Worker-Allowed"] == "/outreach/survey/"
+    script = response.content.decode()
+    assert 'const APP = "/outreach/survey/";' in script
+    assert '"/static/js/survey/app.js"' in script and '"/outreach/survey/"' in script
+    manifest = client.get(reverse("outreach:survey_manifest"))
+    assert manifest["Content-Type"].startswith("application/manifest+json")
+    data = json.loads(manifest.content)
+    assert data["name"] == "双拥走访" and data["start_url"] == "/outreach/survey/"
+    assert data["display"] == "standalone"
+    assert data["icons"][0]["src"] == "/static/img/survey-icon.svg"

@@ -40,15 +40,16 @@ async function appPage(request) {
 }
 
 // The app's files: the copy kept at once, refreshed behind it for the next opening.
-async function shellFile(request) {
+async function shellFile(event) {
   const cache = await caches.open(CACHE);
-  const kept = await cache.match(request);
-  const fresh = fetch(request)
-    .then((response) => {
-      if (response.ok) cache.put(request, response.clone());
+  const kept = await cache.match(event.request);
+  const fresh = fetch(event.request)
+    .then(async (response) => {
+      if (response.ok) await cache.put(event.request, response.clone());
       return response;
     })
     .catch(() => undefined);
+  event.waitUntil(fresh);
   return kept || (await fresh) || Response.error();
 }
 
@@ -60,7 +61,7 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname === APP) {
     event.respondWith(appPage(request));
   } else if (SHELL.includes(url.pathname)) {
-    event.respondWith(shellFile(request));
+    event.respondWith(shellFile(event));
   }
 });
 {% endautoescape %}
