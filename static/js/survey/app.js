@@ -32,6 +32,17 @@ function element(tag, attributes = {}, ...children) {
   return node;
 }
 
+// A random (version 4) UUID. crypto.randomUUID exists only on HTTPS; getRandomValues
+// everywhere, so a page served over plain HTTP on a county intranet still makes keys.
+function newKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 function localDay(date = new Date()) {
   const pad = (n) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
@@ -310,7 +321,7 @@ async function keep(household, form) {
   }
   const visit = {
     // A refused visit fixed keeps its key: the server recorded nothing under it.
-    key: editing?.key || crypto.randomUUID(),
+    key: editing?.key || newKey(),
     household: household.id,
     label: `${household.head}（${household.village}）`,
     campaign: worklist.campaign,
