@@ -128,6 +128,12 @@ def surveys_households(user) -> bool:
     return can_register_households(user)
 
 
+def surveys_offline(user) -> bool:
+    """The survey app on a phone: a township clerk who records visits, with its own township's
+    worklist. The office surveys at its desk, through the forms."""
+    return rule.writes(user) and rule.is_township_clerk(user)
+
+
 def can_visit_garrisons(user) -> bool:
     """The office, township clerks and member units visit garrison units (topics 1–3)."""
     return can_register_households(user) or visits_as_member_unit(user)

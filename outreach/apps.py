@@ -35,6 +35,13 @@ class OutreachConfig(AppConfig):
             group="field",
         )
         navigation.register(
+            order=22,
+            label=_("Survey on the phone"),
+            url_name="outreach:survey",
+            shown_to=access.surveys_offline,
+            group="field",
+        )
+        navigation.register(
             order=21,
             label=_("Our needs"),
             url_name="outreach:needs",

@@ -8,6 +8,7 @@ from outreach import (
     plaque_views,
     views,
 )
+from outreach.fieldwork import views as fieldwork_views
 
 app_name = "outreach"
 
@@ -80,5 +81,14 @@ urlpatterns = [
         "households/<int:household_pk>/plaque/",
         plaque_views.PlaqueEventView.as_view(),
         name="plaque_event",
+    ),
+    path("survey/", fieldwork_views.SurveyAppView.as_view(), name="survey"),
+    path("survey/worklist/", fieldwork_views.WorklistView.as_view(), name="survey_worklist"),
+    path("survey/send/", fieldwork_views.SendView.as_view(), name="survey_send"),
+    path("survey/worker.js", fieldwork_views.WorkerView.as_view(), name="survey_worker"),
+    path(
+        "survey/manifest.webmanifest",
+        fieldwork_views.ManifestView.as_view(),
+        name="survey_manifest",
     ),
 ]

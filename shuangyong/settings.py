@@ -244,6 +244,8 @@ if not DEBUG:
 _today = env.str("TODAY", default="")
 SHUANGYONG_TODAY = date.fromisoformat(_today) if _today else None
 COUNTY_NAME = env("COUNTY_NAME", default="示范县")
+# A worklist downloaded to a phone older than this many days asks to be downloaded again.
+SURVEY_WORKLIST_DAYS = env.int("SURVEY_WORKLIST_DAYS", default=3)
 
 # Background work (jobs): django-q2 with the database as its queue, so the embedded SQLite and
 # PostgreSQL both work without another server. A worker (`manage.py qcluster`) takes a job by a

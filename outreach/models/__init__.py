@@ -16,7 +16,7 @@ from outreach.models.registry import (
     PriorityMark,
 )
 from outreach.models.retention import AnonymisationRun, RetentionPolicy
-from outreach.models.survey import Finding, Visit
+from outreach.models.survey import Finding, Visit, VisitKey
 
 __all__ = [
     "Activity",
@@ -37,4 +37,5 @@ __all__ = [
     "RetentionPolicy",
     "TargetGroup",
     "Visit",
+    "VisitKey",
 ]

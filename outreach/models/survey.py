@@ -148,3 +148,22 @@ class Finding(models.Model):
 
     def __str__(self):
         return f"{self.topic.number}. {self.text[:30]}"
+
+
+class VisitKey(models.Model):
+    """The key a phone made for a visit recorded offline. Its being the primary key is what
+    keeps a send retried (a lost answer, two tabs, a slow network) from recording the visit
+    twice: the second insert fails inside the same transaction as the visit."""
+
+    key = models.UUIDField(_("key"), primary_key=True)
+    visit = models.OneToOneField(
+        Visit, on_delete=models.CASCADE, related_name="sent_key", verbose_name=_("visit")
+    )
+    received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("visit sent from a phone")
+        verbose_name_plural = _("visits sent from phones")
+
+    def __str__(self):
+        return str(self.key)

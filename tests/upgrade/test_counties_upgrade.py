@@ -125,6 +125,9 @@ REMINDER_MODELS = {
     "notifications.robot",
 }
 NEW_TABLES |= {label.replace(".", "_") for label in REMINDER_MODELS}
+# The keys of visits sent from phones, so a send retried records nothing twice.
+SURVEY_MODELS = {"outreach.visitkey"}
+NEW_TABLES |= {label.replace(".", "_") for label in SURVEY_MODELS}
 # Later steps add rows of their own on the way: the plaque dates once kept on households move
 # into the plaque register (tests/outreach/test_plaque_migration.py counts them exactly).
 GROWN = {"outreach_honourplaque"}
@@ -216,6 +219,7 @@ def test_it_only_adds_bookkeeping_of_its_own(upgrade):
         *STEP_7_MODELS,
         *STEP_8_MODELS,
         *REMINDER_MODELS,
+        *SURVEY_MODELS,
     }
     added = set(after["migrations"]) - set(before["migrations"])
     assert {"campaign.0004_areas", "reports.0002_campaigns"} <= added
