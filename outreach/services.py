@@ -278,6 +278,19 @@ def visit_record(
         raise PermissionDenied  # another county's household or garrison
     if visited_on > clock.today():
         raise ValidationError({"visited_on": _("A visit cannot be dated in the future.")})
+    # A second visit by the same unit to the same household on the same day is the first one
+    # saved twice (a double tap, a send repeated by a phone); another unit's visit that day is
+    # its own and stands.
+    if (
+        household is not None
+        and Visit.objects.filter(household=household, unit=unit, visited_on=visited_on).exists()
+    ):
+        raise ValidationError(
+            {
+                "visited_on": _("A visit to this household on %(date)s is already recorded.")
+                % {"date": visited_on.isoformat()}
+            }
+        )
     campaign = campaign_of_new_record(user=user, county_id=unit.area_id)
     check_in_window(campaign, field="visited_on", day=visited_on)
     visit = Visit(

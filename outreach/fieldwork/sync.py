@@ -159,7 +159,7 @@ def _record(*, user, sent, key, campaign, asked) -> Visit:
     try:
         with transaction.atomic():
             # The household's row held until the visit is in: an archiving, or another visit
-            # that day sent by a second phone, waits its turn.
+            # that day sent by a second phone (refused by the service), waits its turn.
             household = (
                 Household.objects.select_for_update(of=("self",))
                 .select_related("township")
@@ -171,11 +171,6 @@ def _record(*, user, sent, key, campaign, asked) -> Visit:
                 raise AlreadyRecorded
             if household.archived:
                 raise Refused(_("This household was archived after the worklist was downloaded."))
-            if Visit.objects.filter(household=household, visited_on=data["visited_on"]).exists():
-                raise Refused(
-                    _("A visit to this household on %(date)s is already recorded.")
-                    % {"date": data["visited_on"].isoformat()}
-                )
             visit = services.visit_record(
                 user=user,
                 township=household.township,

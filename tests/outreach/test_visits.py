@@ -53,6 +53,30 @@ def test_a_visit_in_the_future_is_refused(client_for, clerk_a, household):
     assert Visit.objects.count() == 0
 
 
+def test_the_same_visit_saved_twice_is_refused_the_second_time(
+    client_for, clerk_a, member, household
+):
+    """A double tap on 保存 records one visit; the second answer names the day. Another unit
+    visiting the household that day records its own."""
+    url = reverse("outreach:visit_household", args=[household.pk])
+    visit = {"visited_on": "2015-04-02", "visitors": "甲", "topic_5_text": "房屋漏雨"}
+    client = client_for(clerk_a)
+    assert client.post(url, visit).status_code == 302
+    again = client.post(url, visit)
+    assert again.status_code == 200
+    assert "该户 2015-04-02 的走访已有记录。" in again.content.decode()
+    assert Visit.objects.filter(household=household).count() == 1
+    visit_record(
+        user=member,
+        township=household.township,
+        household=household,
+        visited_on=date(2015, 4, 2),
+        visitors="乙",
+        findings=[{"topic": Topic.objects.get(number=5), "text": "门前路面坑洼"}],
+    )
+    assert Visit.objects.filter(household=household).count() == 2
+
+
 def test_a_policy_cannot_be_both_done_and_missing(client_for, clerk_a, household):
     policy = Policy.objects.first()
     response = client_for(clerk_a).post(
