@@ -9,8 +9,9 @@ from django.utils import timezone
 from campaign import clock
 from campaign.models import Topic
 from campaign.selectors import campaign_for, topics_of
-from outreach.models import Household, Person, Policy
+from outreach.models import Household, IdNumberView, Person, Policy
 from outreach.selectors import visited_in_view
+from outreach.services import log_personal_file
 
 # Bumped when the worklist's shape changes, so a phone holding an older one asks for a new one.
 WORKLIST_VERSION = 1
@@ -52,7 +53,21 @@ def _household(household) -> dict:
     }
 
 
+def log_worklist(user, households: list) -> None:
+    """The worklist leaves the server with the names and addresses of every person on it:
+    logged as any file of persons' details is, naming each person (already in memory)."""
+    log_personal_file(
+        user=user,
+        kind=IdNumberView.Kind.EXPORT,
+        source=IdNumberView.Source.SURVEY_WORKLIST,
+        person_ids=[person.pk for household in households for person in household.persons.all()],
+        count=len(households),
+    )
+
+
 def worklist_for(*, user) -> dict:
+    households = list(households_to_visit(user))
+    log_worklist(user, households)
     campaign = campaign_for(user)
     topics = topics_of(campaign).filter(about=Topic.About.BENEFICIARY)
     township = user.unit
@@ -70,5 +85,5 @@ def worklist_for(*, user) -> dict:
             {"number": t.number, "label": str(t), "policy_check": t.policy_check} for t in topics
         ],
         "policies": [{"id": p.pk, "name": p.name} for p in policies],
-        "households": [_household(h) for h in households_to_visit(user)],
+        "households": [_household(h) for h in households],
     }

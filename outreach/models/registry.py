@@ -255,6 +255,7 @@ class IdNumberView(models.Model):
         ACCOUNTS_IMPORT = "accounts_import", _("accounts sheet import")
         PERSON_COPY = "person_copy", _("personal information copy")
         VISIT_LOOKUP = "visit_lookup", _("household look-up for a visit")
+        SURVEY_WORKLIST = "survey_worklist", _("survey worklist taken onto a phone")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.VIEW)
     source = models.CharField(
