@@ -68,9 +68,7 @@ class CampaignSummary:
         self.campaign = campaign
         self.today = today
         self.years = years_so_far(campaign, today)
-        self.reports = {
-            year: YearReport.load(year, campaign=campaign, today=today) for year in self.years
-        }
+        self.reports = YearReport.load_years(self.years, campaign=campaign, today=today)
 
     @property
     def running(self) -> bool:
@@ -121,9 +119,51 @@ class CampaignSummary:
         return list(grouped)
 
     @cached_property
+    def _activities_by_kind(self) -> list[dict]:
+        return list(
+            campaign_activities(self.campaign)
+            .order_by()
+            .values("workstream__number", "workstream__name", "kind__code", "kind__name")
+            .annotate(count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount"))
+            .order_by("workstream__number", "kind__order", "kind__name", "kind__code")
+        )
+
+    @cached_property
     def _activity_totals(self) -> dict:
-        return campaign_activities(self.campaign).aggregate(
-            count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount")
+        """The campaign's activities, added up from their groups by kind (no query of its own)."""
+        groups = self._activities_by_kind
+        return {
+            "count": sum(g["count"] for g in groups),
+            "people": sum(g["people"] or 0 for g in groups),
+            "amount": sum(g["amount"] or 0 for g in groups),
+        }
+
+    @cached_property
+    def _topics(self) -> list[dict]:
+        return [
+            {"number": t.number, "name": t.name, "workstream": t.workstream.number}
+            for t in topics_of(self.campaign)
+        ]
+
+    @cached_property
+    def _found_by_topic(self) -> dict:
+        """Problems found by topic number (a finding always has a topic)."""
+        return {
+            g["topic__number"]: g["n"]
+            for g in campaign_findings(self.campaign)
+            .filter(needs_action=True)
+            .order_by()
+            .values("topic__number")
+            .annotate(n=Count("pk"))
+        }
+
+    @cached_property
+    def _five_ones_done(self) -> dict:
+        """The 五个一 items in place now, in all and by item."""
+        items = FiveOnesItem.Item.choices
+        now = campaign_five_ones(self.campaign).filter(status=FiveOnesItem.Status.DONE)
+        return now.aggregate(
+            total=Count("pk"), **{value: Count("pk", filter=Q(item=value)) for value, _l in items}
         )
 
     @cached_property
@@ -140,8 +180,7 @@ class CampaignSummary:
             )
         )
         counts = visits.filter(household__isnull=False).aggregate(visits=Count("pk"))
-        found = campaign_findings(self.campaign).filter(needs_action=True).aggregate(n=Count("pk"))
-        return {**households, **counts, "found": found["n"]}
+        return {**households, **counts, "found": sum(self._found_by_topic.values())}
 
     @cached_property
     def _inspections(self) -> dict:
@@ -175,7 +214,7 @@ class CampaignSummary:
             ]
             for key in ("carried", "ended")
         }
-        five = campaign_five_ones(self.campaign).filter(status=FiveOnesItem.Status.DONE).count()
+        five = self._five_ones_done["total"]
         households_unit = _("households (unit of count)")
         cases_unit = _("cases (unit of count)")
 
@@ -304,7 +343,7 @@ class CampaignSummary:
         statuses = [_status_counts(c.get("topic_status")) for c in self._each("charts")]
         totals = _status_totals(self._cases_by_topic, "topic__number")
         lines = []
-        for topic in _topics(self.campaign):
+        for topic in self._topics:
             number = topic["number"]
             label = f"{number}. {topic['name']}"
             lines.append(
@@ -312,7 +351,7 @@ class CampaignSummary:
                     label,
                     _("Problems found"),
                     [s.get(number, {}).get("found", 0) for s in special],
-                    _found_by_topic(self.campaign).get(number, 0),
+                    self._found_by_topic.get(number, 0),
                 )
             )
             for measure in CASE_MEASURES:
@@ -335,7 +374,7 @@ class CampaignSummary:
         )
 
     def workstreams(self) -> Section:
-        by_topic = {t["number"]: t["workstream"] for t in _topics(self.campaign)}
+        by_topic = {t["number"]: t["workstream"] for t in self._topics}
         statuses = [_status_counts(c.get("topic_status")) for c in self._each("charts")]
         totals = _status_totals(self._cases_by_topic, "topic__workstream__number")
         lines = []
@@ -432,13 +471,7 @@ class CampaignSummary:
         years = [
             {(r["workstream"], r["kind"]): r for r in a["rows"]} for a in self._each("activities")
         ]
-        grouped = (
-            campaign_activities(self.campaign)
-            .order_by()
-            .values("workstream__number", "workstream__name", "kind__code", "kind__name")
-            .annotate(count=Count("pk"), people=Sum("people_reached"))
-            .order_by("workstream__number", "kind__order", "kind__name", "kind__code")
-        )
+        grouped = self._activities_by_kind
         labels = {}
         totals = {}
         for g in grouped:
@@ -516,10 +549,7 @@ class CampaignSummary:
     def five_ones(self) -> Section:
         each = self._each("five_ones")
         items = FiveOnesItem.Item.choices
-        now = campaign_five_ones(self.campaign).filter(status=FiveOnesItem.Status.DONE)
-        counts = now.aggregate(
-            total=Count("pk"), **{value: Count("pk", filter=Q(item=value)) for value, _l in items}
-        )
+        counts = self._five_ones_done
         lines = [
             Line(
                 str(label),
@@ -663,23 +693,5 @@ def _status_totals(grouped: list, key: str) -> dict:
     return {k: _measures_of(v) for k, v in by_key.items()}
 
 
-def _topics(campaign) -> list[dict]:
-    return [
-        {"number": t.number, "name": t.name, "workstream": t.workstream.number}
-        for t in topics_of(campaign)
-    ]
-
-
 def _workstreams(campaign) -> list[dict]:
     return list(workstreams_of(campaign).values("number", "name"))
-
-
-def _found_by_topic(campaign) -> dict:
-    return {
-        g["topic__number"]: g["n"]
-        for g in campaign_findings(campaign)
-        .filter(needs_action=True)
-        .order_by()
-        .values("topic__number")
-        .annotate(n=Count("pk"))
-    }

@@ -37,9 +37,9 @@ def calendar_filled(plan):
 # Pages over the budget, with their count: each one is a known debt, named so that any other
 # page going over fails, and so does one of these changing its count.
 OVER_BUDGET = {
-    "office": {"outreach:activity_edit": 16, "reports:summary": 52},
-    "leader": {"reports:summary": 52},
-    "city": {"reports:dashboard": 16, "reports:summary": 53},
+    "office": {"reports:summary": 42},
+    "leader": {"reports:summary": 42},
+    "city": {"reports:dashboard": 16, "reports:summary": 43},
 }
 
 
