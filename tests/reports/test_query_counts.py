@@ -17,15 +17,15 @@ COUNTS = {
         "reports:dashboard": 15,
         "reports:progress": 7,
         "reports:assessment": 10,
-        "reports:special_actions": 8,
-        "reports:summary": 42,
+        "reports:special_actions": 7,
+        "reports:summary": 39,
     },
     "city": {
         "reports:dashboard": 16,
         "reports:progress": 8,
         "reports:assessment": 11,
-        "reports:special_actions": 9,
-        "reports:summary": 43,
+        "reports:special_actions": 8,
+        "reports:summary": 40,
     },
 }
 
