@@ -26,7 +26,7 @@ from reports.campaign_records import (
     campaign_visits,
 )
 from reports.report import YearReport
-from reports.selectors import Period, campaign_cases, campaign_years, percent
+from reports.selectors import Period, campaign_cases, campaign_years, percent, totals_together
 from reports.sheets import DECIMAL, INTEGER, MONEY, PERCENT
 
 CASE_MEASURES = ["registered", "closed", "resolved", "open", "carried", "ended"]
@@ -158,33 +158,48 @@ class CampaignSummary:
         }
 
     @cached_property
+    def _campaign_totals(self) -> dict:
+        """The households, visits, inspections and 五个一 of the campaign: one statement."""
+        visits = campaign_visits(self.campaign)
+        households = Household.objects.in_county(self.campaign.county_id).filter(archived=False)
+        visited = Exists(visits.filter(household=OuterRef("pk")).values("pk"))
+        inspections = campaign_inspections(self.campaign)
+        done = campaign_five_ones(self.campaign).filter(status=FiveOnesItem.Status.DONE)
+        return totals_together(
+            self._period,
+            households=(households, Count("pk")),
+            visited=(households, Count("pk", filter=visited)),
+            visits=(visits.filter(household__isnull=False), Count("pk")),
+            inspections=(inspections, Count("pk")),
+            inspection_score=(inspections, Avg("rating__score")),
+            five_ones=(done, Count("pk")),
+            **{
+                f"five_ones_{value}": (done, Count("pk", filter=Q(item=value)))
+                for value, _label in FiveOnesItem.Item.choices
+            },
+        )
+
+    @cached_property
     def _five_ones_done(self) -> dict:
         """The 五个一 items in place now, in all and by item."""
-        items = FiveOnesItem.Item.choices
-        now = campaign_five_ones(self.campaign).filter(status=FiveOnesItem.Status.DONE)
-        return now.aggregate(
-            total=Count("pk"), **{value: Count("pk", filter=Q(item=value)) for value, _l in items}
-        )
+        totals = self._campaign_totals
+        return {"total": totals["five_ones"]} | {
+            value: totals[f"five_ones_{value}"] for value, _label in FiveOnesItem.Item.choices
+        }
 
     @cached_property
     def _visit_totals(self) -> dict:
-        visits = campaign_visits(self.campaign)
-        households = (
-            Household.objects.in_county(self.campaign.county_id)
-            .filter(archived=False)
-            .aggregate(
-                households=Count("pk"),
-                visited=Count(
-                    "pk", filter=Exists(visits.filter(household=OuterRef("pk")).values("pk"))
-                ),
-            )
-        )
-        counts = visits.filter(household__isnull=False).aggregate(visits=Count("pk"))
-        return {**households, **counts, "found": sum(self._found_by_topic.values())}
+        totals = self._campaign_totals
+        return {
+            "households": totals["households"],
+            "visited": totals["visited"],
+            "visits": totals["visits"],
+            "found": sum(self._found_by_topic.values()),
+        }
 
     @cached_property
     def _inspections(self) -> dict:
-        """Inspections by year and rating (one grouped query) and the campaign's (one more)."""
+        """Inspections by year and rating (one grouped query) and the campaign's."""
         inspections = campaign_inspections(self.campaign)
         by_year = list(
             inspections.order_by()
@@ -192,7 +207,8 @@ class CampaignSummary:
             .values("y", "rating__name", "rating__order")
             .annotate(n=Count("pk"), score=Sum("rating__score"))
         )
-        total = inspections.aggregate(n=Count("pk"), score=Avg("rating__score"))
+        totals = self._campaign_totals
+        total = {"n": totals["inspections"], "score": totals["inspection_score"]}
         return {"by_year": by_year, "total": total}
 
     # The sections, in the order of the page and the workbook's sheets.

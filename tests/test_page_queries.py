@@ -37,9 +37,9 @@ def calendar_filled(plan):
 # Pages over the budget, with their count: each one is a known debt, named so that any other
 # page going over fails, and so does one of these changing its count.
 OVER_BUDGET = {
-    "office": {"reports:summary": 37},
-    "leader": {"reports:summary": 37},
-    "city": {"reports:summary": 38},
+    "office": {"reports:summary": 34},
+    "leader": {"reports:summary": 34},
+    "city": {"reports:summary": 35},
 }
 
 

@@ -18,14 +18,14 @@ COUNTS = {
         "reports:progress": 7,
         "reports:assessment": 10,
         "reports:special_actions": 7,
-        "reports:summary": 37,
+        "reports:summary": 34,
     },
     "city": {
         "reports:dashboard": 14,
         "reports:progress": 8,
         "reports:assessment": 11,
         "reports:special_actions": 8,
-        "reports:summary": 38,
+        "reports:summary": 35,
     },
 }
 
