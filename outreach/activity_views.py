@@ -116,6 +116,14 @@ class ActivityCreateView(AllowedMixin, ActivityFormMixin, CreateView):
 class ActivityUpdateView(EditRightsMixin, ActivityFormMixin, UpdateView):
     can_edit = access.can_edit_activity
 
+    def get_queryset(self):
+        # What the rights check and the form read of the activity, in the one statement.
+        return (
+            super()
+            .get_queryset()
+            .select_related("organiser", "kind__workstream", "workstream", "campaign")
+        )
+
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         if self.request.method == "GET":

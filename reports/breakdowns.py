@@ -59,9 +59,8 @@ def special_actions(period: Period) -> dict:
         row.update({k: t[f"n_{k}"] for k in counted})
         row["solved_pct"] = percent(row["solved"], row["on_ledger"])
         rows.append(row)
-    # Counting the rows too keeps Django from emptying the inner query it aggregates over.
-    total = topics.order_by().aggregate(topics=Count("pk"), **{k: Sum(f"n_{k}") for k in counted})
-    total = {key: total[key] or 0 for key in counted}
+    # The topic rows added up: every topic is a row.
+    total = {key: sum(row[key] or 0 for row in rows) for key in counted}
     total["solved_pct"] = percent(total["solved"], total["on_ledger"])
     return {"rows": rows, "total": total}
 
@@ -76,6 +75,7 @@ def activity_statistics(period: Period) -> dict:
         # The county's list order within each workstream, as the office arranged it.
         .order_by("workstream__number", "kind__order", "kind__name", "kind__code")
     )
+    grouped = list(grouped)
     rows = [
         {
             "workstream": g["workstream__number"],
@@ -88,9 +88,12 @@ def activity_statistics(period: Period) -> dict:
         }
         for g in grouped
     ]
-    total = year_activities(period).aggregate(
-        count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount")
-    )
+    # The year's totals are its groups added up (every activity is in one group).
+    total = {
+        "count": sum(g["count"] for g in grouped),
+        "people": sum(g["people"] or 0 for g in grouped),
+        "amount": sum(g["amount"] or 0 for g in grouped),
+    }
     held = year_activities(period).values("pk")
     # One query for both: distinct rows of each, whatever the join multiplies.
     left = year_activities(period).aggregate(
@@ -157,11 +160,8 @@ def coverage(period: Period) -> dict:
         row["unvisited"] = row["households"] - row["visited"]
         row["visited_pct"] = percent(row["visited"], row["households"])
         rows.append(row)
-    # Counting the rows too keeps Django from emptying the inner query it aggregates over.
-    total = townships.order_by().aggregate(
-        townships=Count("pk"), **{k: Sum(f"n_{k}") for k in counted}
-    )
-    total = {key: total[key] or 0 for key in counted}
+    # The township rows added up: every township is a row.
+    total = {key: sum(row[key] or 0 for row in rows) for key in counted}
     total["unvisited"] = total["households"] - total["visited"]
     total["visited_pct"] = percent(total["visited"], total["households"])
     return {"rows": rows, "total": total}

@@ -40,6 +40,26 @@ class YearReport:
         )
         return cls(year, campaign=campaign, today=today or clock.today(), sign_off=sign_off)
 
+    @classmethod
+    def load_years(cls, years: list[int], *, campaign: Campaign, today: date) -> dict:
+        """Several years' reports with one query for their sign-offs; their periods share one
+        check of the working-day calendar (they stand on the same day)."""
+        sign_offs = {
+            s.year: s
+            for s in YearSignOff.objects.filter(campaign=campaign, year__in=years).select_related(
+                "signed_by"
+            )
+        }
+        reports = {
+            year: cls(year, campaign=campaign, today=today, sign_off=sign_offs.get(year))
+            for year in years
+        }
+        checked: list = []
+        for report in reports.values():
+            # The period is frozen; the check it records is not part of its value.
+            object.__setattr__(report.period, "_calendar_checked", checked)
+        return reports
+
     @property
     def frozen(self) -> bool:
         return self.sign_off is not None

@@ -340,6 +340,35 @@ def progress(period: Period) -> dict:
     return progress_from(progress_rows(unit_progress(units, period)))
 
 
+def totals_together(period: Period, **totals) -> dict:
+    """Several querysets' aggregates read in one statement: name -> (queryset, aggregate), each
+    a subquery of a one-row query of the period's campaign (without one, none are counted)."""
+    row = (
+        Campaign.objects.filter(pk=getattr(period.campaign, "pk", None))
+        .values(
+            **{
+                f"total_{name}": Subquery(
+                    queryset.order_by()
+                    # A constant to group by: the whole queryset is one group.
+                    .annotate(_all=Value(1))
+                    .values("_all")
+                    .annotate(value=aggregate)
+                    .values("value")
+                )
+                for name, (queryset, aggregate) in totals.items()
+            }
+        )
+        .first()
+    )
+    if row:
+        # Named apart from the campaign's own fields (its activities, say).
+        return {name: row[f"total_{name}"] for name in totals}
+    return {
+        name: 0 if isinstance(aggregate, Count) else None
+        for name, (_queryset, aggregate) in totals.items()
+    }
+
+
 def summary(period: Period) -> dict:
     """The county's headline figures for the year (four queries): the rows registered in the
     year and those carried in; what became of the cases in hand (both)."""
@@ -363,26 +392,27 @@ def summary(period: Period) -> dict:
             workdays_n=Count("workdays", filter=measures["closed"]),
         )
     )
-    households = (
-        Household.objects.in_county(period.county)
-        .filter(archived=False)
-        .aggregate(
-            households=Count("pk"),
-            visited=Count("pk", filter=Exists(campaign_visits(period, household=OuterRef("pk")))),
-        )
-    )
-    activities = year_activities(period).aggregate(
-        activities=Count("pk"), amount=Sum("amount"), people=Sum("people_reached")
-    )
-    five = assessed_units(period.county, period).aggregate(
-        units=Count("pk", distinct=True),
-        done=Count(
-            "five_ones",
-            filter=Q(
-                five_ones__campaign=period.campaign, five_ones__status=FiveOnesItem.Status.DONE
-            ),
+    # Households, activities and the 五个一: three tables' totals read in one statement.
+    households = Household.objects.in_county(period.county).filter(archived=False)
+    activities = year_activities(period)
+    units = assessed_units(period.county, period)
+    done = Q(five_ones__campaign=period.campaign, five_ones__status=FiveOnesItem.Status.DONE)
+    totals = totals_together(
+        period,
+        households=(households, Count("pk")),
+        visited=(
+            households,
+            Count("pk", filter=Exists(campaign_visits(period, household=OuterRef("pk")))),
         ),
+        activities=(activities, Count("pk")),
+        amount=(activities, Sum("amount")),
+        people=(activities, Sum("people_reached")),
+        units=(units, Count("pk", distinct=True)),
+        done=(units, Count("five_ones", filter=done)),
     )
+    households = {key: totals[key] for key in ("households", "visited")}
+    activities = {key: totals[key] for key in ("activities", "amount", "people")}
+    five = {key: totals[key] for key in ("units", "done")}
     result = {
         **households,
         "visited_pct": percent(households["visited"], households["households"]),

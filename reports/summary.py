@@ -26,7 +26,7 @@ from reports.campaign_records import (
     campaign_visits,
 )
 from reports.report import YearReport
-from reports.selectors import Period, campaign_cases, campaign_years, percent
+from reports.selectors import Period, campaign_cases, campaign_years, percent, totals_together
 from reports.sheets import DECIMAL, INTEGER, MONEY, PERCENT
 
 CASE_MEASURES = ["registered", "closed", "resolved", "open", "carried", "ended"]
@@ -68,9 +68,7 @@ class CampaignSummary:
         self.campaign = campaign
         self.today = today
         self.years = years_so_far(campaign, today)
-        self.reports = {
-            year: YearReport.load(year, campaign=campaign, today=today) for year in self.years
-        }
+        self.reports = YearReport.load_years(self.years, campaign=campaign, today=today)
 
     @property
     def running(self) -> bool:
@@ -121,31 +119,87 @@ class CampaignSummary:
         return list(grouped)
 
     @cached_property
-    def _activity_totals(self) -> dict:
-        return campaign_activities(self.campaign).aggregate(
-            count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount")
+    def _activities_by_kind(self) -> list[dict]:
+        return list(
+            campaign_activities(self.campaign)
+            .order_by()
+            .values("workstream__number", "workstream__name", "kind__code", "kind__name")
+            .annotate(count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount"))
+            .order_by("workstream__number", "kind__order", "kind__name", "kind__code")
         )
+
+    @cached_property
+    def _activity_totals(self) -> dict:
+        """The campaign's activities, added up from their groups by kind (no query of its own)."""
+        groups = self._activities_by_kind
+        return {
+            "count": sum(g["count"] for g in groups),
+            "people": sum(g["people"] or 0 for g in groups),
+            "amount": sum(g["amount"] or 0 for g in groups),
+        }
+
+    @cached_property
+    def _topics(self) -> list[dict]:
+        return [
+            {"number": t.number, "name": t.name, "workstream": t.workstream.number}
+            for t in topics_of(self.campaign)
+        ]
+
+    @cached_property
+    def _found_by_topic(self) -> dict:
+        """Problems found by topic number (a finding always has a topic)."""
+        return {
+            g["topic__number"]: g["n"]
+            for g in campaign_findings(self.campaign)
+            .filter(needs_action=True)
+            .order_by()
+            .values("topic__number")
+            .annotate(n=Count("pk"))
+        }
+
+    @cached_property
+    def _campaign_totals(self) -> dict:
+        """The households, visits, inspections and 五个一 of the campaign: one statement."""
+        visits = campaign_visits(self.campaign)
+        households = Household.objects.in_county(self.campaign.county_id).filter(archived=False)
+        visited = Exists(visits.filter(household=OuterRef("pk")).values("pk"))
+        inspections = campaign_inspections(self.campaign)
+        done = campaign_five_ones(self.campaign).filter(status=FiveOnesItem.Status.DONE)
+        return totals_together(
+            self._period,
+            households=(households, Count("pk")),
+            visited=(households, Count("pk", filter=visited)),
+            visits=(visits.filter(household__isnull=False), Count("pk")),
+            inspections=(inspections, Count("pk")),
+            inspection_score=(inspections, Avg("rating__score")),
+            five_ones=(done, Count("pk")),
+            **{
+                f"five_ones_{value}": (done, Count("pk", filter=Q(item=value)))
+                for value, _label in FiveOnesItem.Item.choices
+            },
+        )
+
+    @cached_property
+    def _five_ones_done(self) -> dict:
+        """The 五个一 items in place now, in all and by item."""
+        totals = self._campaign_totals
+        return {"total": totals["five_ones"]} | {
+            value: totals[f"five_ones_{value}"] for value, _label in FiveOnesItem.Item.choices
+        }
 
     @cached_property
     def _visit_totals(self) -> dict:
-        visits = campaign_visits(self.campaign)
-        households = (
-            Household.objects.in_county(self.campaign.county_id)
-            .filter(archived=False)
-            .aggregate(
-                households=Count("pk"),
-                visited=Count(
-                    "pk", filter=Exists(visits.filter(household=OuterRef("pk")).values("pk"))
-                ),
-            )
-        )
-        counts = visits.filter(household__isnull=False).aggregate(visits=Count("pk"))
-        found = campaign_findings(self.campaign).filter(needs_action=True).aggregate(n=Count("pk"))
-        return {**households, **counts, "found": found["n"]}
+        totals = self._campaign_totals
+        return {
+            "households": totals["households"],
+            "visited": totals["visited"],
+            "visits": totals["visits"],
+            "found": sum(self._found_by_topic.values()),
+        }
 
     @cached_property
     def _inspections(self) -> dict:
-        """Inspections by year and rating (one grouped query) and the campaign's (one more)."""
+        """Inspections by year and rating (one grouped query) and the campaign's."""
         inspections = campaign_inspections(self.campaign)
         by_year = list(
             inspections.order_by()
@@ -153,7 +207,8 @@ class CampaignSummary:
             .values("y", "rating__name", "rating__order")
             .annotate(n=Count("pk"), score=Sum("rating__score"))
         )
-        total = inspections.aggregate(n=Count("pk"), score=Avg("rating__score"))
+        totals = self._campaign_totals
+        total = {"n": totals["inspections"], "score": totals["inspection_score"]}
         return {"by_year": by_year, "total": total}
 
     # The sections, in the order of the page and the workbook's sheets.
@@ -175,7 +230,7 @@ class CampaignSummary:
             ]
             for key in ("carried", "ended")
         }
-        five = campaign_five_ones(self.campaign).filter(status=FiveOnesItem.Status.DONE).count()
+        five = self._five_ones_done["total"]
         households_unit = _("households (unit of count)")
         cases_unit = _("cases (unit of count)")
 
@@ -304,7 +359,7 @@ class CampaignSummary:
         statuses = [_status_counts(c.get("topic_status")) for c in self._each("charts")]
         totals = _status_totals(self._cases_by_topic, "topic__number")
         lines = []
-        for topic in _topics(self.campaign):
+        for topic in self._topics:
             number = topic["number"]
             label = f"{number}. {topic['name']}"
             lines.append(
@@ -312,7 +367,7 @@ class CampaignSummary:
                     label,
                     _("Problems found"),
                     [s.get(number, {}).get("found", 0) for s in special],
-                    _found_by_topic(self.campaign).get(number, 0),
+                    self._found_by_topic.get(number, 0),
                 )
             )
             for measure in CASE_MEASURES:
@@ -335,7 +390,7 @@ class CampaignSummary:
         )
 
     def workstreams(self) -> Section:
-        by_topic = {t["number"]: t["workstream"] for t in _topics(self.campaign)}
+        by_topic = {t["number"]: t["workstream"] for t in self._topics}
         statuses = [_status_counts(c.get("topic_status")) for c in self._each("charts")]
         totals = _status_totals(self._cases_by_topic, "topic__workstream__number")
         lines = []
@@ -432,13 +487,7 @@ class CampaignSummary:
         years = [
             {(r["workstream"], r["kind"]): r for r in a["rows"]} for a in self._each("activities")
         ]
-        grouped = (
-            campaign_activities(self.campaign)
-            .order_by()
-            .values("workstream__number", "workstream__name", "kind__code", "kind__name")
-            .annotate(count=Count("pk"), people=Sum("people_reached"))
-            .order_by("workstream__number", "kind__order", "kind__name", "kind__code")
-        )
+        grouped = self._activities_by_kind
         labels = {}
         totals = {}
         for g in grouped:
@@ -516,10 +565,7 @@ class CampaignSummary:
     def five_ones(self) -> Section:
         each = self._each("five_ones")
         items = FiveOnesItem.Item.choices
-        now = campaign_five_ones(self.campaign).filter(status=FiveOnesItem.Status.DONE)
-        counts = now.aggregate(
-            total=Count("pk"), **{value: Count("pk", filter=Q(item=value)) for value, _l in items}
-        )
+        counts = self._five_ones_done
         lines = [
             Line(
                 str(label),
@@ -663,23 +709,5 @@ def _status_totals(grouped: list, key: str) -> dict:
     return {k: _measures_of(v) for k, v in by_key.items()}
 
 
-def _topics(campaign) -> list[dict]:
-    return [
-        {"number": t.number, "name": t.name, "workstream": t.workstream.number}
-        for t in topics_of(campaign)
-    ]
-
-
 def _workstreams(campaign) -> list[dict]:
     return list(workstreams_of(campaign).values("number", "name"))
-
-
-def _found_by_topic(campaign) -> dict:
-    return {
-        g["topic__number"]: g["n"]
-        for g in campaign_findings(campaign)
-        .filter(needs_action=True)
-        .order_by()
-        .values("topic__number")
-        .annotate(n=Count("pk"))
-    }

@@ -312,7 +312,7 @@ def test_the_garrison_and_the_city_see_what_the_dashboard_lets_them(
 # year of the campaign, and the totals once. The year's activities take two more each year
 # (the groups helped; the press coverage and merit notices together). The workbook's count is
 # of its three requests: the POST that runs the job, the job's page and the download.
-QUERIES = {URL: 89, WORKBOOK: 113}
+QUERIES = {URL: 54, WORKBOOK: 77}
 
 
 @pytest.mark.parametrize("units", [1, 3])

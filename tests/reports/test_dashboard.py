@@ -106,7 +106,7 @@ def test_the_query_count_does_not_grow_with_units_and_cases(
 ):
     grow_county(units)
     client = client_for(office)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         response = client.get(URL)
     assert response.context["headline"][2]["value"] == 3 * units
     survey = chart_on_page(response.content.decode(), "chart-survey")

@@ -237,7 +237,7 @@ def test_carried_in_cases_cost_no_extra_queries(
     rows = response.context["rows"]
     assert [r["carried_in"] for r in rows if r["kind"] == "township"] == [1] * units
     assert response.context["total"]["overdue"] == units
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         response = client.get(DASHBOARD, {"year": 2016})
     charts = charts_of(response)
     assert charts["chart-overdue-townships"]["config"]["data"]["datasets"][0]["data"] == [1] * units

@@ -48,8 +48,8 @@ def test_the_query_count_does_not_grow_with_cases(
 ):
     grow_county(units)
     client = client_for(office)
-    # The seventh reads the special actions' records with their latest notes.
-    with django_assert_num_queries(8):
+    # The sixth reads the special actions' records with their latest notes.
+    with django_assert_num_queries(7):
         response = client.get(URL)
     rows = by_topic(response)
     assert (rows[5]["on_ledger"], rows[5]["solved"]) == (3 * units, 2 * units)
