@@ -119,7 +119,7 @@ def _groups_helped(held) -> list[dict]:
         TargetGroup.objects.filter(activities__in=held)
         .values("code", "name", "order")
         .annotate(count=Count("activities"), people=Sum("activities__people_reached"))
-        .order_by("order", "name")
+        .order_by("order", "name", "code")
     )
     return [
         {"group": g["code"], "group_label": g["name"], "count": g["count"], "people": g["people"]}

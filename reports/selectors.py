@@ -272,7 +272,8 @@ def progress_units(county, period: "Period | None" = None) -> QuerySet:
                 output_field=IntegerField(),
             )
         )
-        .order_by("kind_order", "code")
+        # Units without a code tie on it: their order is the order they were added.
+        .order_by("kind_order", "code", "pk")
     )
 
 

@@ -109,7 +109,7 @@ def ledger_rows_for(campaign, year: int):
     return (
         Case.objects.filter(campaign=campaign, year=year)
         .select_related("topic", "township", "lead_unit", "household", "garrison", "subject_unit")
-        .order_by("sequence")
+        .order_by("sequence", "pk")
     )
 
 
