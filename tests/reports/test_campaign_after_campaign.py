@@ -73,6 +73,17 @@ def read_year(client, year: int) -> dict:
     return found
 
 
+def assert_same(now: dict, before: dict) -> None:
+    """Equal, and when not, the first sheet and row that differ named: a plain assertion cuts
+    a workbook's cells short before the difference."""
+    for sheet, rows in before.get("workbook", {}).items():
+        for number, (was, is_now) in enumerate(
+            zip(rows, now["workbook"].get(sheet, []), strict=False)
+        ):
+            assert is_now == was, f"{sheet}, row {number + 1}"
+    assert now == before
+
+
 def exported(tmp_path, year: int, *args) -> dict:
     path = tmp_path / f"export-{year}-{len(args)}.xlsx"
     call_command(
@@ -111,11 +122,11 @@ def test_2015_and_2016_read_exactly_as_before_a_second_campaign(
     # Today in the first campaign: it is still the current one, chosen or not.
     settings.SHUANGYONG_TODAY = IN_FIRST
     for year in YEARS:
-        assert read_year(client, year) == before[IN_FIRST, year]
+        assert_same(read_year(client, year), before[IN_FIRST, year])
         assert exported(tmp_path, year) == before[IN_FIRST, year, "export"]
     choose(client, plan)
     for year in YEARS:
-        assert read_year(client, year) == before[IN_FIRST, year]
+        assert_same(read_year(client, year), before[IN_FIRST, year])
 
     # Today in the second campaign: it is the current one, its years are offered and the first
     # campaign's years answer 404 until the first campaign is chosen; then they read as before.
@@ -132,7 +143,7 @@ def test_2015_and_2016_read_exactly_as_before_a_second_campaign(
     assert page.context["years"] == YEARS
     assert f"您正在查看往期的一轮活动：{plan.name}" in page.content.decode()
     for year in YEARS:
-        assert read_year(client, year) == before[IN_SECOND, year]
+        assert_same(read_year(client, year), before[IN_SECOND, year])
         assert (
             exported(tmp_path, year, "--campaign", str(plan.pk))
             == before[IN_SECOND, year, "export"]
