@@ -1,5 +1,6 @@
 """The bench's own PostgreSQL databases and the environment its processes run in. Only databases
-named shuangyong_bench_* are ever dropped or created."""
+named shuangyong_bench_* are ever dropped or created; BENCH_PREFIX (itself shuangyong_bench_…)
+keeps two runs on one server apart."""
 
 import os
 import secrets
@@ -9,7 +10,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
-PREFIX = "shuangyong_bench"
+BASE = "shuangyong_bench"
+PREFIX = os.environ.get("BENCH_PREFIX", BASE)
+if not PREFIX.startswith(BASE):
+    raise SystemExit(f"BENCH_PREFIX must start with {BASE}")
 TODAY = "2016-03-15"
 
 
@@ -25,7 +29,7 @@ def recreate(name: str) -> None:
     import psycopg
     from psycopg import sql
 
-    if not name.startswith(PREFIX + "_"):
+    if not name.startswith(BASE + "_"):
         raise ValueError(f"refusing to touch {name!r}: not a bench database")
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
         conn.execute(
