@@ -3,6 +3,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from campaign.long_choices import LongSelect, OneReadChoices
 from campaign.models import Unit
 
 # The years a list may be filtered by: a value outside them (0, -1, 1e5, twenty digits) is a
@@ -56,6 +57,22 @@ class MonthInputFilter(django_filters.Filter):
             return qs
         year, month = value
         return qs.filter(**{f"{self.field_name}__year": year, f"{self.field_name}__month": month})
+
+
+class _LongFilterChoices(django_filters.fields.ModelChoiceIterator, OneReadChoices):
+    pass
+
+
+class _LongFilterField(django_filters.fields.ModelChoiceField):
+    iterator = _LongFilterChoices
+    widget = LongSelect
+
+
+class UnitChoiceFilter(django_filters.ModelChoiceFilter):
+    """A filter by one of the county's units: hundreds of them at a county's real size, read in
+    one query and rendered in one pass (campaign.long_choices)."""
+
+    field_class = _LongFilterField
 
 
 def townships(request):

@@ -2,7 +2,7 @@
 common part is campaign.access; each workflow step is allowed to one side only, and the services
 check it again inside their transaction."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from campaign import access as rule
 from grievances.states import FINISHED_STATUSES, Status
@@ -14,24 +14,42 @@ ASSIGNABLE = {Status.REGISTERED, Status.ASSIGNED, Status.IN_PROGRESS, Status.RET
 
 
 def case_scope(user) -> Q | None:
-    from grievances.models import Case
-
     unit = user.unit_id
     if unit is None:
         return None
-    # Exists rather than a join through co_units: no duplicate rows, and the planner can
-    # combine the indexes on township, lead unit and subject unit.
-    helps = Exists(Case.co_units.through.objects.filter(case_id=OuterRef("pk"), unit_id=unit))
     if rule.is_township_clerk(user):
         # A township merged into this one left its closed cases behind: this one follows
         # them up (revisits) and reads them.
-        merged = Q(township__merged_into_id=unit)
-        return Q(township_id=unit) | merged | Q(lead_unit_id=unit) | Q(subject_unit_id=unit) | helps
+        return Q(pk__in=_cases_involving(unit, township=True))
     if rule.is_member_unit(user):
-        return Q(lead_unit_id=unit) | Q(subject_unit_id=unit) | helps
+        return Q(pk__in=_cases_involving(unit, township=False))
     if rule.is_garrison_liaison(user):
         return Q(garrison_id=unit)
     return None
+
+
+def _cases_involving(unit, *, township):
+    """The ids of the cases a unit leads, is the subject of or helps with (and, for a township,
+    those of its own and its merged townships' households), as a UNION of one index lookup
+    each. An OR of the same conditions, one of them an EXISTS on the co-units, cannot be
+    answered from the indexes: PostgreSQL filtered every case of the county with it."""
+    from campaign.models import Unit
+    from grievances.models import Case
+
+    cases = Case.objects.order_by()
+    branches = [
+        cases.filter(lead_unit_id=unit).values("pk"),
+        cases.filter(subject_unit_id=unit).values("pk"),
+        Case.co_units.through.objects.filter(unit_id=unit).order_by().values("case_id"),
+    ]
+    if township:
+        merged = Unit.objects.filter(merged_into_id=unit).order_by().values("pk")
+        branches += [
+            cases.filter(township_id=unit).values("pk"),
+            cases.filter(township_id__in=merged).values("pk"),
+        ]
+    first, *rest = branches
+    return first.union(*rest)
 
 
 def through_case(user) -> Q | None:

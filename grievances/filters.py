@@ -6,7 +6,13 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from campaign.filters import MonthInputFilter, campaign_topics, leading_units, townships
+from campaign.filters import (
+    MonthInputFilter,
+    UnitChoiceFilter,
+    campaign_topics,
+    leading_units,
+    townships,
+)
 from campaign.models import Phase
 from campaign.selectors import campaign_for
 from grievances import access
@@ -24,8 +30,8 @@ class LedgerFilter(django_filters.FilterSet):
         method="search",
         widget=forms.TextInput(attrs={"placeholder": _("number, problem or name")}),
     )
-    township = django_filters.ModelChoiceFilter(label=_("township"), queryset=townships)
-    lead_unit = django_filters.ModelChoiceFilter(label=_("lead unit"), queryset=leading_units)
+    township = UnitChoiceFilter(label=_("township"), queryset=townships)
+    lead_unit = UnitChoiceFilter(label=_("lead unit"), queryset=leading_units)
     topic = django_filters.ModelChoiceFilter(label=_("topic"), queryset=campaign_topics)
     status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices)
     priority = django_filters.ChoiceFilter(label=_("priority"), choices=YES_NO, method="yes_no")
@@ -94,7 +100,7 @@ class LedgerFilter(django_filters.FilterSet):
 class IntakeFilter(django_filters.FilterSet):
     """The findings waiting for the ledger, by township and topic."""
 
-    township = django_filters.ModelChoiceFilter(
+    township = UnitChoiceFilter(
         label=_("township"), field_name="visit__township", queryset=townships
     )
     topic = django_filters.ModelChoiceFilter(label=_("topic"), queryset=campaign_topics)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign import access, clock
 from campaign.forms import DateInput
+from campaign.long_choices import LongChoiceField, LongMultipleChoiceField, LongSelectMultiple
 from campaign.models import Topic, Unit
 from campaign.selectors import campaign_for, topics_of
 from grievances import access as case_access
@@ -92,12 +93,12 @@ class ActionForm(forms.Form):
 
 
 class AssignForm(ActionForm):
-    lead_unit = forms.ModelChoiceField(Unit.objects.none(), label=_("lead unit"))
-    co_units = forms.ModelMultipleChoiceField(
+    lead_unit = LongChoiceField(Unit.objects.none(), label=_("lead unit"))
+    co_units = LongMultipleChoiceField(
         Unit.objects.none(),
         label=_("co-responsible units"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=LongSelectMultiple(attrs={"size": 6}),
     )
     responsible_person = forms.CharField(label=_("responsible person"), max_length=50)
     responsible_phone = forms.CharField(

@@ -216,6 +216,13 @@ class Case(models.Model):
             models.Index(fields=["status", "deadline"], name="grievances_case_status_dl"),
             models.Index(fields=["lead_unit", "status"], name="grievances_case_lead_status"),
             models.Index(fields=["township", "status"], name="grievances_case_town_status"),
+            # The ledger's page of ids by status, in ledger-number order, from the index alone
+            # (PostgreSQL): a deep page skips index entries, not table rows.
+            models.Index(
+                fields=["status", "campaign", "year", "sequence"],
+                include=["id"],
+                name="grievances_case_ledger_page",
+            ),
         ]
 
     def __str__(self):
