@@ -59,20 +59,21 @@ class MonthInputFilter(django_filters.Filter):
         return qs.filter(**{f"{self.field_name}__year": year, f"{self.field_name}__month": month})
 
 
-class _LongFilterChoices(django_filters.fields.ModelChoiceIterator, OneReadChoices):
+class _ReadOnceChoices(django_filters.fields.ModelChoiceIterator, OneReadChoices):
     pass
 
 
-class _LongFilterField(django_filters.fields.ModelChoiceField):
-    iterator = _LongFilterChoices
+class _ReadOnceField(django_filters.fields.ModelChoiceField):
+    iterator = _ReadOnceChoices
     widget = LongSelect
 
 
-class UnitChoiceFilter(django_filters.ModelChoiceFilter):
-    """A filter by one of the county's units: hundreds of them at a county's real size, read in
-    one query and rendered in one pass (campaign.long_choices)."""
+class ReadOnceChoiceFilter(django_filters.ModelChoiceFilter):
+    """A filter by one of the county's records (a unit, topic, leader or phase): its choices
+    read in one query and rendered in one pass (campaign.long_choices). The county's units run
+    to hundreds."""
 
-    field_class = _LongFilterField
+    field_class = _ReadOnceField
 
 
 def townships(request):

@@ -170,6 +170,12 @@ def follows_up(user) -> bool:
     return rule.is_township_clerk(user)
 
 
+def chooses_township_on_ledger(user) -> bool:
+    """A township's clerk reads its own township's cases (and the few it leads or helps with):
+    a choice among all the county's townships, hundreds of them, would only be noise."""
+    return not rule.is_township_clerk(user)
+
+
 def filters_by_township(user) -> bool:
     """Lists of the whole county offer a township filter; a township's own lists do not."""
     return rule.reads_whole_county(user)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.filters import (
     MonthInputFilter,
-    UnitChoiceFilter,
+    ReadOnceChoiceFilter,
     campaign_topics,
     leading_units,
     townships,
@@ -30,9 +30,9 @@ class LedgerFilter(django_filters.FilterSet):
         method="search",
         widget=forms.TextInput(attrs={"placeholder": _("number, problem or name")}),
     )
-    township = UnitChoiceFilter(label=_("township"), queryset=townships)
-    lead_unit = UnitChoiceFilter(label=_("lead unit"), queryset=leading_units)
-    topic = django_filters.ModelChoiceFilter(label=_("topic"), queryset=campaign_topics)
+    township = ReadOnceChoiceFilter(label=_("township"), queryset=townships)
+    lead_unit = ReadOnceChoiceFilter(label=_("lead unit"), queryset=leading_units)
+    topic = ReadOnceChoiceFilter(label=_("topic"), queryset=campaign_topics)
     status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices)
     priority = django_filters.ChoiceFilter(label=_("priority"), choices=YES_NO, method="yes_no")
     unresolved = django_filters.ChoiceFilter(
@@ -42,14 +42,14 @@ class LedgerFilter(django_filters.FilterSet):
     escalated = django_filters.ChoiceFilter(
         label=_("escalated (priority, overdue)"), choices=YES_NO, method="flag"
     )
-    leader = django_filters.ModelChoiceFilter(
+    leader = ReadOnceChoiceFilter(
         label=_("leader in charge"),
         queryset=lambda request: access.leader_choices(request.user),
     )
     carried_over = django_filters.ChoiceFilter(
         label=_("carried over"), choices=YES_NO, method="flag"
     )
-    phase = django_filters.ModelChoiceFilter(
+    phase = ReadOnceChoiceFilter(
         label=_("phase registered in"),
         field_name="registered_phase",
         queryset=lambda request: Phase.objects.filter(campaign=campaign_for(request.user)),
@@ -77,6 +77,11 @@ class LedgerFilter(django_filters.FilterSet):
         },
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not access.chooses_township_on_ledger(self.request.user):
+            del self.filters["township"]
+
     def search(self, queryset, name, value):
         if match := NUMBER.match(value):
             return queryset.filter(year=int(match[1]), sequence=int(match[2]))
@@ -100,10 +105,10 @@ class LedgerFilter(django_filters.FilterSet):
 class IntakeFilter(django_filters.FilterSet):
     """The findings waiting for the ledger, by township and topic."""
 
-    township = UnitChoiceFilter(
+    township = ReadOnceChoiceFilter(
         label=_("township"), field_name="visit__township", queryset=townships
     )
-    topic = django_filters.ModelChoiceFilter(label=_("topic"), queryset=campaign_topics)
+    topic = ReadOnceChoiceFilter(label=_("topic"), queryset=campaign_topics)
 
 
 def ledger_filter(user, query, *, today, request=None) -> LedgerFilter:
