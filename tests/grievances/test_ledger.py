@@ -32,6 +32,23 @@ def test_the_ledger_keeps_its_query_count(
         assert f'data-case="{case.pk}"' in page and case.subject_label in page
 
 
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_clerks_ledger_keeps_its_query_count(
+    client_for, clerk_a, township_a, member_unit, make_cases, rows, django_assert_num_queries
+):
+    """Each way a township is involved in a case, every one of them on the page."""
+    cases = make_cases(rows, responsible_person="王", deadline=date(2015, 7, 1), measures="措施")
+    cases += CaseFactory.create_batch(rows, assigned=True, lead_unit=township_a)
+    helped = CaseFactory.create_batch(rows, assigned=True, lead_unit=member_unit)
+    for case in helped:
+        case.co_units.add(township_a)
+    cases += helped + CaseFactory.create_batch(rows, household=None, subject_unit=township_a)
+    client = client_for(clerk_a)
+    with django_assert_num_queries(12):
+        response = client.get(reverse("grievances:ledger"))
+    assert numbers(response) == [case.number for case in cases]
+
+
 def test_a_clerk_sees_its_townships_cases_only(client_for, clerk_a, clerk_b, make_cases):
     make_cases(2)
     assert len(numbers(client_for(clerk_a).get(reverse("grievances:ledger")))) == 2
