@@ -13,7 +13,6 @@ from campaign.filters import (
     leading_units,
     townships,
 )
-from campaign.models import Phase
 from campaign.selectors import campaign_for
 from grievances import access
 from grievances.models import Status
@@ -49,10 +48,9 @@ class LedgerFilter(django_filters.FilterSet):
     carried_over = django_filters.ChoiceFilter(
         label=_("carried over"), choices=YES_NO, method="flag"
     )
-    phase = ReadOnceChoiceFilter(
-        label=_("phase registered in"),
-        field_name="registered_phase",
-        queryset=lambda request: Phase.objects.filter(campaign=campaign_for(request.user)),
+    # Its choices are the phases campaign_for has read already (see __init__).
+    phase = django_filters.ChoiceFilter(
+        label=_("phase registered in"), field_name="registered_phase", choices=[]
     )
     month = MonthInputFilter(label=_("registration month"), field_name="registered_on")
     sort = django_filters.OrderingFilter(
@@ -79,8 +77,12 @@ class LedgerFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not access.chooses_township_on_ledger(self.request.user):
+        user = self.request.user
+        if not access.chooses_township_on_ledger(user):
             del self.filters["township"]
+        campaign = campaign_for(user)
+        phases = campaign.phases.all() if campaign is not None else []
+        self.filters["phase"].extra["choices"] = [(phase.pk, str(phase)) for phase in phases]
 
     def search(self, queryset, name, value):
         if match := NUMBER.match(value):
