@@ -98,3 +98,23 @@ def test_a_stale_edit_is_refused_and_loses_nothing(office, assigned_case, plan):
     assigned_case.refresh_from_db()
     assert assigned_case.measures == "第一人的措施"
     assert CaseEvent.objects.filter(case=assigned_case, kind="edited").count() == 1
+
+
+def test_the_assign_form_lists_the_countys_working_units_only(
+    client_for, office, case, member_unit, township_a, township_b, garrison_unit
+):
+    from campaign.models import Unit
+    from tests.factories import UnitFactory, county_for_tests
+
+    other = county_for_tests("乙县")
+    UnitFactory(area=other, code="minzheng", name="乙县民政局", kind=Unit.Kind.MEMBER)
+    UnitFactory(area=other, code="town-c", name="丙镇", kind=Unit.Kind.TOWNSHIP)
+    response = client_for(office).get(case.get_absolute_url(), {"action": "assign"})
+    form = response.context["form"]
+    working = {member_unit.pk, township_a.pk, township_b.pk}
+    for name in ("lead_unit", "co_units"):
+        offered = {int(str(value)) for value, _label in form.fields[name].choices if value}
+        assert offered == working
+    page = response.content.decode()
+    assert "乙县民政局" not in page and "丙镇" not in page
+    assert f'<option value="{member_unit.pk}">县民政局</option>' in page
