@@ -214,8 +214,14 @@ class Case(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "deadline"], name="grievances_case_status_dl"),
-            models.Index(fields=["lead_unit", "status"], name="grievances_case_lead_status"),
-            models.Index(fields=["township", "status"], name="grievances_case_town_status"),
+            # With the id, a unit's scope (grievances.access) reads its cases' ids from these
+            # indexes alone.
+            models.Index(
+                fields=["lead_unit", "status"], include=["id"], name="grievances_case_lead_status"
+            ),
+            models.Index(
+                fields=["township", "status"], include=["id"], name="grievances_case_town_status"
+            ),
             # The ledger's page of ids by status, in ledger-number order, from the index alone
             # (PostgreSQL): a deep page skips index entries, not table rows.
             models.Index(

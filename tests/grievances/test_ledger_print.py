@@ -45,9 +45,9 @@ def test_the_print_view_keeps_its_query_count(
             user=member, case=case, on=date(2015, 6, 12), note=f"{case.number}已上门"
         )
     client = client_for(office)
-    # The batch's total, then its rows (the first batch at once: IdsFirstPaginator).
+    # The batch's total and its ids come first, then the rows (IdsFirstPaginator).
     # Two more log the printed batch: the log row, its persons linked in one INSERT … SELECT.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(URL)
     page = response.content.decode()
     for case in cases:
