@@ -310,3 +310,45 @@ def test_the_dashboard_reads_its_kept_figures_in_fewer_queries(client_for, offic
     assert page.status_code == 200
     assert len(second) < len(first) - 5
     assert Household.objects.filter(archived=False).count() == page.context["summary"]["households"]
+
+
+def city_row(plan):
+    from reports.city import compare
+
+    comparison = compare([plan.county], {plan.county_id: plan}, year=YEAR, today=TODAY)
+    return comparison["rows"][0].figures
+
+
+def city_recomputed(plan):
+    from reports.city import _live
+
+    live = _live([plan.county], {plan.county_id: plan}, year=YEAR, today=TODAY)
+    return as_stored(live[plan.county_id])
+
+
+def test_the_citys_comparison_keeps_each_countys_row(plan, county, clerk_a, office, township_a):
+    from reports.services import assessment_item_add
+
+    before = city_row(plan)
+    assert before == city_recomputed(plan)
+    with CaptureQueriesContext(connection) as queries:
+        assert city_row(plan) == before
+    assert len(queries) == 2  # the sign-offs, and the kept rows
+
+    household_save(user=clerk_a, household=HouseholdFactory.build(township=township_a))
+    after = city_row(plan)
+    assert after == city_recomputed(plan)
+    assert after["households"] == before["households"] + 1
+
+    assessment_item_add(
+        user=office,
+        campaign=plan,
+        year=YEAR,
+        unit=township_a,
+        kind="bonus",
+        points=5,
+        reason="表彰",
+    )
+    scored = city_row(plan)
+    assert scored == city_recomputed(plan)
+    assert scored["assessment"] != after["assessment"]
