@@ -7,7 +7,7 @@ grow with the number of counties."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, JSONField, OuterRef, Subquery
 
 from campaign.models import Area, Campaign, Unit
 from grievances.models import Case
@@ -81,8 +81,17 @@ def campaign_names(campaigns: dict) -> list[str]:
 def compare(counties: list[Area], campaigns: dict, *, year: int, today: date) -> dict:
     """{"rows": [CountyFigures…], "total": {...}, "unsigned": [names]} for the year, given
     the counties and each one's campaign covering the year (campaigns_covering)."""
-    signed = _signed(campaigns.values(), year)
-    live = _kept_live(counties, campaigns, signed, year=year, today=today)
+    # One query reads each campaign's sign-off of the year and its kept live row.
+    found = kept.read(
+        campaigns.values(),
+        year=year,
+        today=today,
+        kinds=[KEPT],
+        calendar_end=Subquery(Workday.objects.order_by("-day").values("day")[:1]),
+        **_sign_off_columns(year),
+    )
+    signed = _signed(found)
+    live = _kept_live(counties, campaigns, signed, found, year=year, today=today)
     rows = []
     for county in counties:
         campaign = campaigns.get(county.pk)
@@ -109,36 +118,44 @@ def _with_rates(figures: dict) -> dict:
     return figures
 
 
-def _signed(campaigns, year: int) -> dict[int, dict]:
-    """The figures frozen at each county's sign-off of the year, read from the two sections
-    the comparison needs rather than the whole frozen report."""
-    found = {}
-    for row in YearSignOff.objects.filter(campaign__in=list(campaigns), year=year).values(
-        "campaign_id", "as_of", "signed_at", "figures__summary", "figures__assessment"
-    ):
-        summary = row["figures__summary"]
+def _sign_off_columns(year: int) -> dict:
+    """The two sections of a sign-off the comparison needs, rather than the whole frozen
+    report, as columns of its campaign's row."""
+    signed = YearSignOff.objects.filter(campaign=OuterRef("pk"), year=year)
+    return {
+        "signed_as_of": Subquery(signed.values("as_of")[:1]),
+        "signed_signed_at": Subquery(signed.values("signed_at")[:1]),
+        "signed_summary": Subquery(signed.values("figures__summary")[:1], output_field=JSONField()),
+        "signed_assessment": Subquery(
+            signed.values("figures__assessment")[:1], output_field=JSONField()
+        ),
+    }
+
+
+def _signed(found: dict) -> dict[int, dict]:
+    """The figures frozen at each county's sign-off of the year, by campaign."""
+    signed = {}
+    for campaign_id, row in found.items():
+        if row["signed_signed_at"] is None:
+            continue
+        summary = row["signed_summary"]
         figures = {key: summary[key] for key in COUNTED}
-        figures["assessment"] = average_total(row["figures__assessment"]["rows"])
-        found[row["campaign_id"]] = {
-            "as_of": row["as_of"],
-            "signed_at": row["signed_at"],
+        figures["assessment"] = average_total(row["signed_assessment"]["rows"])
+        signed[campaign_id] = {
+            "as_of": row["signed_as_of"],
+            "signed_at": row["signed_signed_at"],
             "figures": _with_rates(figures),
         }
-    return found
+    return signed
 
 
-def _kept_live(counties, campaigns: dict, signed: dict, *, year: int, today: date) -> dict:
+def _kept_live(
+    counties, campaigns: dict, signed: dict, found: dict, *, year: int, today: date
+) -> dict:
     """The live figures of the counties that have not signed the year off: each county's
     kept row where its figures version and the day still stand (reports.kept), the others
     computed together and kept. A county with no campaign has nowhere to keep its row."""
     unsigned = {pk: c for pk, c in campaigns.items() if c.pk not in signed}
-    found = kept.read(
-        unsigned.values(),
-        year=year,
-        today=today,
-        kinds=[KEPT],
-        calendar_end=Subquery(Workday.objects.order_by("-day").values("day")[:1]),
-    )
     live = {
         county_id: found[campaign.pk][KEPT]
         for county_id, campaign in unsigned.items()
