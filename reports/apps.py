@@ -16,6 +16,9 @@ class ReportsConfig(AppConfig):
             jobs,  # noqa: F401  (registers the workbooks as background work)
         )
         from reports.home import county_at_a_glance
+        from reports.kept_signals import connect
+
+        connect()
 
         navigation.register(
             order=60,

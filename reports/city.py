@@ -7,13 +7,14 @@ grow with the number of counties."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, JSONField, OuterRef, Subquery
 
 from campaign.models import Area, Campaign, Unit
 from grievances.models import Case
 from outreach.models import Activity, Household, Visit
+from reports import kept
 from reports.assessment import average_total, scored_rows, unit_extras
-from reports.models import AssessmentScheme, YearSignOff
+from reports.models import AssessmentScheme, Workday, YearSignOff
 from reports.selectors import (
     PROGRESS_KINDS,
     Period,
@@ -28,6 +29,8 @@ from reports.selectors import (
 )
 from reports.workcal import ensure_calendar
 
+# The kind of kept figures (reports.kept) that holds a county's live row.
+KEPT = "county_row"
 # What the comparison shows of each county, in the order of its columns.
 COUNTED = ["households", "visited", "registered", "closed", "on_time", "overdue", "activities"]
 
@@ -78,8 +81,17 @@ def campaign_names(campaigns: dict) -> list[str]:
 def compare(counties: list[Area], campaigns: dict, *, year: int, today: date) -> dict:
     """{"rows": [CountyFigures…], "total": {...}, "unsigned": [names]} for the year, given
     the counties and each one's campaign covering the year (campaigns_covering)."""
-    signed = _signed(campaigns.values(), year)
-    live = _live(counties, campaigns, year=year, today=today)
+    # One query reads each campaign's sign-off of the year and its kept live row.
+    found = kept.read(
+        campaigns.values(),
+        year=year,
+        today=today,
+        kinds=[KEPT],
+        calendar_end=Subquery(Workday.objects.order_by("-day").values("day")[:1]),
+        **_sign_off_columns(year),
+    )
+    signed = _signed(found)
+    live = _kept_live(counties, campaigns, signed, found, year=year, today=today)
     rows = []
     for county in counties:
         campaign = campaigns.get(county.pk)
@@ -106,27 +118,81 @@ def _with_rates(figures: dict) -> dict:
     return figures
 
 
-def _signed(campaigns, year: int) -> dict[int, dict]:
-    """The figures frozen at each county's sign-off of the year, read from the two sections
-    the comparison needs rather than the whole frozen report."""
-    found = {}
-    for row in YearSignOff.objects.filter(campaign__in=list(campaigns), year=year).values(
-        "campaign_id", "as_of", "signed_at", "figures__summary", "figures__assessment"
-    ):
-        summary = row["figures__summary"]
+def _sign_off_columns(year: int) -> dict:
+    """The two sections of a sign-off the comparison needs, rather than the whole frozen
+    report, as columns of its campaign's row."""
+    signed = YearSignOff.objects.filter(campaign=OuterRef("pk"), year=year)
+    return {
+        "signed_as_of": Subquery(signed.values("as_of")[:1]),
+        "signed_signed_at": Subquery(signed.values("signed_at")[:1]),
+        "signed_summary": Subquery(signed.values("figures__summary")[:1], output_field=JSONField()),
+        "signed_assessment": Subquery(
+            signed.values("figures__assessment")[:1], output_field=JSONField()
+        ),
+    }
+
+
+def _signed(found: dict) -> dict[int, dict]:
+    """The figures frozen at each county's sign-off of the year, by campaign."""
+    signed = {}
+    for campaign_id, row in found.items():
+        if row["signed_signed_at"] is None:
+            continue
+        summary = row["signed_summary"]
         figures = {key: summary[key] for key in COUNTED}
-        figures["assessment"] = average_total(row["figures__assessment"]["rows"])
-        found[row["campaign_id"]] = {
-            "as_of": row["as_of"],
-            "signed_at": row["signed_at"],
+        figures["assessment"] = average_total(row["signed_assessment"]["rows"])
+        signed[campaign_id] = {
+            "as_of": row["signed_as_of"],
+            "signed_at": row["signed_signed_at"],
             "figures": _with_rates(figures),
         }
-    return found
+    return signed
 
 
-def _live(counties, campaigns: dict, *, year: int, today: date) -> dict[int, dict]:
+def _kept_live(
+    counties, campaigns: dict, signed: dict, found: dict, *, year: int, today: date
+) -> dict:
+    """The live figures of the counties that have not signed the year off: each county's
+    kept row where its figures version and the day still stand (reports.kept), the others
+    computed together and kept. A county with no campaign has nowhere to keep its row."""
+    unsigned = {pk: c for pk, c in campaigns.items() if c.pk not in signed}
+    live = {
+        county_id: found[campaign.pk][KEPT]
+        for county_id, campaign in unsigned.items()
+        if found[campaign.pk][KEPT] is not None
+    }
+    missing = [c for c in counties if c.pk not in live and c.pk not in campaigns] + [
+        c for c in counties if c.pk in unsigned and c.pk not in live
+    ]
+    if not missing:
+        return live
+    ends = {row["calendar_end"] for row in found.values()}
+    fresh = _live(
+        missing,
+        {c.pk: campaigns[c.pk] for c in missing if c.pk in campaigns},
+        year=year,
+        today=today,
+        calendar_checked=bool(ends) and None not in ends and min(ends) >= today,
+    )
+    fresh = {county_id: kept.as_stored(figures) for county_id, figures in fresh.items()}
+    kept.store(
+        [
+            (unsigned[county_id], found[unsigned[county_id].pk]["version"], {KEPT: figures})
+            for county_id, figures in fresh.items()
+            if county_id in unsigned
+        ],
+        year=year,
+        today=today,
+    )
+    return live | fresh
+
+
+def _live(
+    counties, campaigns: dict, *, year: int, today: date, calendar_checked=False
+) -> dict[int, dict]:
     """Each county's figures as they stand, as its own summary and assessment compute them."""
-    ensure_calendar(today)
+    if not calendar_checked:
+        ensure_calendar(today)
     period = Period(year=year, today=today, campaign=None)
     measures = case_measures(period)
     figures = {county.pk: _empty() for county in counties}

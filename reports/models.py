@@ -2,11 +2,12 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import Campaign, Unit
+from campaign.models import Area, Campaign, Unit
 from campaign.scoping import ScopedQuerySet
 
 
@@ -233,3 +234,48 @@ class FrozenLedgerRow(models.Model):
 
     def __str__(self):
         return self.number
+
+
+class FiguresVersion(models.Model):
+    """A county's count of changes to what its figures are computed from: every write that
+    changes one raises it in its own transaction (reports.kept_signals), so figures kept at an
+    older count are known to be out of date."""
+
+    county = models.OneToOneField(
+        Area, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("figures version")
+        verbose_name_plural = _("figures versions")
+
+    def __str__(self):
+        return f"{self.county_id}: {self.version}"
+
+
+class KeptFigures(models.Model):
+    """A report section's figures as computed at a county's figures version on a day: read
+    back while neither has moved on (reports.kept)."""
+
+    county = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20)
+    # Some figures carry translated words (a merged township's name).
+    language = models.CharField(max_length=10)
+    today = models.DateField()
+    version = models.PositiveBigIntegerField()
+    figures = models.JSONField(encoder=DjangoJSONEncoder)
+
+    class Meta:
+        verbose_name = _("kept figures")
+        verbose_name_plural = _("kept figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "year", "kind", "language"], name="reports_kept_unique_key"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.campaign_id} {self.year} {self.kind}"

@@ -4,11 +4,13 @@ once the office has signed the year off, read back from the figures frozen then.
 from datetime import date
 from functools import cached_property
 
+from django.db.models import Subquery
+
 from campaign import clock
 from campaign.models import Campaign, Unit
-from reports import breakdowns
+from reports import breakdowns, kept
 from reports.assessment import assessment
-from reports.models import YearSignOff
+from reports.models import Workday, YearSignOff
 from reports.selectors import Period, progress, summary
 
 SECTIONS = [
@@ -24,21 +26,48 @@ SECTIONS = [
 
 
 class YearReport:
-    def __init__(self, year: int, *, campaign: Campaign | None, today: date, sign_off=None):
+    def __init__(
+        self,
+        year: int,
+        *,
+        campaign: Campaign | None,
+        today: date,
+        sign_off=None,
+        kept_found: dict | None = None,
+    ):
         self.year = year
         self.campaign = campaign
         self.sign_off = sign_off
         self.period = Period(year=year, today=today, campaign=campaign)
         self._sections: dict = dict(sign_off.figures) if sign_off else {}
+        # What reports.kept read for the sections a page asked to keep ({} when none).
+        self._kept = {} if sign_off or kept_found is None else kept_found
 
     @classmethod
-    def load(cls, year: int, *, campaign: Campaign, today: date | None = None):
-        sign_off = (
-            YearSignOff.objects.filter(campaign=campaign, year=year)
-            .select_related("signed_by")
-            .first()
-        )
-        return cls(year, campaign=campaign, today=today or clock.today(), sign_off=sign_off)
+    def load(cls, year: int, *, campaign: Campaign, today: date | None = None, kept_sections=()):
+        """The year's report; `kept_sections` are read from the kept figures (reports.kept)
+        while current, in the one query that also asks whether the year is signed off."""
+        today = today or clock.today()
+        signed = YearSignOff.objects.filter(campaign=campaign, year=year)
+        found = None
+        if kept_sections:
+            found = kept.read(
+                [campaign],
+                year=year,
+                today=today,
+                kinds=kept_sections,
+                sign_off_id=Subquery(signed.values("pk")[:1]),
+                # Should a section be computed, the calendar is known to reach today or not.
+                calendar_end=Subquery(Workday.objects.order_by("-day").values("day")[:1]),
+            )[campaign.pk]
+            calendar_end = found.pop("calendar_end")
+            if found.pop("sign_off_id") is None:
+                report = cls(year, campaign=campaign, today=today, kept_found=found)
+                if calendar_end is not None and calendar_end >= today:
+                    report.period._calendar_checked.append(True)
+                return report
+        sign_off = signed.select_related("signed_by").first()
+        return cls(year, campaign=campaign, today=today, sign_off=sign_off, kept_found=found)
 
     @classmethod
     def load_years(cls, years: list[int], *, campaign: Campaign, today: date) -> dict:
@@ -90,7 +119,21 @@ class YearReport:
 
     def section(self, name: str):
         if name not in self._sections:
-            self._sections[name] = self._compute(name)
+            if name in self._kept:
+                # Read once: a kept section computed again may ask for another section.
+                found, self._kept = self._kept, {}
+                self._sections.update(
+                    kept.sections(
+                        self.campaign,
+                        year=self.year,
+                        today=self.period.today,
+                        kinds=[kind for kind in found if kind != "version"],
+                        compute=self._compute,
+                        found=found,
+                    )
+                )
+            else:
+                self._sections[name] = self._compute(name)
         return self._sections[name]
 
     def _compute(self, name: str):

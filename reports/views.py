@@ -97,6 +97,8 @@ class YearMixin:
     """The year a page is about: ?year= (or the URL's year) within the campaign's years."""
 
     _report = None
+    # The report sections the page reads from the kept figures (reports.kept).
+    kept_sections: tuple = ()
 
     def dispatch(self, request, *args, **kwargs):
         # Looked up here, after the role checks of the mixins before this one, so a refused
@@ -121,7 +123,12 @@ class YearMixin:
     @property
     def report(self) -> YearReport:
         if self._report is None:
-            self._report = YearReport.load(self.year, campaign=self.campaign, today=self.today)
+            self._report = YearReport.load(
+                self.year,
+                campaign=self.campaign,
+                today=self.today,
+                kept_sections=self.kept_sections,
+            )
         return self._report
 
     def get_context_data(self, **kwargs):
@@ -136,6 +143,7 @@ class YearMixin:
 
 class DashboardView(CountyMixin, YearMixin, TemplateView):
     template_name = "reports/dashboard.html"
+    kept_sections = ("summary", "charts")
 
     def get_context_data(self, **kwargs):
         report = self.report
@@ -221,6 +229,7 @@ class ProgressView(LoginRequiredMixin, YearMixin, TemplateView):
     unit reads its own row and the totals only."""
 
     template_name = "reports/progress.html"
+    kept_sections = ("progress",)
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not access.can_read_progress(request.user):

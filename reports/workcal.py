@@ -41,6 +41,10 @@ def workdays_between(start_field: str, end_field: str):
 
 def rebuild_calendar(until: date) -> int:
     """Refill the whole table, after chinese-calendar publishes a new year's holidays."""
+    from reports.kept_signals import bump_all
+
     Workday.objects.all().delete()
     ensure_calendar(until)
+    # Working days to close off may have moved in every county.
+    bump_all()
     return Workday.objects.count()

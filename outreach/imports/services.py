@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from campaign.bulk_changes import rows_written
 from campaign.fields import hash_of
 from outreach.access import can_edit_township
 from outreach.imports import ImportRefused
@@ -102,6 +103,7 @@ def households_import(*, user, township, sheet: Sheet) -> ImportPlan:
             )
         except ValidationError as exc:  # the plan asked the same rules; this is a net
             raise ImportRefused(" ".join(exc.messages)) from None
+    rows_written.send(sender=Household, county_id=township.area_id)
     log_personal_file(
         user=user,
         kind=IdNumberView.Kind.IMPORT,
