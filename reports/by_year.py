@@ -119,7 +119,7 @@ class YearsAtOnce:
         inspections = campaign_inspections(self.campaign)
         done = campaign_five_ones(self.campaign).filter(status=FiveOnesItem.Status.DONE)
         return totals_together(
-            self.period(self.years[-1] if self.years else self.today.year),
+            self.period(self.today.year),  # for its campaign only
             households=(households, Count("pk")),
             visited=(households, Count("pk", filter=visited)),
             visits=(visits.filter(household__isnull=False), Count("pk")),

@@ -2,8 +2,9 @@
 far side by side, and the whole campaign's total. A year's column is what that year's report
 says (its year-end workbook, frozen once signed off); the total is counted afresh over the
 campaign's records in SQL, each case once, so a case carried from one year into the next is in
-both years' cases in hand but once in the total. The number of queries depends on the number of
-years, never on the number of units, cases or activities."""
+both years' cases in hand but once in the total. The years not frozen and the totals are read
+together (reports.by_year), so the number of queries is the same in any year of the campaign,
+and never depends on the number of units, cases or activities."""
 
 from dataclasses import dataclass, field
 from datetime import date
