@@ -95,12 +95,11 @@ def unit_extras(units, year: int, campaigns) -> dict[int, dict]:
     """Per unit: the year's inspections and their average rating, and the office's bonus,
     deduction and veto items, and its late and missing reports (one query for any number of
     units, of one county or many)."""
-    fields = ["pk", *extra_figures(year, campaigns), "n_late_reports", "n_missing_reports"]
+    figures = extra_figures(year, campaigns)
+    fields = ["pk", *figures, "n_late_reports", "n_missing_reports"]
     return {
         u["pk"]: u
-        for u in late_and_missing(units, year, campaigns)
-        .annotate(**extra_figures(year, campaigns))
-        .values(*fields)
+        for u in late_and_missing(units, year, campaigns).annotate(**figures).values(*fields)
     }
 
 
