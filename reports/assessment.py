@@ -23,6 +23,12 @@ def scheme_for(campaign, year: int) -> AssessmentScheme:
     )
 
 
+def schemes_for(campaign, years: list[int]) -> dict[int, AssessmentScheme]:
+    """scheme_for of several years, in one query."""
+    kept = {s.year: s for s in AssessmentScheme.objects.filter(campaign=campaign, year__in=years)}
+    return {y: kept.get(y) or AssessmentScheme(campaign=campaign, year=y) for y in years}
+
+
 def _rating_score():
     # The score of the inspection's rating, as the county's list gives it.
     return Cast("rating__score", output_field=DecimalField(max_digits=5, decimal_places=1))
@@ -89,6 +95,17 @@ def unit_extras(units, year: int, campaigns) -> dict[int, dict]:
     """Per unit: the year's inspections and their average rating, and the office's bonus,
     deduction and veto items, and its late and missing reports (one query for any number of
     units, of one county or many)."""
+    figures = extra_figures(year, campaigns)
+    fields = ["pk", *figures, "n_late_reports", "n_missing_reports"]
+    return {
+        u["pk"]: u
+        for u in late_and_missing(units, year, campaigns).annotate(**figures).values(*fields)
+    }
+
+
+def extra_figures(year: int, campaigns) -> dict:
+    """unit_extras' figures but the reports, as expressions on a unit (OuterRef "pk"), so
+    several years' can stand side by side in one statement."""
     inspected = Inspection.objects.filter(
         unit=OuterRef("pk"), campaign__in=campaigns, inspected_on__year=year
     )
@@ -96,21 +113,14 @@ def unit_extras(units, year: int, campaigns) -> dict[int, dict]:
         inspected.order_by().values("unit").annotate(average=Avg(_rating_score())).values("average")
     )
     items = AssessmentItem.objects.filter(campaign__in=campaigns, year=year, unit=OuterRef("pk"))
-    fields = ["pk", "n_inspections", "n_inspection_average", "n_bonus", "n_deduction", "n_vetoes"]
-    fields += ["n_late_reports", "n_missing_reports"]
     return {
-        u["pk"]: u
-        for u in late_and_missing(units, year, campaigns)
-        .annotate(
-            n_inspections=count_of(inspected, "unit"),
-            n_inspection_average=Subquery(averaged[:1]),
-            n_bonus=Coalesce(sum_of(items.filter(kind="bonus"), "unit", "points"), Decimal(0)),
-            n_deduction=Coalesce(
-                sum_of(items.filter(kind="deduction"), "unit", "points"), Decimal(0)
-            ),
-            n_vetoes=count_of(items.filter(kind="veto"), "unit"),
-        )
-        .values(*fields)
+        "n_inspections": count_of(inspected, "unit"),
+        "n_inspection_average": Subquery(averaged[:1]),
+        "n_bonus": Coalesce(sum_of(items.filter(kind="bonus"), "unit", "points"), Decimal(0)),
+        "n_deduction": Coalesce(
+            sum_of(items.filter(kind="deduction"), "unit", "points"), Decimal(0)
+        ),
+        "n_vetoes": count_of(items.filter(kind="veto"), "unit"),
     }
 
 

@@ -2,31 +2,26 @@
 far side by side, and the whole campaign's total. A year's column is what that year's report
 says (its year-end workbook, frozen once signed off); the total is counted afresh over the
 campaign's records in SQL, each case once, so a case carried from one year into the next is in
-both years' cases in hand but once in the total. The number of queries depends on the number of
-years, never on the number of units, cases or activities."""
+both years' cases in hand but once in the total. The years not frozen and the totals are read
+together (reports.by_year), so the number of queries is the same in any year of the campaign,
+and never depends on the number of units, cases or activities."""
 
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
 from campaign.models import Campaign, FiveOnesItem
-from campaign.selectors import topics_of, workstreams_of
+from campaign.selectors import workstreams_of
 from grievances.models import Status
-from grievances.states import OPEN_STATUSES, open_q, overdue_q
-from outreach.models import Household
-from reports.campaign_records import (
-    campaign_activities,
-    campaign_findings,
-    campaign_five_ones,
-    campaign_inspections,
-    campaign_visits,
-)
-from reports.report import YearReport
-from reports.selectors import Period, campaign_cases, campaign_years, percent, totals_together
+from grievances.states import OPEN_STATUSES
+from reports.by_year import YearsAtOnce
+from reports.campaign_records import campaign_inspections
+from reports.report import SECTIONS, YearReport
+from reports.selectors import campaign_years, percent
 from reports.sheets import DECIMAL, INTEGER, MONEY, PERCENT
 
 CASE_MEASURES = ["registered", "closed", "resolved", "open", "carried", "ended"]
@@ -88,45 +83,36 @@ class CampaignSummary:
         ]
 
     def _each(self, section: str) -> list:
-        return [self.reports[y].section(section) for y in self.years]
+        return [self._year_section(year, section) for year in self.years]
+
+    def _year_section(self, year: int, name: str):
+        """As the year's report has it: frozen at its sign-off, else read with the others."""
+        report = self.reports[year]
+        if report.frozen and name in report.sign_off.figures:
+            return report.sign_off.figures[name]
+        rows = self._year_section(year, "progress")["rows"] if name == "assessment" else None
+        return self.figures.section(year, name, progress_rows=rows)
+
+    @cached_property
+    def figures(self) -> YearsAtOnce:
+        """The years whose figures are not all frozen, read together, and the totals."""
+        live = [
+            year
+            for year in self.years
+            if not self.reports[year].frozen
+            or any(name not in self.reports[year].sign_off.figures for name in SECTIONS)
+        ]
+        return YearsAtOnce(self.campaign, live, today=self.today)
 
     # The totals, counted over the whole campaign.
 
-    @cached_property
+    @property
     def _case_totals(self) -> dict:
-        return campaign_cases(self._period).aggregate(
-            registered=Count("pk"),
-            closed=Count("pk", filter=Q(status=Status.CLOSED)),
-            resolved=Count("pk", filter=Q(status=Status.RESOLVED)),
-            open=Count("pk", filter=open_q()),
-            overdue=Count("pk", filter=overdue_q(self.today)),
-            carried=Count("pk", filter=Q(status=Status.CARRIED)),
-            ended=Count("pk", filter=Q(status=Status.ENDED)),
-        )
+        return self.figures.case_totals
 
-    @cached_property
-    def _period(self) -> Period:
-        return Period(year=self.years[-1], today=self.today, campaign=self.campaign)
-
-    @cached_property
-    def _cases_by_topic(self) -> list[dict]:
-        grouped = (
-            campaign_cases(self._period)
-            .order_by()
-            .values("topic__number", "topic__workstream__number", "status")
-            .annotate(n=Count("pk"))
-        )
-        return list(grouped)
-
-    @cached_property
+    @property
     def _activities_by_kind(self) -> list[dict]:
-        return list(
-            campaign_activities(self.campaign)
-            .order_by()
-            .values("workstream__number", "workstream__name", "kind__code", "kind__name")
-            .annotate(count=Count("pk"), people=Sum("people_reached"), amount=Sum("amount"))
-            .order_by("workstream__number", "kind__order", "kind__name", "kind__code")
-        )
+        return self.figures.activities_by_kind
 
     @cached_property
     def _activity_totals(self) -> dict:
@@ -138,46 +124,18 @@ class CampaignSummary:
             "amount": sum(g["amount"] or 0 for g in groups),
         }
 
-    @cached_property
+    @property
     def _topics(self) -> list[dict]:
-        return [
-            {"number": t.number, "name": t.name, "workstream": t.workstream.number}
-            for t in topics_of(self.campaign)
-        ]
+        return self.figures.topics
 
-    @cached_property
+    @property
     def _found_by_topic(self) -> dict:
         """Problems found by topic number (a finding always has a topic)."""
-        return {
-            g["topic__number"]: g["n"]
-            for g in campaign_findings(self.campaign)
-            .filter(needs_action=True)
-            .order_by()
-            .values("topic__number")
-            .annotate(n=Count("pk"))
-        }
+        return self.figures.found_by_topic
 
-    @cached_property
+    @property
     def _campaign_totals(self) -> dict:
-        """The households, visits, inspections and 五个一 of the campaign: one statement."""
-        visits = campaign_visits(self.campaign)
-        households = Household.objects.in_county(self.campaign.county_id).filter(archived=False)
-        visited = Exists(visits.filter(household=OuterRef("pk")).values("pk"))
-        inspections = campaign_inspections(self.campaign)
-        done = campaign_five_ones(self.campaign).filter(status=FiveOnesItem.Status.DONE)
-        return totals_together(
-            self._period,
-            households=(households, Count("pk")),
-            visited=(households, Count("pk", filter=visited)),
-            visits=(visits.filter(household__isnull=False), Count("pk")),
-            inspections=(inspections, Count("pk")),
-            inspection_score=(inspections, Avg("rating__score")),
-            five_ones=(done, Count("pk")),
-            **{
-                f"five_ones_{value}": (done, Count("pk", filter=Q(item=value)))
-                for value, _label in FiveOnesItem.Item.choices
-            },
-        )
+        return self.figures.campaign_totals
 
     @cached_property
     def _five_ones_done(self) -> dict:
@@ -357,7 +315,7 @@ class CampaignSummary:
     def topics(self) -> Section:
         special = [{r["number"]: r for r in s["rows"]} for s in self._each("special_actions")]
         statuses = [_status_counts(c.get("topic_status")) for c in self._each("charts")]
-        totals = _status_totals(self._cases_by_topic, "topic__number")
+        totals = _status_counts(self.figures.topic_status_totals())
         lines = []
         for topic in self._topics:
             number = topic["number"]
@@ -392,7 +350,7 @@ class CampaignSummary:
     def workstreams(self) -> Section:
         by_topic = {t["number"]: t["workstream"] for t in self._topics}
         statuses = [_status_counts(c.get("topic_status")) for c in self._each("charts")]
-        totals = _status_totals(self._cases_by_topic, "topic__workstream__number")
+        totals = _by_workstream(_status_counts(self.figures.topic_status_totals()), by_topic)
         lines = []
         for workstream in _workstreams(self.campaign):
             number = workstream["number"]
@@ -427,21 +385,8 @@ class CampaignSummary:
                 names.setdefault(row["unit_id"], row["name"])
                 rows[row["unit_id"]] = row
             by_year.append(rows)
-        led = {
-            g["lead_unit"]: g
-            for g in campaign_cases(self._period)
-            .filter(lead_unit__isnull=False)
-            .order_by()
-            .values("lead_unit")
-            .annotate(registered=Count("pk"), closed=Count("pk", filter=Q(status=Status.CLOSED)))
-        }
-        held = {
-            g["organiser"]: g["n"]
-            for g in campaign_activities(self.campaign)
-            .order_by()
-            .values("organiser")
-            .annotate(n=Count("pk"))
-        }
+        led = self.figures.units.led
+        held = self.figures.units.held
         measures = [
             ("cases", _("Registered in the year"), lambda u: led.get(u, {}).get("registered", 0)),
             ("closed", _("Closed off"), lambda u: led.get(u, {}).get("closed", 0)),
@@ -701,12 +646,14 @@ def _measures_of(by_status: dict) -> dict:
     }
 
 
-def _status_totals(grouped: list, key: str) -> dict:
-    by_key: dict = {}
-    for g in grouped:
-        by_key.setdefault(g[key], {}).setdefault(g["status"], 0)
-        by_key[g[key]][g["status"]] += g["n"]
-    return {k: _measures_of(v) for k, v in by_key.items()}
+def _by_workstream(by_topic_number: dict, workstream_of: dict) -> dict:
+    """Topic measures added up by the topics' workstream number."""
+    result: dict = {}
+    for topic, counts in by_topic_number.items():
+        into = result.setdefault(workstream_of.get(topic), {})
+        for measure, n in counts.items():
+            into[measure] = into.get(measure, 0) + n
+    return result
 
 
 def _workstreams(campaign) -> list[dict]:

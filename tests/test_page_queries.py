@@ -35,12 +35,8 @@ def calendar_filled(plan):
 
 
 # Pages over the budget, with their count: each one is a known debt, named so that any other
-# page going over fails, and so does one of these changing its count.
-OVER_BUDGET = {
-    "office": {"reports:summary": 34},
-    "leader": {"reports:summary": 34},
-    "city": {"reports:summary": 35},
-}
+# page going over fails, and so does one of these changing its count. None at present.
+OVER_BUDGET: dict[str, dict[str, int]] = {}
 
 
 @pytest.mark.parametrize("role", ROLES[1:])
