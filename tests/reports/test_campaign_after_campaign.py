@@ -100,6 +100,9 @@ def choose(client, campaign):
 @pytest.fixture
 def signed_county(county, plan, office, settings):
     settings.SHUANGYONG_TODAY = IN_FIRST
+    # The exporter's watermark carries the minute of the export: a run crossing a minute would
+    # read as a different workbook. Watermarks have tests of their own.
+    settings.WATERMARK = False
     year_sign_off(user=office, campaign=plan, year=2015, today=IN_FIRST)
     return county
 
