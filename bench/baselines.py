@@ -120,7 +120,7 @@ def dump_values(xlsx_path, values_path) -> dict:
             for row in sheet.iter_rows():
                 line = []
                 for cell in row:
-                    style_id = getattr(cell, "style_id", None)
+                    style_id = getattr(cell, "_style_id", None)
                     if style_id is None:  # an empty cell, not in the file
                         line.append(None)
                         continue
