@@ -181,7 +181,7 @@ class OfficialSheet:
     def _write(self, row: int, column: int, value, cell_format):
         sheet = self.sheet
         if isinstance(value, Promise):
-            value = str(value)
+            value = str(value)  # a label made lazily
         if isinstance(value, str):
             value = neutralise(value)
             if value:
@@ -223,30 +223,32 @@ class OfficialSheet:
         self._merge(at + 1, self.width, cells)
 
     def row(self, values, *, total: bool = False, formats: dict[int, str] | None = None):
-        """Append a row; `formats` overrides a column's number format for this row only."""
+        """Append a row; `formats` overrides a column's number format for this row only.
+        Written cell by cell, not through (value, format) pairs: the ledger sheet is most of
+        a province's workbook, and this is its inner loop."""
         font = TOTAL_FONT if total else BODY_FONT
-        cells = []
+        row, write, style = self.rows, self._write, self._format
         for index, (column, value) in enumerate(zip(self.columns, values, strict=True)):
             if isinstance(value, Promise):
                 value = str(value)
-            number_format = (formats or {}).get(index, column.format)
+            number_format = formats.get(index, column.format) if formats else column.format
             if number_format and value is not None and not isinstance(value, str):
                 if number_format == PERCENT:
                     value = round(value / 100, 4)
-                cells.append(
-                    self.cell(value, font=font, number_format=number_format, alignment=NUMBER)
+                write(row, index, value, style(font, NUMBER, BORDER, None, number_format))
+            elif value is None:
+                write(
+                    row,
+                    index,
+                    "—",
+                    style(font, MIDDLE if number_format else WRAP, BORDER, None, None),
                 )
             else:
                 # A date in a text column keeps a date's format, as openpyxl gave it one.
-                cells.append(
-                    self.cell(
-                        "—" if value is None else value,
-                        font=font,
-                        alignment=MIDDLE if number_format else WRAP,
-                        number_format=DATE if isinstance(value, date) else None,
-                    )
-                )
-        self._append(cells)
+                alignment = MIDDLE if number_format else WRAP
+                shown = DATE if isinstance(value, date) else None
+                write(row, index, value, style(font, alignment, BORDER, None, shown))
+        self.rows += 1
 
     def note(self, text: str):
         self.rows += 1
