@@ -89,11 +89,18 @@ def task_yearend_baseline(values_path: str, out: str) -> dict:
     return write_values(values_path, out)
 
 
+def task_yearend_plain(values_path: str, out: str) -> dict:
+    from bench.baselines import write_plain
+
+    return write_plain(values_path, out)
+
+
 TASKS = {
     "import": task_import,
     "import-baseline": task_import_baseline,
     "yearend": task_yearend,
     "yearend-baseline": task_yearend_baseline,
+    "yearend-plain": task_yearend_plain,
 }
 
 

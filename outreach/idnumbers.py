@@ -5,6 +5,7 @@ a warning: late registrations and renamed counties exist."""
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -64,6 +65,7 @@ def parse_id_number(value: str, *, today: date | None = None) -> IdNumber:
     )
 
 
+@cache  # a few thousand codes at most; an import of many rows asks the same few again and again
 def _known_area(code: str) -> bool:
     # The code list dates most codes from 1983 (a few, such as 341122, from later), yet people
     # born before then carry them: a code counts as known if it was ever in use, whatever year.

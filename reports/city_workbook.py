@@ -4,7 +4,6 @@ county signed them off (or, marked, as they stand where it has not yet), and the
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from reports.sheets import (
     DECIMAL,
@@ -14,6 +13,7 @@ from reports.sheets import (
     OfficialSheet,
     SheetContext,
     chinese_date,
+    official_workbook,
 )
 from reports.yearend import CONTENT_TYPE, file_safe
 
@@ -75,7 +75,6 @@ def write_city_workbook(comparison: dict, handle, *, office: str, preparer: str)
     several = comparison["several_cities"]
     unsigned = comparison["unsigned"]
     with translation.override(settings.LANGUAGE_CODE):
-        workbook = Workbook(write_only=True)
         if unsigned:
             status = _(
                 "%(count)s counties have not signed the year off (%(names)s): their figures "
@@ -91,19 +90,20 @@ def write_city_workbook(comparison: dict, handle, *, office: str, preparer: str)
             status_line=status,
             preparer=preparer,
         )
-        sheet = OfficialSheet(
-            workbook,
-            name=_("Counties"),
-            title=_("%(area)s %(year)s: the counties compared") % {"area": area.name, "year": year},
-            context=context,
-            columns=columns(several_cities=several),
-        )
-        for number, row in enumerate(comparison["rows"], start=1):
-            first = [number, row.county.name]
-            if several:
-                first.append(row.county.parent.name if row.county.parent_id else "")
-            sheet.row([*first, sign_off_text(row), *_values(row.figures)])
-        first = ["", _("Total")] + ([""] if several else [])
-        sheet.row([*first, "", *_values(comparison["total"])], total=True)
-        sheet.signature()
-        workbook.save(handle)
+        with official_workbook(handle) as workbook:
+            sheet = OfficialSheet(
+                workbook,
+                name=_("Counties"),
+                title=_("%(area)s %(year)s: the counties compared")
+                % {"area": area.name, "year": year},
+                context=context,
+                columns=columns(several_cities=several),
+            )
+            for number, row in enumerate(comparison["rows"], start=1):
+                first = [number, row.county.name]
+                if several:
+                    first.append(row.county.parent.name if row.county.parent_id else "")
+                sheet.row([*first, sign_off_text(row), *_values(row.figures)])
+            first = ["", _("Total")] + ([""] if several else [])
+            sheet.row([*first, "", *_values(comparison["total"])], total=True)
+            sheet.signature()

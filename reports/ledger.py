@@ -7,36 +7,65 @@ from grievances.models import Case, CaseEvent
 from outreach.idnumbers import mask_phone
 from reports.models import FrozenLedgerRow, YearSignOff
 
+# Read as plain values: building each case with its six related objects cost ten times the
+# query (bench/FINDINGS.md §7).
+COLUMNS = (
+    "pk",
+    "year",
+    "sequence",
+    "topic__name",
+    "household_id",
+    "household__head_name",
+    "garrison_id",
+    "garrison__name",
+    "subject_unit_id",
+    "subject_unit__name",
+    "township__name",
+    "description",
+    "measures",
+    "lead_unit__name",
+    "responsible_person",
+    "responsible_phone",
+    "registered_on",
+    "deadline",
+    "status",
+    "result",
+    "closed_on",
+)
 
-def subject_of(case: Case) -> str:
-    if case.household_id:
-        return case.household.head_name
-    if case.garrison_id:
-        return case.garrison.name
-    if case.subject_unit_id:
-        return case.subject_unit.name
+
+def subject_of(household_id, head_name, garrison_id, garrison, unit_id, unit) -> str:
+    """Whom the case is about: the household's head, the garrison, or the unit (Case.subject)."""
+    if household_id:
+        return head_name
+    if garrison_id:
+        return garrison
+    if unit_id:
+        return unit
     return ""
 
 
 def ledger_values(cases) -> Iterator[dict]:
     """One dict per case, in the FrozenLedgerRow's fields (the phone already masked)."""
-    for case in cases.iterator(chunk_size=2000):
+    for row in cases.values_list(*COLUMNS).iterator(chunk_size=2000):
+        (pk, year, sequence, topic, *subject, township, problem, measures, lead_unit) = row[:14]
+        (person, phone, registered_on, deadline, status, result, closed_on) = row[14:]
         yield {
-            "case_id": case.pk,
-            "number": case.number,
-            "topic": case.topic.name,
-            "subject": subject_of(case),
-            "township": case.township.name if case.township_id else "",
-            "problem": case.description,
-            "measures": case.measures,
-            "lead_unit": case.lead_unit.name if case.lead_unit_id else "",
-            "responsible_person": case.responsible_person,
-            "responsible_phone": mask_phone(case.responsible_phone),
-            "registered_on": case.registered_on,
-            "deadline": case.deadline,
-            "status": case.status,
-            "result": case.result,
-            "closed_on": case.closed_on,
+            "case_id": pk,
+            "number": f"{year}-{sequence:04d}",  # Case.number
+            "topic": topic,
+            "subject": subject_of(*subject),
+            "township": township or "",
+            "problem": problem,
+            "measures": measures,
+            "lead_unit": lead_unit or "",
+            "responsible_person": person,
+            "responsible_phone": mask_phone(phone),
+            "registered_on": registered_on,
+            "deadline": deadline,
+            "status": status,
+            "result": result,
+            "closed_on": closed_on,
         }
 
 

@@ -7,11 +7,9 @@ import re
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from campaign.watermark import mark_workbook
 from jobs.progress import NoProgress
-from reports.sheets import Column, OfficialSheet, SheetContext
+from reports.sheets import Column, OfficialSheet, SheetContext, official_workbook
 from reports.summary import CampaignSummary, Section
 
 FIRST_YEAR_COLUMN = 3  # No., item, figure, then the years
@@ -33,40 +31,38 @@ def write_summary(
     """`progress` (jobs.progress) counts the sections: each is one query-heavy sheet."""
     progress = progress or NoProgress()
     with translation.override(settings.LANGUAGE_CODE):
-        workbook = Workbook(write_only=True)
-        mark_workbook(workbook, reader)
         context = _context(summary, preparer, reader)
         sections = summary.sections()
         progress.stage(_("Writing the workbook"), total=len(sections))
-        for section in sections:
-            sheet = OfficialSheet(
-                workbook,
-                name=str(section.title)[:31],
-                title=_("%(campaign)s: %(what)s")
-                % {"campaign": summary.campaign.name, "what": section.title},
-                context=context,
-                columns=summary_columns(summary, section),
-            )
-            for number, line in enumerate(section.lines, start=1):
-                width = len(line.years) + 1
-                sheet.row(
-                    [
-                        "" if line.total_row else number,
-                        line.label,
-                        line.what,
-                        *line.years,
-                        line.total,
-                    ],
-                    total=line.total_row,
-                    formats={FIRST_YEAR_COLUMN + i: line.format for i in range(width)},
+        with official_workbook(handle, reader=reader) as workbook:
+            for section in sections:
+                sheet = OfficialSheet(
+                    workbook,
+                    name=str(section.title)[:31],
+                    title=_("%(campaign)s: %(what)s")
+                    % {"campaign": summary.campaign.name, "what": section.title},
+                    context=context,
+                    columns=summary_columns(summary, section),
                 )
-            if section.key == "overview":
-                sheet.note(_("In brief: %(text)s") % {"text": summary.text()})
-            if section.note:
-                sheet.note(section.note)
-            sheet.signature()
-            progress.advance()
-        workbook.save(handle)
+                for number, line in enumerate(section.lines, start=1):
+                    width = len(line.years) + 1
+                    sheet.row(
+                        [
+                            "" if line.total_row else number,
+                            line.label,
+                            line.what,
+                            *line.years,
+                            line.total,
+                        ],
+                        total=line.total_row,
+                        formats={FIRST_YEAR_COLUMN + i: line.format for i in range(width)},
+                    )
+                if section.key == "overview":
+                    sheet.note(_("In brief: %(text)s") % {"text": summary.text()})
+                if section.note:
+                    sheet.note(section.note)
+                sheet.signature()
+                progress.advance()
 
 
 def _context(summary: CampaignSummary, preparer: str, reader: str) -> SheetContext:

@@ -1,16 +1,14 @@
 """The year-end workbook (年度报表) the office hands the province: eight sheets, plus the changes
-made after sign-off once a year is signed off. Written in openpyxl's write-only mode; the ledger
-sheet streams its rows, so memory stays flat however long the ledger is."""
+made after sign-off once a year is signed off. Written row by row (reports.sheets); the ledger
+sheet streams its rows from the database, so memory stays flat however long the ledger is."""
 
 import re
 
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from campaign.models import FiveOnesItem, SpecialAction, Topic, Unit
-from campaign.watermark import mark_workbook
 from grievances.models import CaseEvent, Status
 from jobs.progress import NoProgress
 from reports.figures import GRADE_LABELS, INDICATOR_LABELS, summary_rows
@@ -28,6 +26,7 @@ from reports.sheets import (
     OfficialSheet,
     SheetContext,
     chinese_date,
+    official_workbook,
 )
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -63,48 +62,49 @@ def write_yearend(
         progress.stage(
             _("Writing the workbook"), total=len(sheet_names()) + _ledger_count(report, cases)
         )
-        workbook = Workbook(write_only=True)
         context = _context(report, preparer, reader)
-        mark_workbook(workbook, reader)
         names = sheet_names()
+        with official_workbook(handle, reader=reader) as workbook:
+            _write_sheets(workbook, report, context, names, cases, progress)
 
-        def sheet(index, columns, what=None):
-            title = _("%(county)s %(year)s: %(what)s") % {
-                "county": report.county,
-                "year": report.year,
-                "what": what or names[index],
-            }
-            return OfficialSheet(
-                workbook, name=names[index], title=title, context=context, columns=columns
-            )
 
-        _summary(sheet(0, summary_columns(), _("overall situation")), report)
-        progress.advance()
-        _progress(sheet(1, progress_columns()), report)
-        progress.advance()
-        _special_actions(sheet(2, special_columns()), report)
-        progress.advance()
-        _ledger(sheet(3, ledger_columns()), report, cases, progress)
-        progress.advance()
-        _activities(sheet(4, activity_columns(), _("activities by workstream and kind")), report)
-        progress.advance()
-        _coverage(sheet(5, coverage_columns(), _("visits to beneficiaries by township")), report)
-        progress.advance()
-        _five_ones(sheet(6, five_ones_columns(), _("五个一 of every unit")), report)
-        progress.advance()
-        _assessment(sheet(7, assessment_columns(), _("annual assessment")), report)
-        progress.advance()
-        if report.frozen:
-            changes = OfficialSheet(
-                workbook,
-                name=_("Changed after sign-off"),
-                title=_("%(county)s %(year)s: changes made after sign-off")
-                % {"county": report.county, "year": report.year},
-                context=context,
-                columns=change_columns(),
-            )
-            _changes(changes, report, cases)
-        workbook.save(handle)
+def _write_sheets(workbook, report, context, names, cases, progress):
+    def sheet(index, columns, what=None):
+        title = _("%(county)s %(year)s: %(what)s") % {
+            "county": report.county,
+            "year": report.year,
+            "what": what or names[index],
+        }
+        return OfficialSheet(
+            workbook, name=names[index], title=title, context=context, columns=columns
+        )
+
+    _summary(sheet(0, summary_columns(), _("overall situation")), report)
+    progress.advance()
+    _progress(sheet(1, progress_columns()), report)
+    progress.advance()
+    _special_actions(sheet(2, special_columns()), report)
+    progress.advance()
+    _ledger(sheet(3, ledger_columns()), report, cases, progress)
+    progress.advance()
+    _activities(sheet(4, activity_columns(), _("activities by workstream and kind")), report)
+    progress.advance()
+    _coverage(sheet(5, coverage_columns(), _("visits to beneficiaries by township")), report)
+    progress.advance()
+    _five_ones(sheet(6, five_ones_columns(), _("五个一 of every unit")), report)
+    progress.advance()
+    _assessment(sheet(7, assessment_columns(), _("annual assessment")), report)
+    progress.advance()
+    if report.frozen:
+        changes = OfficialSheet(
+            workbook,
+            name=_("Changed after sign-off"),
+            title=_("%(county)s %(year)s: changes made after sign-off")
+            % {"county": report.county, "year": report.year},
+            context=context,
+            columns=change_columns(),
+        )
+        _changes(changes, report, cases)
 
 
 def yearend_filename(campaign, year: int) -> str:

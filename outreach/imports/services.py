@@ -1,19 +1,17 @@
 """Writing an import: one transaction, bulk queries, and the change history simple_history
 would have recorded had each row been saved by hand."""
 
-from collections import defaultdict
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from campaign.bulk_changes import rows_written
 from campaign.fields import hash_of
 from outreach.access import can_edit_township
-from outreach.imports import ImportRefused
+from outreach.imports import ImportRefused, history
 from outreach.imports.plan import ImportPlan, plan_import
 from outreach.imports.reading import Sheet
 from outreach.models import HonourPlaque, Household, IdNumberView, Person, PlaqueEvent
@@ -42,14 +40,15 @@ def households_import(*, user, township, sheet: Sheet) -> ImportPlan:
             % {"count": count}
         )
     now = timezone.now()
-    history = {
+    reason = _("Excel import")
+    updated = {
         "default_user": user,
-        "default_change_reason": _("Excel import"),
+        "default_change_reason": reason,
         "default_date": now,
         "batch_size": BATCH,
     }
-
-    created = bulk_create_with_history(plan.new_households, Household, **history)
+    created = Household.objects.bulk_create(plan.new_households, batch_size=BATCH)
+    history.record_created(Household, [h.pk for h in created], user=user, reason=reason, when=now)
     plan.households.update((household.number, household) for household in created)
     if plan.changed_households:
         households, fields = [], {"updated_at"}
@@ -57,14 +56,15 @@ def households_import(*, user, township, sheet: Sheet) -> ImportPlan:
             household.updated_at = now  # bulk_update does not touch auto_now fields
             households.append(household)
             fields |= changed
-        bulk_update_with_history(households, Household, fields=sorted(fields), **history)
+        bulk_update_with_history(households, Household, fields=sorted(fields), **updated)
 
     new_persons = []
     for person, number, _categories, _marks in plan.new_persons:
         person.household = plan.households[number]
         new_persons.append(person)
-    created = bulk_create_with_history(new_persons, Person, **history)
+    created = Person.objects.bulk_create(new_persons, batch_size=BATCH)
     written = [person.pk for person in created]
+    history.record_created(Person, written, user=user, reason=reason, when=now)
     links = {name: {} for name in M2M_FIELDS}
     for person, planned in zip(created, plan.new_persons, strict=True):
         links["categories"][person.pk] = planned[2]
@@ -84,12 +84,11 @@ def households_import(*, user, township, sheet: Sheet) -> ImportPlan:
                 person.id_number_hash = hash_of(person.id_number)
             fields.add("id_number_hash")
         # With no field changed this records history only: a change of categories is a change.
-        bulk_update_with_history(persons, Person, fields=sorted(fields), **history)
+        bulk_update_with_history(persons, Person, fields=sorted(fields), **updated)
+    new = {person.pk for person in created}
     for name, chosen in links.items():
-        _replace_links(name, chosen)
-    _record_m2m_history(
-        Person, [p.pk for p in created] + [p.pk for p, *_ in plan.changed_persons], when=now
-    )
+        _replace_links(name, chosen, new=new)
+    history.record_links(Person, written, when=now)
     for number, (hung_on, kind) in plan.new_plaques.items():
         try:
             plaque_record(
@@ -114,13 +113,16 @@ def households_import(*, user, township, sheet: Sheet) -> ImportPlan:
     return plan
 
 
-def _replace_links(name: str, chosen: dict[int, set]) -> None:
+def _replace_links(name: str, chosen: dict[int, set], *, new: set[int]) -> None:
+    """Link each person to what the file chose; persons just created have no links to drop."""
     if not chosen:
         return
     field = Person._meta.get_field(name)
     through = field.remote_field.through
     owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-    through.objects.filter(**{f"{owner}_id__in": list(chosen)}).delete()
+    existing = [pk for pk in chosen if pk not in new]
+    if existing:
+        through.objects.filter(**{f"{owner}_id__in": existing}).delete()
     through.objects.bulk_create(
         [
             through(**{f"{owner}_id": pk, f"{target}_id": target_pk})
@@ -129,31 +131,3 @@ def _replace_links(name: str, chosen: dict[int, set]) -> None:
         ],
         batch_size=BATCH,
     )
-
-
-def _record_m2m_history(model, pks: list[int], *, when) -> None:
-    """bulk_history_create records fields only; add the many-to-many rows the history tracks,
-    as simple_history does after each save."""
-    history_model = model.history.model
-    m2m_fields = getattr(history_model, "_history_m2m_fields", [])
-    if not (pks and m2m_fields):
-        return
-    records = list(model.history.filter(history_date=when, id__in=pks))
-    for field in m2m_fields:
-        through = field.remote_field.through
-        owner = field.m2m_field_name()
-        m2m_history = getattr(history_model, field.name).model
-        by_owner = defaultdict(list)
-        for link in through.objects.filter(**{f"{owner}_id__in": pks}):
-            by_owner[getattr(link, f"{owner}_id")].append(link)
-        m2m_history.objects.bulk_create(
-            [
-                m2m_history(
-                    history=record,
-                    **{f.attname: getattr(link, f.attname) for f in through._meta.fields},
-                )
-                for record in records
-                for link in by_owner[record.id]
-            ],
-            batch_size=BATCH,
-        )
