@@ -1,10 +1,11 @@
 """python -m bench (make bench): recreate the bench databases, generate a county and a province
-(areas, a campaign per county, then the rows), measure one county's pages in both, load-test the
-province as that county's users, print the table and write it as JSON under bench/results/.
+(areas, two campaigns per county, then the rows), measure one county's pages in both, load-test
+the province with its users in many counties, on one app server and then on two, print the
+table and write it as JSON under bench/results/.
 
 Options: --sizes county,province  --runs 7  --reuse (keep the generated databases)
-         --clients 50  --seconds 60  --think 0 (mean pause between a client's requests)
-         --no-load"""
+         --users 300  --seconds 300  --think 5-15 (a user's pause between clicks, s)
+         --servers 1,2 (a load test for each number of app servers)  --no-load"""
 
 import argparse
 import json
@@ -53,13 +54,15 @@ def measure(size: str, key: str, runs: int, workdir: str, clock: Clock) -> dict:
     return json.loads(out.read_text())
 
 
-def load_test(key: str, args, workdir: str, clock: Clock) -> dict:
+def load_test(key: str, args, servers: int, workdir: str, clock: Clock) -> dict:
     env = db.environment("province", key)
-    out, log = Path(workdir) / "load.json", RESULTS / "gunicorn-latest.log"
-    command = ["-m", "bench.load", str(out), "--clients", str(args.clients)]
-    command += ["--seconds", str(args.seconds), "--think", str(args.think), "--log", str(log)]
+    out = Path(workdir) / f"load-{servers}.json"
+    log = RESULTS / f"gunicorn-latest-{servers}.log"
+    command = ["-m", "bench.load", str(out), "--users", str(args.users), "--servers", str(servers)]
+    command += ["--seconds", str(args.seconds), "--think", args.think, "--log", str(log)]
     clock.step(
-        f"load test: {args.clients} clients, {args.seconds:.0f} s", lambda: db.run(command, env)
+        f"load test: {args.users} users, {args.seconds:.0f} s, {servers} app server(s)",
+        lambda: db.run(command, env),
     )
     return json.loads(out.read_text())
 
@@ -88,9 +91,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="county,province")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--reuse", action="store_true", help="keep the generated databases")
-    parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--think", type=float, default=0, help="load test: mean pause, s")
+    parser.add_argument("--users", type=int, default=300)
+    parser.add_argument("--seconds", type=float, default=300)
+    parser.add_argument("--think", default="5-15", help="load test: a user's pause, s")
+    parser.add_argument("--servers", default="1,2", help="load test: app servers, each run")
     parser.add_argument("--no-load", action="store_true")
     args = parser.parse_args()
     sizes = args.sizes.split(",")
@@ -108,7 +112,7 @@ def main() -> None:
         results = {size: measure(size, key, args.runs, workdir, clock) for size in sizes}
         load = None
         if not args.no_load and "province" in sizes:
-            load = load_test(key, args, workdir, clock)
+            load = [load_test(key, args, int(n), workdir, clock) for n in args.servers.split(",")]
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     table = rows(results)
