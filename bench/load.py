@@ -130,10 +130,29 @@ def user_loop(user, session, deadline, rng, record, think):
         time.sleep(min(rng.uniform(low, high), max(0.0, deadline - time.monotonic())))
 
 
-def run_load(ports, users, seconds: float, think=(5.0, 15.0)) -> dict:
+def sessions_for(ports, users, password, path: str | None) -> dict[str, Session]:
+    """Every user's session: those a previous load test on the same database kept in path
+    (sessions live in the database, so they serve on any server), else logged in now (300
+    logins take minutes of password hashing on 2 cores) and kept there."""
+    if path and os.path.exists(path):
+        with open(path) as handle:
+            kept = json.load(handle)
+        if all(u.username in kept for u in users):
+            sessions = {u.username: Session(ports, kept[u.username]) for u in users}
+            # Kept under another SECRET_KEY they would send everyone to the login page.
+            if all(s.request("GET", "/", port=ports[0])[0] == 200 for s in sessions.values()):
+                return sessions
+    sessions = log_in_all(ports, users, password)
+    if path:
+        with open(path, "w") as handle:
+            json.dump({name: s.cookies for name, s in sessions.items()}, handle)
+    return sessions
+
+
+def run_load(ports, users, seconds: float, think=(5.0, 15.0), kept: str | None = None) -> dict:
     from bench.dataset import PASSWORD
 
-    sessions = log_in_all(ports, users, PASSWORD)
+    sessions = sessions_for(ports, users, PASSWORD, kept)
     lock, samples, errors = threading.Lock(), [], defaultdict(int)
 
     def record(kind, started, elapsed, error):
@@ -260,13 +279,15 @@ def main() -> None:
     parser.add_argument("--think", default="5-15", help="a user's pause between clicks, s")
     parser.add_argument("--servers", type=int, default=1, help="app servers (and job workers)")
     parser.add_argument("--log", default=os.devnull, help="gunicorn's log; N is added per server")
+    parser.add_argument("--visit-day", default="2016-03-15", help="the day visits are dated")
+    parser.add_argument("--sessions", help="a file keeping the users' sessions between runs")
     args = parser.parse_args()
     think = tuple(float(t) for t in args.think.split("-"))
     django.setup()
     from bench.dataset import PASSWORD
     from bench.load_users import ROLES, counts, simulated_users
 
-    users = simulated_users(args.users)
+    users = simulated_users(args.users, args.visit_day)
     workers = 2 * (os.cpu_count() or 1) + 1
     ports = [free_port() for _ in range(args.servers)]
     started = []
@@ -276,7 +297,8 @@ def main() -> None:
             started.append(start_server(port, workers, log))
             started.append(start_worker(os.devnull))
         shared = session_shared(ports, users[0].username, PASSWORD)
-        result = run_load(ports, users, args.seconds, think)
+        begin = time.monotonic()
+        result = run_load(ports, users, args.seconds, think, args.sessions)
     finally:
         for process in reversed(started):
             stop_server(process)
@@ -290,6 +312,7 @@ def main() -> None:
         roles=counts(args.users),
         pages={role: dict(pages) for role, (_share, pages) in ROLES.items()},
         session_shared=shared,
+        setup_s=round(time.monotonic() - begin - result["wall_s"], 1),
     )
     with open(args.out, "w") as handle:
         json.dump(result, handle, ensure_ascii=False, indent=1)

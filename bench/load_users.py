@@ -34,6 +34,10 @@ class SimulatedUser:
     cases: list[int] = field(default_factory=list)
     in_progress: list[int] = field(default_factory=list)
     ledger_pages: dict[str, int] = field(default_factory=dict)  # status → its pages
+    # A unit records one visit a household a day: a clerk visits each household once, on the
+    # load test's day (each load test of a run has a day of its own).
+    visit_day: str = DAY
+    to_visit: list[int] = field(default_factory=list)
 
     def pages(self) -> list[tuple[str, int]]:
         """The role's pages, but those about cases the user has none of."""
@@ -49,14 +53,15 @@ class SimulatedUser:
         if kind == "visit form":
             return "GET", f"/outreach/households/{rng.choice(self.households)}/visit/", None, 200
         if kind == "visit post":
+            if not self.to_visit:
+                self.to_visit = rng.sample(self.households, len(self.households))
             form = {
                 "csrfmiddlewaretoken": csrf,
-                "visited_on": DAY,
+                "visited_on": self.visit_day,
                 "visitors": "乡镇干部",
                 "topic_5_text": "负载测试：家庭生活情况已核实。",
             }
-            path = f"/outreach/households/{rng.choice(self.households)}/visit/"
-            return "POST", path, form, 302
+            return "POST", f"/outreach/households/{self.to_visit.pop()}/visit/", form, 302
         if kind == "inbox":
             return "GET", "/ledger/inbox/", None, 200
         if kind in ("case (member)", "case (office)"):
@@ -87,7 +92,7 @@ def counts(total: int) -> dict[str, int]:
     return found
 
 
-def simulated_users(total: int) -> list[SimulatedUser]:
+def simulated_users(total: int, visit_day: str = DAY) -> list[SimulatedUser]:
     """total users over as few counties as their accounts allow, but at least ten (or all),
     spread evenly over the province's counties (so over its cities)."""
     from campaign.models import Area
@@ -107,7 +112,7 @@ def simulated_users(total: int) -> list[SimulatedUser]:
             names = by_county[county][role]
             if i // len(chosen) >= len(names):
                 raise RuntimeError(f"not enough {role} logins in county {county}")
-            users.append(SimulatedUser(names[i // len(chosen)], role, county))
+            users.append(SimulatedUser(names[i // len(chosen)], role, county, visit_day=visit_day))
     _fill(users)
     return users
 

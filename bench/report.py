@@ -122,6 +122,9 @@ def targets(table: list[dict], load: list[dict] | None) -> list[dict]:
             check(f"import: ≤ {TARGET_MB} MB peak", _le(row["peak_mb"], TARGET_MB), _mb(row))
     for run in load or []:
         what = f"load, {run['users']} users, {_servers(run)}"
+        if "failed" in run:
+            check(f"{what}: ran", False, run["failed"])
+            continue
         check(f"{what}: 0 errors", run["errors"] == 0, f"{run['errors']} errors")
         check(
             f"{what}: p95 ≤ {LOAD_P95_MS} ms",
@@ -200,7 +203,7 @@ def render(table: list[dict], load: list[dict] | None, checks: list[dict], skipp
                 _fmt(r["vs_county"], "×"),
             ]
         )
-    for run in load or []:
+    for run in (r for r in load or [] if "failed" not in r):
         lines.append(
             [
                 f"load: {run['users']} users × {run['seconds']:.0f} s, {_servers(run)}",
@@ -222,7 +225,7 @@ def render(table: list[dict], load: list[dict] | None, checks: list[dict], skipp
         out.append("  ".join(_pad(str(cell), widths[i], i) for i, cell in enumerate(line)))
         if n == 0:
             out.append("  ".join("-" * w for w in widths))
-    for run in load or []:
+    for run in (r for r in load or [] if "failed" not in r):
         out.append("")
         out.append(
             f"Load by page, {_servers(run)} ({run['users']} users, think {run['think_s']} s):"
