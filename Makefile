@@ -54,9 +54,11 @@ messages: $(STAMP)
 	$(PY) manage.py makemessages -l zh_Hans --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --no-obsolete
 	$(PY) manage.py compilemessages -l zh_Hans --ignore=.venv
 
-# The province-scale benchmark and load test (issue 8) on the local PostgreSQL, about 15 min:
-# drops and recreates shuangyong_bench_county and shuangyong_bench_province only; prints the
-# table and writes bench/results/latest.json. Options: make bench BENCH_ARGS="--runs 3 --no-load"
+# The province-scale benchmark (issue 20: 100 counties, 150,000 cases) and the 300-user load test
+# on one and two app servers, on the local PostgreSQL, about 45 min on 2 cores (migrations ~5,
+# generation 7–11, measurement ~10, load tests 10 + 7, of which 4 logging in 300 users): drops and recreates shuangyong_bench_county and
+# shuangyong_bench_province only; prints the table and writes bench/results/latest.json.
+# Options: make bench BENCH_ARGS="--runs 3 --no-load"
 bench: $(STAMP)
 	$(PY) -m bench $(BENCH_ARGS)
 

@@ -1,10 +1,11 @@
 """python -m bench (make bench): recreate the bench databases, generate a county and a province
-(areas, a campaign per county, then the rows), measure one county's pages in both, load-test the
-province as that county's users, print the table and write it as JSON under bench/results/.
+(areas, two campaigns per county, then the rows), measure one county's pages in both, load-test
+the province with its users in many counties, on one app server and then on two, print the
+table and write it as JSON under bench/results/.
 
 Options: --sizes county,province  --runs 7  --reuse (keep the generated databases)
-         --clients 50  --seconds 60  --think 0 (mean pause between a client's requests)
-         --no-load"""
+         --users 300  --seconds 300  --think 5-15 (a user's pause between clicks, s)
+         --servers 1,2 (a load test for each number of app servers)  --no-load"""
 
 import argparse
 import json
@@ -15,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from bench import db
@@ -53,14 +54,23 @@ def measure(size: str, key: str, runs: int, workdir: str, clock: Clock) -> dict:
     return json.loads(out.read_text())
 
 
-def load_test(key: str, args, workdir: str, clock: Clock) -> dict:
+def load_test(key: str, args, servers: int, workdir: str, clock: Clock) -> dict:
     env = db.environment("province", key)
-    out, log = Path(workdir) / "load.json", RESULTS / "gunicorn-latest.log"
-    command = ["-m", "bench.load", str(out), "--clients", str(args.clients)]
-    command += ["--seconds", str(args.seconds), "--think", str(args.think), "--log", str(log)]
-    clock.step(
-        f"load test: {args.clients} clients, {args.seconds:.0f} s", lambda: db.run(command, env)
-    )
+    out = Path(workdir) / f"load-{servers}.json"
+    log = RESULTS / f"gunicorn-latest-{servers}.log"
+    command = ["-m", "bench.load", str(out), "--users", str(args.users), "--servers", str(servers)]
+    command += ["--seconds", str(args.seconds), "--think", args.think, "--log", str(log)]
+    # The users log in once (minutes of password hashing); the next load test reuses them.
+    command += ["--sessions", str(Path(workdir) / "sessions.json")]
+    # A unit records one visit a household a day: each load test's visits on a day of its own.
+    command += ["--visit-day", (date.fromisoformat(db.TODAY) - timedelta(servers - 1)).isoformat()]
+    try:
+        clock.step(
+            f"load test: {args.users} users, {args.seconds:.0f} s, {servers} app server(s)",
+            lambda: db.run(command, env),
+        )
+    except SystemExit as failed:  # the table measured so far is still printed and kept
+        return {"servers": servers, "users": args.users, "failed": str(failed)}
     return json.loads(out.read_text())
 
 
@@ -88,9 +98,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="county,province")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--reuse", action="store_true", help="keep the generated databases")
-    parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--think", type=float, default=0, help="load test: mean pause, s")
+    parser.add_argument("--users", type=int, default=300)
+    parser.add_argument("--seconds", type=float, default=300)
+    parser.add_argument("--think", default="5-15", help="load test: a user's pause, s")
+    parser.add_argument("--servers", default="1,2", help="load test: app servers, each run")
     parser.add_argument("--no-load", action="store_true")
     args = parser.parse_args()
     sizes = args.sizes.split(",")
@@ -108,7 +119,7 @@ def main() -> None:
         results = {size: measure(size, key, args.runs, workdir, clock) for size in sizes}
         load = None
         if not args.no_load and "province" in sizes:
-            load = load_test(key, args, workdir, clock)
+            load = [load_test(key, args, int(n), workdir, clock) for n in args.servers.split(",")]
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     table = rows(results)

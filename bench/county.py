@@ -16,13 +16,15 @@ class MeasuredCounty:
 
 
 def measured_county() -> MeasuredCounty:
+    from campaign import clock
     from campaign.models import Area, Campaign, Unit, User
+    from campaign.selectors import current_of
 
     county = Area.objects.counties().order_by("pk").values_list("pk", flat=True).first()
     if county is None:
         raise RuntimeError("No county: generate the bench's dataset first.")
     # The county's campaign as the app finds it (campaign.selectors.current_campaign).
-    campaign = Campaign.objects.in_county(county).values_list("pk", flat=True).first()
+    campaign = current_of(list(Campaign.objects.in_county(county)), clock.today()).pk
     users = User.objects.filter(unit__area=county, is_active=True).order_by("username")
     office = users.filter(unit__kind=Unit.Kind.OFFICE, read_only=False).first()
     township = (

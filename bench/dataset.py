@@ -15,7 +15,7 @@ back. Needs a migrated database with no areas or units yet."""
 import random
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.contrib.auth.hashers import make_password
@@ -35,6 +35,7 @@ from campaign.models import (
     Workstream,
 )
 from campaign.plan import first_plan
+from campaign.plan_spec import PlanSpec
 from campaign.services import area_add, plan_load
 from demo.names import person_name
 from grievances.models import (
@@ -127,6 +128,9 @@ class County:
     campaign: int
     phases: list[Phase]
     rng: random.Random
+    # The county's earlier campaign (2013–2014), over by the bench's today.
+    earlier: int = 0
+    earlier_phases: list[Phase] = field(default_factory=list)
     office: int = 0
     members: list[int] = field(default_factory=list)
     townships: list[int] = field(default_factory=list)
@@ -140,8 +144,9 @@ class County:
         """Its users' names begin with it: c000-office, c000-t000 …"""
         return f"c{self.index:03d}"
 
-    def phase_on(self, day: date):
-        on = [p for p in self.phases if p.is_on(day)]
+    def phase_on(self, day: date, campaign: int | None = None):
+        phases = self.earlier_phases if campaign == self.earlier else self.phases
+        on = [p for p in phases if p.is_on(day)]
         main = [p for p in on if p.number != 6]
         return (main or on or [None])[0]
 
@@ -203,7 +208,7 @@ class Generator:
         )
         counts = dict(self.w.counts)
         counts[Area._meta.db_table] = Area.objects.count()
-        counts[Campaign._meta.db_table] = len(self.counties)
+        counts[Campaign._meta.db_table] = 2 * len(self.counties)
         return counts
 
     # -- organisation -----------------------------------------------------------------------
@@ -232,6 +237,7 @@ class Generator:
                     parent=city,
                     code=f"{PROVINCE_CODE}{c + 1:02d}{k + 1:02d}",
                 )
+                earlier = plan_load(county=area, spec=earlier_plan()).campaign
                 campaign = plan_load(county=area).campaign
                 self.counties.append(
                     County(
@@ -241,6 +247,8 @@ class Generator:
                         campaign=campaign.pk,
                         phases=sorted(campaign.phases.all(), key=lambda p: p.number),
                         rng=random.Random(self.seed * 1000 + index),
+                        earlier=earlier.pk,
+                        earlier_phases=sorted(earlier.phases.all(), key=lambda p: p.number),
                     )
                 )
         # Each county's campaign has its own topics and workstreams: (campaign, number) → row.
@@ -330,7 +338,8 @@ class Generator:
 
     def users(self):
         """admin (the superuser, for the admin baseline); province-office and cityNN-office;
-        in each county cNNN-office, cNNN-leader and one login per unit, cNNN-m000 …"""
+        in each county cNNN-office (and cNNN-office1 … as the size asks), cNNN-leader
+        (cNNN-leader1 …) and one login per unit, cNNN-m000 …"""
         password = make_password(PASSWORD)
         first = self.w.next_id(User)
         rows = []
@@ -358,7 +367,11 @@ class Generator:
         for county in self.counties:
             key, n = county.key, county.index * 1000
             county.office_user = user(f"{key}-office", county.office, "周主任", staff=True)
+            for i in range(1, self.size.office_staff):
+                user(f"{key}-office{i}", county.office, person_name(n + i + 600))
             user(f"{key}-leader", county.office, "钱县长", read_only=True)
+            for i in range(1, self.size.leaders):
+                user(f"{key}-leader{i}", county.office, person_name(n + i + 650), read_only=True)
             for i, u in enumerate(county.members):
                 self.staff[u] = user(f"{key}-m{i:03d}", u, person_name(n + i))
             for i, u in enumerate(county.townships):
@@ -572,6 +585,50 @@ class Generator:
                     county.open_findings.append((fid, number, visit[1], visit[2], visit[3], text))
                 fid += 1
         self.w.write(Finding, ["id", "visit_id", "topic_id", "text", "needs_action"], findings)
+
+
+EARLIER_YEARS = 2
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def earlier_plan() -> PlanSpec:
+    """The first plan two years earlier (2013–2014) under a name of its own: the campaign each
+    county ran before the current one."""
+    plan = first_plan()
+    back = EARLIER_YEARS
+    return replace(
+        plan,
+        name=f"{plan.name}（{plan.starts_on.year - back}—{plan.ends_on.year - back}年）",
+        starts_on=_years_before(plan.starts_on, back),
+        ends_on=_years_before(plan.ends_on, back),
+        phases=[
+            replace(
+                row,
+                starts_on=_years_before(row.starts_on, back),
+                ends_on=_years_before(row.ends_on, back),
+            )
+            for row in plan.phases
+        ],
+        # A county's activity kinds belong to one campaign each: the earlier ones are named
+        # apart.
+        kinds=[
+            replace(kind, name=f"{kind.name}（{EARLIER_TAG}）", code=earlier_kind(kind.code))
+            for kind in plan.kinds
+        ],
+    )
+
+
+EARLIER_TAG = "2013"
+
+
+def earlier_kind(code: str) -> str:
+    return f"{code}-{EARLIER_TAG}"
 
 
 def _plaque_draws(rng) -> tuple:

@@ -53,18 +53,23 @@ CASE_FIELDS = [
 ]
 
 
-def drafts(g: Generator, county: County) -> list[tuple]:
-    """(registered_on, topic number, household, garrison, township, text, source, finding): the
-    county's cases, about its households and garrison units, in its townships."""
-    s, rng = g.size, county.rng
-    survey = rng.sample(county.open_findings, min(len(county.open_findings), round(s.cases * 0.6)))
+def drafts(
+    g: Generator, county: County, count: int, *, survey: bool = True, since=None, until=TODAY
+) -> list[tuple]:
+    """(registered_on, topic number, household, garrison, township, text, source, finding): count
+    of the county's cases, about its households and garrison units, in its townships, registered
+    from since to until; with survey, most from the 2015 survey's findings."""
+    rng = county.rng
     rows = []
-    for finding, topic, township, household, garrison, text in survey:
-        day = date(2015, 5, 4) + timedelta(rng.randrange(240))
-        rows.append((day, topic, household, garrison, township, text, Source.SURVEY, finding))
-    span = (TODAY - date(2015, 2, 2)).days
-    for _ in range(s.cases - len(rows)):
-        day = date(2015, 2, 2) + timedelta(rng.randrange(span))
+    if survey:
+        found = rng.sample(county.open_findings, min(len(county.open_findings), round(count * 0.6)))
+        for finding, topic, township, household, garrison, text in found:
+            day = date(2015, 5, 4) + timedelta(rng.randrange(240))
+            rows.append((day, topic, household, garrison, township, text, Source.SURVEY, finding))
+    since = since or date(2015, 2, 2)
+    span = (until - since).days
+    for _ in range(count - len(rows)):
+        day = since + timedelta(rng.randrange(span))
         source = rng.choice((Source.WALK_IN, Source.LETTER))
         if rng.random() < 0.85:
             i = rng.choice(county.households)
@@ -99,195 +104,224 @@ def drafts(g: Generator, county: County) -> list[tuple]:
     return rows
 
 
+def periods(g: Generator, county: County) -> list[tuple]:
+    """(campaign, drafts, the day its figures stop, over): the county's earlier campaign, its
+    cases all closed by its end, then the current one."""
+    earlier = round(g.size.cases * g.size.earlier_share)
+    return [
+        (
+            county.earlier,
+            drafts(g, county, earlier, survey=False, since=EARLIER_FROM, until=EARLIER_UNTIL),
+            EARLIER_END,
+            True,
+        ),
+        (county.campaign, drafts(g, county, g.size.cases - earlier), TODAY, False),
+    ]
+
+
+EARLIER_FROM, EARLIER_UNTIL, EARLIER_END = date(2013, 2, 4), date(2014, 9, 30), date(2014, 12, 31)
+
+
 def generate_cases(g: Generator) -> None:
-    """Every county's cases in its campaign, numbered per campaign and year from 1 as the app
-    numbers them, one county after another (so a county's cases have consecutive ids)."""
+    """Every county's cases in its two campaigns, numbered per campaign and year from 1 as the
+    app numbers them, one county after another (so a county's cases have consecutive ids)."""
     wd = g.workdays
     first = g.w.next_id(Case)
     cases, links, trails, extensions, helpers, counters = [], [], [], [], [], []
     updated = at(TODAY)
     for county in g.counties:
-        rng, numbers, county_trails = county.rng, {}, []
+        rng, county_trails = county.rng, []
         office = (county.office_user, county.office)
-        for n, (
-            registered_on,
-            topic,
-            household,
-            garrison,
-            township,
-            text,
-            source,
-            finding,
-        ) in enumerate(drafts(g, county), start=len(cases)):
-            pk = first + n
-            year = registered_on.year
-            numbers[year] = numbers.get(year, 0) + 1
-            plan = rng.choices(PLANS, weights=PLAN_WEIGHTS)[0]
-            if rng.random() < 0.8:
-                lead = rng.choice(county.members)
-                lead_user = (g.staff[lead], lead)
-            else:
-                lead = township
-                lead_user = (g.clerks[township], township)
-            phase = county.phase_on(registered_on)
-            c = dict.fromkeys(CASE_FIELDS)
-            c.update(
-                id=pk,
-                campaign_id=county.campaign,
-                year=year,
-                sequence=numbers[year],
-                topic_id=g.topics[county.campaign, topic],
-                household_id=household,
-                garrison_id=garrison,
-                township_id=township,
-                description=text,
-                source=source,
-                measures="",
-                responsible_person="",
-                responsible_phone="",
-                status=Status.REGISTERED,
-                priority=g.topic_priority[topic],
-                result="",
-                registered_on=registered_on,
-                registered_by_id=county.office_user,
-                registered_phase_id=phase.pk if phase else None,
-                satisfaction="",
-                reopened_count=0,
-                updated_at=updated,
-            )
-            trail = [(K.REGISTERED, registered_on, office, "", Status.REGISTERED, "")]
-            if plan != "registered":
-                assigned_on = min(wd.add(registered_on, 2), TODAY)
+        for campaign, rows, until, over in periods(g, county):
+            numbers = {}
+            for n, (
+                registered_on,
+                topic,
+                household,
+                garrison,
+                township,
+                text,
+                source,
+                finding,
+            ) in enumerate(rows, start=len(cases)):
+                pk = first + n
+                year = registered_on.year
+                numbers[year] = numbers.get(year, 0) + 1
+                plan = "closed" if over else rng.choices(PLANS, weights=PLAN_WEIGHTS)[0]
+                if rng.random() < 0.8:
+                    lead = rng.choice(county.members)
+                    lead_user = (g.staff[lead], lead)
+                else:
+                    lead = township
+                    lead_user = (g.clerks[township], township)
+                phase = county.phase_on(registered_on, campaign)
+                c = dict.fromkeys(CASE_FIELDS)
                 c.update(
-                    lead_unit_id=lead,
-                    measures=rng.choice(MEASURES),
-                    responsible_person="经办人",
-                    responsible_phone=f"139{rng.randrange(10**8):08d}",
-                    status=Status.ASSIGNED,
+                    id=pk,
+                    campaign_id=campaign,
+                    year=year,
+                    sequence=numbers[year],
+                    topic_id=g.topics[campaign, topic],
+                    household_id=household,
+                    garrison_id=garrison,
+                    township_id=township,
+                    description=text,
+                    source=source,
+                    measures="",
+                    responsible_person="",
+                    responsible_phone="",
+                    status=Status.REGISTERED,
+                    priority=g.topic_priority[topic],
+                    result="",
+                    registered_on=registered_on,
+                    registered_by_id=county.office_user,
+                    registered_phase_id=phase.pk if phase else None,
+                    satisfaction="",
+                    reopened_count=0,
+                    updated_at=updated,
                 )
-                c["deadline"] = c["original_deadline"] = wd.add(
-                    assigned_on, rng.choice((10, 20, 30, 60, 120, 250))
-                )
-                trail.append(
-                    (
-                        K.ASSIGNED,
-                        assigned_on,
-                        office,
-                        Status.REGISTERED,
-                        Status.ASSIGNED,
-                        c["measures"],
+                trail = [(K.REGISTERED, registered_on, office, "", Status.REGISTERED, "")]
+                if plan != "registered":
+                    assigned_on = min(wd.add(registered_on, 2), until)
+                    c.update(
+                        lead_unit_id=lead,
+                        measures=rng.choice(MEASURES),
+                        responsible_person="经办人",
+                        responsible_phone=f"139{rng.randrange(10**8):08d}",
+                        status=Status.ASSIGNED,
                     )
-                )
-            if plan in ("in_progress", "resolved", "returned", "closed"):
-                accepted_on = min(wd.add(assigned_on, 2), TODAY)
-                trail.append(
-                    (K.ACCEPTED, accepted_on, lead_user, Status.ASSIGNED, Status.IN_PROGRESS, "")
-                )
-                c["status"] = Status.IN_PROGRESS
-                if plan == "in_progress" and rng.random() < 0.12:
-                    requested_on = min(wd.add(accepted_on, 6), TODAY)
-                    decided = rng.random() < 0.75
-                    new_deadline = wd.add(c["deadline"], 20)
-                    extensions.append(
-                        (
-                            pk,
-                            lead_user[0],
-                            requested_on,
-                            c["deadline"],
-                            new_deadline,
-                            "涉及多部门协调，需延长办理时限。",
-                            "approved" if decided else "pending",
-                            county.office_user if decided else None,
-                            requested_on if decided else None,
-                        )
+                    c["deadline"] = c["original_deadline"] = wd.add(
+                        assigned_on, rng.choice((10, 20, 30, 60, 120, 250))
                     )
                     trail.append(
                         (
-                            K.EXTENSION_REQUESTED,
-                            requested_on,
+                            K.ASSIGNED,
+                            assigned_on,
+                            office,
+                            Status.REGISTERED,
+                            Status.ASSIGNED,
+                            c["measures"],
+                        )
+                    )
+                if plan in ("in_progress", "resolved", "returned", "closed"):
+                    accepted_on = min(wd.add(assigned_on, 2), until)
+                    trail.append(
+                        (
+                            K.ACCEPTED,
+                            accepted_on,
                             lead_user,
-                            "in_progress",
-                            "in_progress",
+                            Status.ASSIGNED,
+                            Status.IN_PROGRESS,
                             "",
                         )
                     )
-                    if decided:
+                    c["status"] = Status.IN_PROGRESS
+                    if plan == "in_progress" and rng.random() < 0.12:
+                        requested_on = min(wd.add(accepted_on, 6), until)
+                        decided = rng.random() < 0.75
+                        new_deadline = wd.add(c["deadline"], 20)
+                        extensions.append(
+                            (
+                                pk,
+                                lead_user[0],
+                                requested_on,
+                                c["deadline"],
+                                new_deadline,
+                                "涉及多部门协调，需延长办理时限。",
+                                "approved" if decided else "pending",
+                                county.office_user if decided else None,
+                                requested_on if decided else None,
+                            )
+                        )
                         trail.append(
                             (
-                                K.EXTENSION_APPROVED,
+                                K.EXTENSION_REQUESTED,
                                 requested_on,
-                                office,
+                                lead_user,
                                 "in_progress",
                                 "in_progress",
                                 "",
                             )
                         )
-                        c["deadline"] = new_deadline
-            if plan in ("resolved", "returned", "closed"):
-                resolved_on = min(wd.add(accepted_on, rng.randrange(8, 40)), TODAY)
-                c.update(
-                    result="问题已解决，当事人认可。",
-                    resolved_on=resolved_on,
-                    status=Status.RESOLVED,
-                )
-                trail.append(
-                    (
-                        K.RESOLVED,
-                        resolved_on,
-                        lead_user,
-                        Status.IN_PROGRESS,
-                        Status.RESOLVED,
-                        c["result"],
+                        if decided:
+                            trail.append(
+                                (
+                                    K.EXTENSION_APPROVED,
+                                    requested_on,
+                                    office,
+                                    "in_progress",
+                                    "in_progress",
+                                    "",
+                                )
+                            )
+                            c["deadline"] = new_deadline
+                if plan in ("resolved", "returned", "closed"):
+                    resolved_on = min(wd.add(accepted_on, rng.randrange(8, 40)), until)
+                    c.update(
+                        result="问题已解决，当事人认可。",
+                        resolved_on=resolved_on,
+                        status=Status.RESOLVED,
                     )
-                )
-            if plan == "returned":
-                c.update(status=Status.RETURNED, resolved_on=None)
-                trail.append(
-                    (
-                        K.RETURNED,
-                        min(wd.add(resolved_on, 3), TODAY),
-                        office,
-                        "resolved",
-                        "returned",
-                        "请补充材料。",
-                    )
-                )
-            if plan == "closed":
-                closed_on = min(wd.add(resolved_on, 3), TODAY)
-                c.update(
-                    status=Status.CLOSED,
-                    closed_on=closed_on,
-                    closed_by_id=county.office_user,
-                    revisit_due=closed_on + timedelta(days=REVISIT_AFTER_DAYS),
-                )
-                trail.append((K.CLOSED, closed_on, office, Status.RESOLVED, Status.CLOSED, ""))
-                if c["revisit_due"] <= TODAY and rng.random() < 0.7:
-                    satisfaction = rng.choices(Satisfaction.values, weights=[70, 24, 6])[0]
-                    c.update(revisited_on=c["revisit_due"], satisfaction=satisfaction)
-                    trail.append((K.REVISITED, c["revisit_due"], office, "closed", "closed", ""))
-                    if satisfaction == Satisfaction.DISSATISFIED:
-                        c.update(
-                            status=Status.IN_PROGRESS,
-                            closed_on=None,
-                            closed_by_id=None,
-                            resolved_on=None,
-                            reopened_count=1,
-                            result="",
+                    trail.append(
+                        (
+                            K.RESOLVED,
+                            resolved_on,
+                            lead_user,
+                            Status.IN_PROGRESS,
+                            Status.RESOLVED,
+                            c["result"],
                         )
+                    )
+                if plan == "returned":
+                    c.update(status=Status.RETURNED, resolved_on=None)
+                    trail.append(
+                        (
+                            K.RETURNED,
+                            min(wd.add(resolved_on, 3), until),
+                            office,
+                            "resolved",
+                            "returned",
+                            "请补充材料。",
+                        )
+                    )
+                if plan == "closed":
+                    closed_on = min(wd.add(resolved_on, 3), until)
+                    c.update(
+                        status=Status.CLOSED,
+                        closed_on=closed_on,
+                        closed_by_id=county.office_user,
+                        revisit_due=closed_on + timedelta(days=REVISIT_AFTER_DAYS),
+                    )
+                    trail.append((K.CLOSED, closed_on, office, Status.RESOLVED, Status.CLOSED, ""))
+                    if c["revisit_due"] <= TODAY and rng.random() < 0.7:
+                        satisfaction = rng.choices(Satisfaction.values, weights=[70, 24, 6])[0]
+                        c.update(revisited_on=c["revisit_due"], satisfaction=satisfaction)
                         trail.append(
-                            (K.REOPENED, c["revisit_due"], office, "closed", "in_progress", "")
+                            (K.REVISITED, c["revisit_due"], office, "closed", "closed", "")
                         )
-            cases.append(c)
-            county_trails.append((pk, lead_user, trail))
-            if finding is not None:
-                links.append((pk, finding))
-            if c["lead_unit_id"] and rng.random() < 0.2:  # a co-responsible unit helps
-                helper = rng.choice(county.members)
-                if helper != c["lead_unit_id"]:
-                    helpers.append((pk, helper))
+                        if satisfaction == Satisfaction.DISSATISFIED and not over:
+                            c.update(
+                                status=Status.IN_PROGRESS,
+                                closed_on=None,
+                                closed_by_id=None,
+                                resolved_on=None,
+                                reopened_count=1,
+                                result="",
+                            )
+                            trail.append(
+                                (K.REOPENED, c["revisit_due"], office, "closed", "in_progress", "")
+                            )
+                cases.append(c)
+                county_trails.append((pk, lead_user, trail))
+                if finding is not None:
+                    links.append((pk, finding))
+                if c["lead_unit_id"] and rng.random() < 0.2:  # a co-responsible unit helps
+                    helper = rng.choice(county.members)
+                    if helper != c["lead_unit_id"]:
+                        helpers.append((pk, helper))
+            counters += [(campaign, year, last) for year, last in sorted(numbers.items())]
         _pad_progress(g, county, county_trails)
         trails += county_trails
-        counters += [(county.campaign, year, last) for year, last in sorted(numbers.items())]
     for c, (_pk, _lead, trail) in zip(cases, trails, strict=True):
         c["version"] = len(trail)
     g.w.write(Case, CASE_FIELDS, (tuple(c[f] for f in CASE_FIELDS) for c in cases))

@@ -5,10 +5,11 @@ units and office."""
 from collections import defaultdict
 from datetime import date, timedelta
 
-from bench.dataset import ACTIVITY_KINDS, KIND_WORKSTREAM, TODAY, Generator, at
+from bench.dataset import ACTIVITY_KINDS, KIND_WORKSTREAM, TODAY, Generator, at, earlier_kind
 from campaign.models import FiveOnesItem, Inspection, InspectionRating
 from outreach.models import Activity, ActivityKind, HonourPlaque, PlaqueEvent
 
+FROM, EARLIER_FROM = date(2015, 1, 5), date(2013, 1, 7)
 REACHING = {"condolence_visit", "hero_visit", "legal_aid", "plaque"}
 
 
@@ -16,7 +17,7 @@ def generate_activities(g: Generator) -> None:
     s = g.size
     first = g.w.next_id(Activity)
     users = {**g.staff, **g.clerks, **g.liaisons}
-    span = (TODAY - date(2015, 1, 5)).days
+    span = (TODAY - FROM).days
     by_township: dict[int, list[int]] = {}
     for i, township in enumerate(g.hh_township):
         by_township.setdefault(township, []).append(g.hh_first + i)
@@ -28,21 +29,28 @@ def generate_activities(g: Generator) -> None:
     for county in g.counties:
         rng = county.rng
         organisers = county.members + county.townships + county.garrisons
+        earlier = round(s.activities * s.earlier_share)
         for n in range(s.activities):
             kind = ACTIVITY_KINDS[n % len(ACTIVITY_KINDS)]
             organiser = rng.choice(organisers)
-            held_on = date(2015, 1, 5) + timedelta(rng.randrange(span))
-            phase = county.phase_on(held_on)
+            # The earlier campaign's first, two years before the current one's.
+            campaign, since = (
+                (county.earlier, EARLIER_FROM) if n < earlier else (county.campaign, FROM)
+            )
+            held_on = since + timedelta(rng.randrange(span))
+            phase = county.phase_on(held_on, campaign)
             pk = first + len(rows)
             rows.append(
                 (
                     pk,
-                    g.workstreams[county.campaign, KIND_WORKSTREAM[kind]],
-                    kind_ids[county.area, kind],
+                    g.workstreams[campaign, KIND_WORKSTREAM[kind]],
+                    kind_ids[
+                        county.area, earlier_kind(kind) if campaign == county.earlier else kind
+                    ],
                     organiser,
                     held_on,
                     phase.pk if phase else None,
-                    county.campaign,
+                    campaign,
                     f"{kind}活动{n}",
                     "",
                     rng.randrange(5, 300),

@@ -38,6 +38,18 @@ def recreate(name: str) -> None:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
+def field_keys() -> dict[str, str]:
+    """The keys that encrypt the generated ID numbers and phones. Fixed, so a database kept
+    with --reuse reads in a later run; the rows are fictitious."""
+    import base64
+    import hashlib
+
+    def key(purpose: str) -> str:
+        return base64.b64encode(hashlib.sha256(f"bench {purpose}".encode()).digest()).decode()
+
+    return {"FIELD_KEYS": f"bench:{key('field')}", "FIELD_HASH_KEY": key("field hash")}
+
+
 def environment(size: str, secret_key: str, **extra) -> dict[str, str]:
     """Production-like settings: DEBUG off, a generated key, loopback only."""
     env = {
@@ -51,6 +63,7 @@ def environment(size: str, secret_key: str, **extra) -> dict[str, str]:
         "TODAY": TODAY,
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
+        **field_keys(),
     }
     env.update(extra)
     return env

@@ -44,15 +44,16 @@ def test_it_generates_the_sizes_asked_for(generated):
     assert generated["outreach_person"] == TINY.persons * COUNTIES
 
 
-def test_it_builds_the_area_tree_with_a_campaign_and_units_per_county(generated):
+def test_it_builds_the_area_tree_with_two_campaigns_and_units_per_county(generated):
     province = Area.objects.get(level="province")
     cities = Area.objects.filter(level="city", parent=province)
     assert cities.count() == TINY.cities
     assert [c.children.count() for c in cities.order_by("pk")] == TINY.city_counties()
     for county in Area.objects.counties():
         assert county.path == f"{county.parent.path}{county.pk}/"
-        campaign = Campaign.objects.get(county=county)
-        assert campaign.phases.count() == 7
+        earlier, campaign = Campaign.objects.filter(county=county).order_by("starts_on")
+        assert campaign.phases.count() == earlier.phases.count() == 7
+        assert earlier.ends_on < campaign.starts_on
         units = Unit.objects.filter(area=county)
         assert units.filter(kind="office").count() == 1
         assert units.filter(kind="township").count() == TINY.townships
@@ -60,6 +61,21 @@ def test_it_builds_the_area_tree_with_a_campaign_and_units_per_county(generated)
         assert units.filter(kind="garrison").count() == TINY.garrisons
     # An office above the counties in the province and in each city.
     assert Unit.objects.filter(kind="higher_office").count() == 1 + TINY.cities
+
+
+def test_the_earlier_campaign_is_over_and_the_measured_county_looks_at_the_current(generated):
+    county = measured_county()
+    current = Campaign.objects.get(pk=county.campaign)
+    assert current.starts_on.year == 2015
+    earlier = Campaign.objects.filter(county=current.county).exclude(pk=current.pk).get()
+    assert earlier.ends_on.year == 2014
+    earlier_cases = Case.objects.filter(campaign=earlier)
+    assert earlier_cases.exists()
+    assert set(earlier_cases.values_list("status", flat=True)) == {"closed"}
+    assert not earlier_cases.filter(closed_on__gt=earlier.ends_on).exists()
+    assert Case.objects.filter(campaign=current).exclude(status="closed").exists()
+    assert Activity.objects.filter(campaign=earlier).exists()
+    assert Activity.objects.filter(campaign=current).exists()
 
 
 def test_its_id_numbers_are_valid_and_unique(generated):
