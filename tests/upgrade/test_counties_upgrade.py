@@ -128,6 +128,9 @@ NEW_TABLES |= {label.replace(".", "_") for label in REMINDER_MODELS}
 # The keys of visits sent from phones, so a send retried records nothing twice.
 SURVEY_MODELS = {"outreach.visitkey"}
 NEW_TABLES |= {label.replace(".", "_") for label in SURVEY_MODELS}
+# The county's figures kept between requests and the version that says they are current.
+KEPT_MODELS = {"reports.figuresversion", "reports.keptfigures"}
+NEW_TABLES |= {label.replace(".", "_") for label in KEPT_MODELS}
 # Later steps add rows of their own on the way: the plaque dates once kept on households move
 # into the plaque register (tests/outreach/test_plaque_migration.py counts them exactly).
 GROWN = {"outreach_honourplaque"}
@@ -220,6 +223,7 @@ def test_it_only_adds_bookkeeping_of_its_own(upgrade):
         *STEP_8_MODELS,
         *REMINDER_MODELS,
         *SURVEY_MODELS,
+        *KEPT_MODELS,
     }
     added = set(after["migrations"]) - set(before["migrations"])
     assert {"campaign.0004_areas", "reports.0002_campaigns"} <= added
