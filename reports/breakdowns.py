@@ -65,6 +65,19 @@ def special_actions(period: Period) -> dict:
     return {"rows": rows, "total": total}
 
 
+def activity_row(group: dict) -> dict:
+    """One (workstream, kind) group of activities as the report shows it."""
+    return {
+        "workstream": group["workstream__number"],
+        "workstream_name": group["workstream__name"],
+        "kind": group["kind__code"],
+        "kind_label": group["kind__name"],
+        "count": group["count"],
+        "people": group["people"] or 0,
+        "amount": float(round(group["amount"] or 0, 2)),
+    }
+
+
 def activity_statistics(period: Period) -> dict:
     """Activities held in the year by workstream and kind: how many, people reached, money."""
     grouped = (
@@ -76,18 +89,7 @@ def activity_statistics(period: Period) -> dict:
         .order_by("workstream__number", "kind__order", "kind__name", "kind__code")
     )
     grouped = list(grouped)
-    rows = [
-        {
-            "workstream": g["workstream__number"],
-            "workstream_name": g["workstream__name"],
-            "kind": g["kind__code"],
-            "kind_label": g["kind__name"],
-            "count": g["count"],
-            "people": g["people"] or 0,
-            "amount": float(round(g["amount"] or 0, 2)),
-        }
-        for g in grouped
-    ]
+    rows = [activity_row(g) for g in grouped]
     # The year's totals are its groups added up (every activity is in one group).
     total = {
         "count": sum(g["count"] for g in grouped),

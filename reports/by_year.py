@@ -17,7 +17,7 @@ from campaign.selectors import topics_of
 from grievances.models import Case, Status
 from grievances.states import open_q, overdue_q
 from outreach.models import Activity, Finding, Household
-from reports.breakdowns import STATUS_ORDER
+from reports.breakdowns import STATUS_ORDER, activity_row
 from reports.campaign_records import (
     campaign_five_ones,
     campaign_inspections,
@@ -213,18 +213,7 @@ class YearsAtOnce:
 
     def _activities_of(self, year: int) -> dict:
         groups = [g for g in self._activity_groups if g["y"] == year]
-        rows = [
-            {
-                "workstream": g["workstream__number"],
-                "workstream_name": g["workstream__name"],
-                "kind": g["kind__code"],
-                "kind_label": g["kind__name"],
-                "count": g["count"],
-                "people": g["people"] or 0,
-                "amount": float(round(g["amount"] or 0, 2)),
-            }
-            for g in groups
-        ]
+        rows = [activity_row(g) for g in groups]
         # As the year's report adds up its groups (every activity is in one).
         amount = sum(g["amount"] or 0 for g in groups)
         total = {
