@@ -74,10 +74,11 @@ def task_yearend(year: str, out: str) -> dict:
     from bench.county import measured_county
     from campaign.models import Campaign
     from reports.report import YearReport
-    from reports.yearend import write_yearend
+    from reports.yearend import KEPT_SECTIONS, write_yearend
 
     campaign = Campaign.objects.select_related("county").get(pk=measured_county().campaign)
-    report = YearReport.load(int(year), campaign=campaign)
+    # As the job loads it: the sections the pages keep are read when current.
+    report = YearReport.load(int(year), campaign=campaign, kept_sections=KEPT_SECTIONS)
     with open(out, "wb") as handle:
         write_yearend(report, handle, preparer="bench")
     return {}

@@ -269,22 +269,28 @@ class CaseCreateView(AllowedMixin, ServiceFormMixin, FormView):
 
 
 def case_queryset(user):
+    """One case as its page shows it. The relations every case has are joined; the subject
+    and those most cases lack are prefetched, which costs no query while they are empty.
+    Joining all sixteen made PostgreSQL spend longer choosing the join order than reading
+    the row, and longer the more counties share the tables (bench/FINDINGS.md)."""
     return (
         Case.objects.visible_to(user)
         .select_related(
-            "topic",
-            "township",
-            "lead_unit",
-            "household__township",
+            "campaign", "topic", "township", "lead_unit", "registered_by", "registered_phase"
+        )
+        .prefetch_related(
+            Prefetch("household", Household.objects.select_related("township")),
             "garrison",
             "subject_unit",
-            "inspection_finding__inspection__unit",
-            "registered_by",
+            Prefetch(
+                "inspection_finding",
+                InspectionFinding.objects.select_related("inspection__unit"),
+            ),
             "closed_by",
-            "registered_phase",
             "leader",
+            "co_units",
+            "extensions",
         )
-        .prefetch_related("co_units", "extensions")
     )
 
 

@@ -14,7 +14,7 @@ from reports import access, services
 from reports.report import YearReport
 from reports.summary import CampaignSummary
 from reports.summary_workbook import summary_filename, write_summary
-from reports.yearend import write_yearend, yearend_filename
+from reports.yearend import KEPT_SECTIONS, write_yearend, yearend_filename
 
 YEAREND = "reports.yearend_workbook"
 SUMMARY = "reports.summary_workbook"
@@ -33,7 +33,9 @@ def _campaign(job, user):
 def yearend_run(job, user, progress, handle) -> kinds.Outcome:
     campaign = _campaign(job, user)
     year = job.params["year"]
-    report = YearReport.load(year, campaign=campaign, today=clock.today())
+    report = YearReport.load(
+        year, campaign=campaign, today=clock.today(), kept_sections=KEPT_SECTIONS
+    )
     cases = Case.objects.visible_to(user)
     write_yearend(
         report,

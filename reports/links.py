@@ -1,13 +1,38 @@
 """Where each figure leads: the list of the records it counts."""
 
-from urllib.parse import urlencode
+import functools
+from urllib.parse import quote_plus
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+
+def _query(params: dict) -> str:
+    """The query string of the params that have a value. The keys are this module's own
+    identifiers, so only the values need quoting (urlencode quotes both, and a progress table
+    asks for hundreds of links)."""
+    return "&".join(
+        f"{key}={value if type(value) is int else quote_plus(str(value))}"
+        for key, value in params.items()
+        if value not in (None, "")
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _reversed(name: str, prefix: str, urlconf: str) -> str:  # prefix: part of the key
+    return reverse(name, urlconf=urlconf)
+
+
+def _base(name: str) -> str:
+    """reverse(name), once per list, script prefix and URLconf: a table or a dashboard asks
+    for hundreds of links to a handful of lists, and Django's reverse costs as much as the
+    rest of such a link. Keyed on everything reverse reads, so nothing goes stale."""
+    return _reversed(name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
 
 
 def _url(name: str, params: dict) -> str:
-    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
-    return reverse(name) + (f"?{query}" if query else "")
+    query = _query(params)
+    return _base(name) + (f"?{query}" if query else "")
 
 
 def cases(year: int, **params) -> str:

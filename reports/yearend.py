@@ -31,6 +31,10 @@ from reports.sheets import (
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+# The workbook's sections the pages keep current (reports.kept): read as kept when nothing has
+# changed since, so the job does not compute again what the dashboard and progress pages hold.
+KEPT_SECTIONS = ("summary", "progress")
+
 
 def sheet_names() -> list[str]:
     return [

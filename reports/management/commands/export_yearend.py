@@ -7,7 +7,7 @@ from campaign.models import Area, Campaign
 from campaign.selectors import current_campaign
 from reports.report import YearReport
 from reports.selectors import campaign_years
-from reports.yearend import write_yearend, yearend_filename
+from reports.yearend import KEPT_SECTIONS, write_yearend, yearend_filename
 
 
 class Command(BaseCommand):
@@ -54,7 +54,7 @@ class Command(BaseCommand):
                 "往期活动的年度请用 --campaign 指明活动编号。"
             )
         output = output or Path(yearend_filename(campaign, year))
-        report = YearReport.load(year, campaign=campaign, today=today)
+        report = YearReport.load(year, campaign=campaign, today=today, kept_sections=KEPT_SECTIONS)
         with output.open("wb") as handle:
             write_yearend(report, handle, preparer=preparer)
         state = "已审核锁定，数字已固定" if report.frozen else "未审核锁定"
