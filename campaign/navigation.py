@@ -4,8 +4,9 @@ needs to know nothing of the apps above it. Entries of one group share a dropdow
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from campaign.reversing import url_of
 
 # group key -> (label, order); entries without a group stand on the bar themselves.
 GROUPS = {
@@ -27,7 +28,7 @@ class NavEntry:
     group: str | None = None
 
     def url(self):
-        return reverse(self.url_name)
+        return url_of(self.url_name)
 
 
 @dataclass

@@ -7,12 +7,13 @@ memory, so any number of app servers share the rows."""
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection
 from django.db.models import JSONField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
 from campaign.models import Campaign
-from reports.models import FiguresVersion, KeptFigures
+from reports.models import FiguresVersion, KeptFigures, Workday, YearSignOff
 
 UNIQUE = ["campaign", "year", "kind", "language"]
 
@@ -58,6 +59,53 @@ def read(campaigns, *, year: int, today, kinds, **more) -> dict[int, dict]:
         }
         for row in rows
     }
+
+
+def read_year(campaign, *, year: int, today, kinds) -> dict:
+    """read() for one campaign, with what a year's report asks at the same time: the id of
+    the year's sign-off ("sign_off_id") and the working-day calendar's last day
+    ("calendar_end"). One statement written out: the dashboard and the progress page ask
+    this on every request, and building read()'s subqueries through the ORM took three
+    times as long as running them."""
+    tables = {
+        "campaign": Campaign._meta.db_table,
+        "version": FiguresVersion._meta.db_table,
+        "kept": KeptFigures._meta.db_table,
+        "sign_off": YearSignOff._meta.db_table,
+        "workday": Workday._meta.db_table,
+    }
+    quoted = {key: connection.ops.quote_name(name) for key, name in tables.items()}
+    kinds = list(kinds)
+    sql = f"""
+        SELECT
+          (SELECT v.version FROM {quoted["version"]} v WHERE v.county_id = c.county_id),
+          (SELECT s.id FROM {quoted["sign_off"]} s WHERE s.campaign_id = c.id AND s.year = %s),
+          (SELECT MAX(w.day) FROM {quoted["workday"]} w),
+          k.kind, k.version, k.figures
+        FROM {quoted["campaign"]} c
+        LEFT JOIN {quoted["kept"]} k ON k.campaign_id = c.id AND k.year = %s
+          AND k.language = %s AND k.today = %s AND k.kind IN ({", ".join(["%s"] * len(kinds))})
+        WHERE c.id = %s
+    """
+    day = connection.ops.adapt_datefield_value(today)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [year, year, _language(), day, *kinds, campaign.pk])
+        rows = cursor.fetchall()
+    version, sign_off_id, calendar_end = rows[0][:3] if rows else (None, None, None)
+    version = version or 0
+    found = {"version": version, "sign_off_id": sign_off_id}
+    found["calendar_end"] = Workday._meta.get_field("day").to_python(calendar_end)
+    figures = KeptFigures._meta.get_field("figures")
+    for kind in kinds:
+        found[kind] = next(
+            (
+                figures.from_db_value(stored, None, connection)
+                for _, _, _, row_kind, kept_at, stored in rows
+                if row_kind == kind and kept_at == version
+            ),
+            None,
+        )
+    return found
 
 
 def as_stored(figures):

@@ -1,10 +1,8 @@
 """Where each figure leads: the list of the records it counts."""
 
-import functools
 from urllib.parse import quote_plus
 
-from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf, reverse
+from campaign.reversing import url_of
 
 
 def _query(params: dict) -> str:
@@ -18,21 +16,9 @@ def _query(params: dict) -> str:
     )
 
 
-@functools.lru_cache(maxsize=256)
-def _reversed(name: str, prefix: str, urlconf: str) -> str:  # prefix: part of the key
-    return reverse(name, urlconf=urlconf)
-
-
-def _base(name: str) -> str:
-    """reverse(name), once per list, script prefix and URLconf: a table or a dashboard asks
-    for hundreds of links to a handful of lists, and Django's reverse costs as much as the
-    rest of such a link. Keyed on everything reverse reads, so nothing goes stale."""
-    return _reversed(name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
-
-
 def _url(name: str, params: dict) -> str:
     query = _query(params)
-    return _base(name) + (f"?{query}" if query else "")
+    return url_of(name) + (f"?{query}" if query else "")
 
 
 def cases(year: int, **params) -> str:

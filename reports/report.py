@@ -4,13 +4,11 @@ once the office has signed the year off, read back from the figures frozen then.
 from datetime import date
 from functools import cached_property
 
-from django.db.models import Subquery
-
 from campaign import clock
 from campaign.models import Campaign, Unit
 from reports import breakdowns, kept
 from reports.assessment import assessment
-from reports.models import Workday, YearSignOff
+from reports.models import YearSignOff
 from reports.selectors import Period, progress, summary
 
 SECTIONS = [
@@ -51,15 +49,7 @@ class YearReport:
         signed = YearSignOff.objects.filter(campaign=campaign, year=year)
         found = None
         if kept_sections:
-            found = kept.read(
-                [campaign],
-                year=year,
-                today=today,
-                kinds=kept_sections,
-                sign_off_id=Subquery(signed.values("pk")[:1]),
-                # Should a section be computed, the calendar is known to reach today or not.
-                calendar_end=Subquery(Workday.objects.order_by("-day").values("day")[:1]),
-            )[campaign.pk]
+            found = kept.read_year(campaign, year=year, today=today, kinds=kept_sections)
             calendar_end = found.pop("calendar_end")
             if found.pop("sign_off_id") is None:
                 report = cls(year, campaign=campaign, today=today, kept_found=found)
