@@ -164,6 +164,9 @@ CITY_COUNTED = [
     "activities",
 ]
 
+# The comparison's counted columns (reports.city.COUNTED) for every county of the city, each by
+# its campaign covering the year; its rates follow from these. Its assessment column, a score
+# reports.assessment computes from each unit's figures, is not part of this baseline.
 CITY_SQL = f"""
 WITH counties AS (
   SELECT a.id, a.path FROM campaign_area a JOIN campaign_area city ON city.id = %(city)s
