@@ -1,8 +1,8 @@
 """The progress-by-unit table and the dashboard of one county (bench.county), for its campaign's
-full year, each against one hand-written SQL statement computing the same county's aggregates
-(PostgreSQL): its campaign's cases, the households of its townships, the activities and 五个一
-of its units. The progress baseline's figures are compared with the page's selector, so the two
-are known to count the same thing."""
+full year, and its city office's comparison of the city's counties, each against one
+hand-written SQL statement computing the same aggregates (PostgreSQL): the campaigns' cases, the
+households of the townships, the activities and 五个一 of the units. Each baseline's figures are
+compared with what the page's own code computes, so the two are known to count the same thing."""
 
 from datetime import date
 
@@ -154,10 +154,76 @@ FROM case_totals, topic_status, registered_months, closed_months, activity_total
 """
 
 
+CITY_COUNTED = [
+    "households",
+    "visited",
+    "registered",
+    "closed",
+    "on_time",
+    "overdue",
+    "activities",
+]
+
+# The comparison's counted columns (reports.city.COUNTED) for every county of the city, each by
+# its campaign covering the year; its rates follow from these. Its assessment column, a score
+# reports.assessment computes from each unit's figures, is not part of this baseline.
+CITY_SQL = f"""
+WITH counties AS (
+  SELECT a.id, a.path FROM campaign_area a JOIN campaign_area city ON city.id = %(city)s
+  WHERE a.level = 'county' AND a.path LIKE city.path || '%%'
+), chosen AS (
+  -- Each county's campaign covering the year, the latest to start should two share it
+  -- (reports.city.campaigns_covering).
+  SELECT DISTINCT ON (c.county_id) c.county_id, c.id AS campaign_id
+  FROM campaign_campaign c JOIN counties k ON k.id = c.county_id
+  WHERE extract(year FROM c.starts_on) <= %(year)s AND %(year)s <= extract(year FROM c.ends_on)
+  ORDER BY c.county_id, c.starts_on DESC, c.id DESC
+), households AS (
+  -- Households are visited anew in each campaign: only the county's campaign's visits count.
+  SELECT t.area_id AS county_id, count(*) AS households,
+    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outreach_visit v
+      WHERE v.household_id = h.id AND v.campaign_id = ch.campaign_id)) AS visited
+  FROM outreach_household h JOIN campaign_unit t ON t.id = h.township_id
+  JOIN counties k ON k.id = t.area_id
+  LEFT JOIN chosen ch ON ch.county_id = t.area_id
+  WHERE NOT h.archived GROUP BY t.area_id
+), cases AS (
+  -- The cases in hand during the year (registered in it, or carried in: not closed off by
+  -- its first day); "registered" counts the year's own, the rest what became of all in hand.
+  SELECT ch.county_id,
+    count(*) FILTER (WHERE c.year = %(year)s) AS registered,
+    count(*) FILTER (WHERE c.status = 'closed') AS closed,
+    count(*) FILTER (WHERE c.status = 'closed' AND (c.resolved_on <= c.deadline
+      OR (c.resolved_on IS NULL AND c.closed_on <= c.deadline))) AS on_time,
+    count(*) FILTER (WHERE c.status IN {UNRESOLVED} AND c.deadline < %(today)s) AS overdue
+  FROM grievances_case c JOIN chosen ch ON ch.campaign_id = c.campaign_id
+  WHERE c.year = %(year)s
+    OR (c.year < %(year)s AND (c.closed_on IS NULL OR c.closed_on >= %(start)s))
+  GROUP BY ch.county_id
+), activities AS (
+  SELECT o.area_id AS county_id, count(*) AS activities
+  FROM outreach_activity a JOIN campaign_unit o ON o.id = a.organiser_id
+  JOIN chosen ch ON ch.county_id = o.area_id AND ch.campaign_id = a.campaign_id
+  WHERE a.held_on BETWEEN %(start)s AND %(end)s
+  GROUP BY o.area_id
+)
+SELECT k.id, ch.campaign_id,
+  coalesce(h.households, 0), coalesce(h.visited, 0), coalesce(c.registered, 0),
+  coalesce(c.closed, 0), coalesce(c.on_time, 0), coalesce(c.overdue, 0),
+  coalesce(a.activities, 0)
+FROM counties k
+LEFT JOIN chosen ch ON ch.county_id = k.id
+LEFT JOIN households h ON h.county_id = k.id
+LEFT JOIN cases c ON c.county_id = k.id
+LEFT JOIN activities a ON a.county_id = k.id
+ORDER BY k.path
+"""
+
+
 def _params() -> dict:
     from bench.county import measured_county
     from campaign import clock
-    from campaign.models import Phase
+    from campaign.models import Area, Phase
 
     county = measured_county()
     today = clock.today()
@@ -170,6 +236,7 @@ def _params() -> dict:
         phase3_end = None  # nothing is carried over before phase 3 ends (grievances.states)
     return {
         "county": county.area,
+        "city": Area.objects.values_list("parent_id", flat=True).get(pk=county.area),
         "campaign": county.campaign,
         "year": YEAR,
         "today": today,
@@ -249,6 +316,48 @@ def dashboard_matches() -> bool:
     return all(theirs == ours for theirs, ours in pairs)
 
 
+def city_office() -> str:
+    """The username of the office of the measured county's city."""
+    from bench.county import measured_county
+    from campaign.models import Area, Unit, User
+
+    city = Area.objects.values_list("parent_id", flat=True).get(pk=measured_county().area)
+    office = (
+        User.objects.filter(unit__area=city, unit__kind=Unit.Kind.HIGHER_OFFICE, is_active=True)
+        .order_by("username")
+        .first()
+    )
+    if office is None:
+        raise RuntimeError("No office for the measured county's city.")
+    return office.username
+
+
+def city_comparison() -> dict:
+    """The comparison as the city office's page computes it (reports.city_views)."""
+    from campaign import access, clock
+    from campaign.models import User
+    from reports.city import campaigns_covering, compare, county_campaigns
+
+    counties = access.counties_in_reach(User.objects.get(username=city_office()))
+    campaigns = campaigns_covering(county_campaigns(counties), YEAR)
+    return compare(counties, campaigns, year=YEAR, today=clock.today())
+
+
+def city_comparison_matches() -> bool:
+    """Does the comparison's baseline count each county's figures as the page does? County by
+    county, figure by figure, and each county by the same campaign."""
+    page = {row.county.pk: row for row in city_comparison()["rows"]}
+    mine = {row[0]: row for row in Sql("", CITY_SQL).get()}
+    if page.keys() != mine.keys():
+        return False
+    for county, row in page.items():
+        figures = dict(zip(CITY_COUNTED, mine[county][2:], strict=True))
+        campaign = row.campaign.pk if row.campaign else None
+        if campaign != mine[county][1] or any(row.figures[k] != figures[k] for k in CITY_COUNTED):
+            return False
+    return True
+
+
 def report_measurements(runs: int) -> list[dict]:
     from bench.county import measured_county
     from campaign import clock
@@ -269,8 +378,15 @@ def report_measurements(runs: int) -> list[dict]:
             office,
             Sql("SQL, same aggregates", DASHBOARD_SQL),
         ),
+        Page(
+            "city comparison",
+            f"/reports/counties/?year={YEAR}",
+            city_office(),
+            Sql("SQL, same aggregates", CITY_SQL),
+        ),
     ]
     results = [measure(page, runs) for page in pages]
     results[0]["baseline_matches"] = progress_matches()
     results[1]["baseline_matches"] = dashboard_matches()
+    results[2]["baseline_matches"] = city_comparison_matches()
     return results
