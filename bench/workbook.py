@@ -3,10 +3,16 @@ constant-memory mode writing the cells (values and formats) read back from the w
 Raw openpyxl write-only writing the same values plain, the first bench's baseline, is measured
 alongside. Each run in a fresh process (bench.isolated), the three alternating."""
 
+import statistics
+
 from bench.baselines import dump_values
 from bench.imports import combine, isolated, workdir
 
 YEAR = "2015"  # the campaign's full year: the longest ledger sheet
+
+
+def _median_ms(runs: list[dict], key: str) -> float:
+    return round(statistics.median(r[key] for r in runs) * 1000, 1)
 
 
 def measure_workbook(runs: int) -> dict:
@@ -26,7 +32,12 @@ def measure_workbook(runs: int) -> dict:
         "year": YEAR,
         **shape,
         "size_kb": out.stat().st_size // 1024,
-        "page": {"name": f"year-end workbook {YEAR}", **combine(page)},
+        "page": {
+            "name": f"year-end workbook {YEAR}",
+            **combine(page),
+            "reading_ms": _median_ms(page, "reading_s"),
+            "writing_ms": _median_ms(page, "writing_s"),
+        },
         "baseline": {
             "name": "raw XlsxWriter constant_memory, same styled cells",
             **combine(baseline),

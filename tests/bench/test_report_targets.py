@@ -91,3 +91,27 @@ def test_the_load_test_is_checked_for_each_number_of_servers():
     text = render(table, runs, targets(table, runs), {})
     assert "load: 300 users × 300 s, 2 app servers" in text
     assert "Load by page, 1 app server" in text
+
+
+def test_the_workbook_check_says_which_part_took_the_time():
+    workbook = {
+        "page": {
+            "name": "year-end workbook 2015",
+            "median_ms": 400,
+            "min_ms": 390,
+            "max_ms": 410,
+            "peak_rss_mb": 84,
+            "reading_ms": 120,
+            "writing_ms": 280,
+        },
+        "baseline": {"name": "raw XlsxWriter", "median_ms": 200, "min_ms": 190, "max_ms": 210},
+    }
+    measured = {size: {"measurements": {"workbook": workbook}} for size in ("county", "province")}
+    checks = {c["target"]: c for c in targets(rows(measured), None)}
+    speed = checks["workbook: ≤ 1.5× the fastest raw writer (raw XlsxWriter)"]
+    assert not speed["met"]
+    assert speed["figure"] == (
+        "2.0× (400 vs 200 ms); reading the figures 120 ms, writing the sheets 280 ms"
+        " (1.4× the raw writer)"
+    )
+    assert checks["workbook: ≤ 300 MB peak"]["met"]
