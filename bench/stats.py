@@ -11,7 +11,13 @@ def summary(seconds: list[float]) -> dict:
         "median_ms": round(statistics.median(ms), 1),
         "min_ms": round(ms[0], 1),
         "max_ms": round(ms[-1], 1),
+        "samples_ms": [round(m, 2) for m in ms],
     }
+
+
+def pooled(results: list[dict]) -> dict:
+    """One summary of several rounds' summaries, from all their samples."""
+    return summary([m / 1000 for r in results for m in r["samples_ms"]])
 
 
 def spread(result: dict) -> str:
