@@ -2,6 +2,7 @@ from html import escape
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from reports.selectors import FIVE_ONES
 
@@ -77,3 +78,30 @@ def progress_cells(row, labels, is_total=False):
         label = escape(str(labels.get(column, "")))
         cells.append(f'<td class="text-end" data-col="{column}" data-label="{label}">{text}</td>')
     return mark_safe("\n".join(cells))
+
+
+# The comparison's figure cells: (the figure, its kind, its column's label), in Python for the
+# reason the progress cells are: a row per county, and a province's city holds a dozen.
+COUNTY_CELLS = (
+    ("households", "int", _("Households registered")),
+    ("visited_pct", "pct", _("Survey coverage")),
+    ("registered", "int", _("Cases registered")),
+    ("closed", "int", _("Closed off")),
+    ("on_time_pct", "pct", _("On-time rate")),
+    ("overdue", "int", _("Overdue")),
+    ("activities", "int", _("Activities held")),
+    ("assessment", "dec", _("Average assessment score")),
+)
+
+
+@register.simple_tag
+def county_cells(figures):
+    """A county's (or the total's) figures in the comparison, each labelled for the phone
+    layout, where a row's cells stack under their labels."""
+    return mark_safe(
+        "\n".join(
+            f'<td class="text-end" data-label="{escape(str(label))}">'
+            f"{escape(figure(figures.get(key), kind))}</td>"
+            for key, kind, label in COUNTY_CELLS
+        )
+    )
