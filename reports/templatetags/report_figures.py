@@ -73,8 +73,8 @@ def progress_cells(row, labels, is_total=False):
         if href:
             danger = ' class="link-danger"' if column == "overdue" and row.get("overdue") else ""
             text = f'<a href="{escape(href)}"{danger}>{escape(text)}</a>'
-        else:
-            text = escape(text)
+        else:  # a member unit registers no households
+            text = "—"
         label = escape(str(labels.get(column, "")))
         cells.append(f'<td class="text-end" data-col="{column}" data-label="{label}">{text}</td>')
     return mark_safe("\n".join(cells))
