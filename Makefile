@@ -10,6 +10,9 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 TODAY ?= 2016-03-15
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make test` runs the tests in one process per core (pytest-xdist); TEST_WORKERS=0 runs them in
+# this one, as a debugger needs.
+TEST_WORKERS ?= auto
 
 .PHONY: run setup test lint check-deploy system-packages messages bench clean
 
@@ -36,7 +39,7 @@ system-packages:
 	@scripts/ensure-system-packages.sh
 
 test: $(STAMP) system-packages
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -8,6 +8,7 @@ one is checked to work on the other first. Loopback only; bounded in time; every
 timeout."""
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -260,12 +261,16 @@ def stop_server(server: subprocess.Popen) -> None:
     """Stop a server or worker this module started, and the processes it started (its own
     session's process group)."""
     if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)  # the master stops its workers
+        # To the first process only: gunicorn's master and the job cluster each stop their own
+        # processes. A job cluster whose children are signalled with it hangs until killed.
+        server.terminate()
         try:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+            pass
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGKILL)  # whatever it left behind
+    server.wait()
     server.log.close()
 
 

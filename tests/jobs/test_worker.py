@@ -3,6 +3,7 @@ one killed in the middle of a 3,000-row import, whose job a second worker runs a
 end, once; two clusters of workers racing for the same 24 jobs, each run once. On SQLite and
 on PostgreSQL, as the test run's database is."""
 
+import contextlib
 import json
 import os
 import signal
@@ -102,14 +103,19 @@ class WorkerDatabase:
         raise AssertionError(f"waited {seconds} s for {what}: {json.dumps(self.jobs())}")
 
     def close(self):
+        # SIGTERM to the cluster's first process only, as `make run` and systemd's
+        # KillMode=mixed send it: the cluster then stops its own processes in about a second.
+        # Sent to the whole group, its children die at once and it hangs waiting on them.
         for process in self.clusters:
             if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
+                process.terminate()
         for process in self.clusters:
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+                pass
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)  # whatever it left behind
         if self.postgres:
             with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
