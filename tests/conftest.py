@@ -29,23 +29,6 @@ from tests.fixtures.submissions import *  # noqa: F403
 from tests.fixtures.visits import *  # noqa: F403
 
 PASSWORD = "secret-pass-123"
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    """`make test` spreads the tests over one process per core (pytest-xdist, --dist loadgroup).
-    A module-scoped fixture is built once per process that runs one of its tests: an upgrade
-    test's old database takes a minute to build, so the tests sharing one stay in one process."""
-    for item in items:
-        fixtures = getattr(item, "_fixtureinfo", None)
-        if fixtures is None:
-            continue
-        if any(
-            definitions[-1].scope == "module" for definitions in fixtures.name2fixturedefs.values()
-        ):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
-
-
 MID_CAMPAIGN = date(2015, 6, 15)  # phases 3 and 6 are running
 
 
