@@ -24,7 +24,7 @@ class ScopedQuerySet(models.QuerySet):
         county = access.county_in_view_id(user)
         if county is None:
             return self.none()
-        rows = self.of_county(county)
+        rows = self.filter(**{self.county_field: county})
         if access.reads_whole_county(user):
             return rows
         scope = self.unit_scope(user)
@@ -32,11 +32,6 @@ class ScopedQuerySet(models.QuerySet):
 
     def in_county(self, county):
         """The rows of one county, for work that is not a user's (reports, commands)."""
-        return self.of_county(county)
-
-    def of_county(self, county):
-        """The county step of both: a model may state it another way that selects the same
-        rows (grievances' cases do, to spare the ledger a join)."""
         return self.filter(**{self.county_field: county})
 
     def unit_scope(self, user) -> Q | None:

@@ -32,12 +32,6 @@ class Satisfaction(models.TextChoices):
 class CaseQuerySet(ScopedQuerySet):
     county_field = "campaign__county"
 
-    def of_county(self, county):
-        """The county's campaigns as a subquery rather than a join: the ledger reads a page's
-        rows by their ids once the filters have given them (grievances.pagination), and a join
-        left over from the county filter made PostgreSQL plan one more relation for them."""
-        return self.filter(campaign__in=Campaign.objects.filter(county=county).values("pk"))
-
     def unit_scope(self, user):
         return access.case_scope(user)
 
