@@ -67,7 +67,9 @@ def refused_cheaply(client, content: bytes, settings) -> str:
     finally:
         tracemalloc.stop()
     assert response.status_code == 200
-    assert seconds < 2, f"{seconds:.1f} s of processor time"
+    # tracemalloc slows Python several-fold: a cheap refusal measured 2.1 s on a loaded 2-core
+    # machine. The memory bound below is what shows the part was not inflated.
+    assert seconds < 5, f"{seconds:.1f} s of processor time"
     assert peak < 50 * MB, f"{peak / MB:.0f} MB at peak"
     assert registry_counts() == before
     assert "outreach_import" not in client.session
